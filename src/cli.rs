@@ -1,0 +1,200 @@
+//! Headless subcommands: `timex`, `articles`, `eval`. Each writes to the given output and
+//! returns the problems found, so `main` decides the exit code and tests read the output.
+
+use crate::core::article::Article;
+use crate::core::eval::{self, GoldTimex};
+use crate::core::ingest::{self, Loaded};
+use anyhow::{Context, Result};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Reads the articles under `paths`, or the embedded seeds when there are none, with a progress
+/// bar on stderr for large inputs (quiet when stderr is not a terminal).
+pub fn load(paths: &[PathBuf]) -> Loaded {
+    if paths.is_empty() {
+        return ingest::seed_articles();
+    }
+    let bar = indicatif::ProgressBar::hidden();
+    if std::io::stderr().is_terminal() {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} reading {pos}/{len} files {wide_bar} {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+    }
+    let loaded = ingest::load_paths(paths, &|done, total| {
+        if total >= 20 {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    });
+    bar.finish_and_clear();
+    loaded
+}
+
+/// One JSON line for one temporal expression.
+#[derive(serde::Serialize)]
+struct TimexLine<'a> {
+    doc: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    value: &'a str,
+    earliest: Option<chrono::NaiveDate>,
+    latest: Option<chrono::NaiveDate>,
+}
+
+/// `sightline timex`: every recognised expression as a JSON line.
+pub fn timex(articles: &[Article], out: &mut dyn Write) -> Result<()> {
+    use rayon::prelude::*;
+    let analyses: Vec<_> = articles.par_iter().map(Article::analyze).collect();
+    for (article, analysis) in articles.iter().zip(&analyses) {
+        for t in &analysis.timexes {
+            let line = TimexLine {
+                doc: &article.id,
+                start: t.start,
+                end: t.end,
+                text: &t.text,
+                kind: t.kind.as_str(),
+                value: &t.value,
+                earliest: t.earliest,
+                latest: t.latest,
+            };
+            serde_json::to_writer(&mut *out, &line)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// `sightline articles`: one line per article.
+pub fn articles(articles: &[Article], out: &mut dyn Write) -> Result<()> {
+    for article in articles {
+        let analysis = article.analyze();
+        let date = article
+            .published
+            .map_or_else(|| "undated".to_string(), |d| d.to_string());
+        let mut basis = article.published_basis.as_str().to_string();
+        if article.year_inferred {
+            basis.push_str(", year inferred");
+        }
+        let notes = if article.notes.is_empty() {
+            String::new()
+        } else {
+            format!("\t[{}]", article.notes.join("; "))
+        };
+        writeln!(
+            out,
+            "{}\t{} ({})\t{} sentences\t{}{}",
+            article.id,
+            date,
+            basis,
+            analysis.content_sentences().count(),
+            article.title,
+            notes
+        )?;
+    }
+    Ok(())
+}
+
+/// `sightline eval`: scores the tagger on each `NAME.articles.jsonl` + `NAME.gold.jsonl` pair
+/// in `data`, prints a table, and optionally the first `errors` errors and the system output.
+pub fn eval(
+    data: &Path,
+    errors: usize,
+    system_out: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut corpora: Vec<PathBuf> = std::fs::read_dir(data)
+        .with_context(|| format!("{}: cannot read the evaluation folder", data.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".articles.jsonl"))
+        .collect();
+    corpora.sort();
+    if corpora.is_empty() {
+        anyhow::bail!("{}: no NAME.articles.jsonl files", data.display());
+    }
+    writeln!(
+        out,
+        "corpus      gold  system  strict P/R/F1        relaxed P/R/F1       value acc  value F1  type acc"
+    )?;
+    let mut all_gold = Vec::new();
+    let mut all_system = Vec::new();
+    for articles_path in corpora {
+        let name = articles_path
+            .to_string_lossy()
+            .trim_end_matches(".articles.jsonl")
+            .to_string();
+        let gold_path = PathBuf::from(format!("{name}.gold.jsonl"));
+        let bytes = std::fs::read(&articles_path)
+            .with_context(|| format!("{}: cannot read", articles_path.display()))?;
+        let articles = ingest::parse_file(
+            &articles_path.to_string_lossy(),
+            ingest::Format::JsonLines,
+            &bytes,
+        )
+        .with_context(|| format!("{}: not an article corpus", articles_path.display()))?;
+        let gold = read_gold(&gold_path)?;
+        let system = eval::tag_for_scoring(&articles);
+        let scores = eval::score(&gold, &system);
+        let label = Path::new(&name)
+            .file_name()
+            .map_or(name.clone(), |n| n.to_string_lossy().to_string());
+        print_scores(out, &label, &scores)?;
+        all_gold.extend(gold);
+        all_system.extend(system);
+    }
+    let total = eval::score(&all_gold, &all_system);
+    print_scores(out, "all", &total)?;
+    for line in total.errors.iter().take(errors) {
+        writeln!(out, "{line}")?;
+    }
+    if let Some(path) = system_out {
+        let mut file = std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("{}: cannot create", path.display()))?,
+        );
+        for s in &all_system {
+            let line = serde_json::json!({"doc": s.doc, "start": s.start, "end": s.end, "text": s.text, "type": s.kind, "value": s.value});
+            writeln!(file, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+fn read_gold(path: &Path) -> Result<Vec<GoldTimex>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read the gold file", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l)
+                .with_context(|| format!("{}: line {}: not a gold timex", path.display(), i + 1))
+        })
+        .collect()
+}
+
+fn print_scores(out: &mut dyn Write, label: &str, s: &eval::Scores) -> Result<()> {
+    writeln!(
+        out,
+        "{label:<10} {:>5} {:>7}  {:5.1} {:5.1} {:5.1}    {:5.1} {:5.1} {:5.1}    {:6.1}   {:6.1}   {:6.1}",
+        s.gold,
+        s.system,
+        s.strict.precision,
+        s.strict.recall,
+        s.strict.f1,
+        s.relaxed.precision,
+        s.relaxed.recall,
+        s.relaxed.f1,
+        s.value_accuracy,
+        s.value_f1,
+        s.type_accuracy
+    )?;
+    Ok(())
+}

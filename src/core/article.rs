@@ -1,0 +1,107 @@
+//! An article as read: its exact text, and what was found about it (title, byline, date).
+
+use crate::core::segment::{self, Paragraph, Sentence};
+use crate::core::timex::{self, Timex};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Where an article's publication date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateBasis {
+    /// A header line in the text (`date 2025-12-31`, `Published: …`).
+    Header,
+    /// A dateline (`WASHINGTON, DECEMBER 30 —`).
+    Dateline,
+    /// Metadata: HTML meta tags, front matter, or a `published` field.
+    Metadata,
+    /// Inferred from the other articles or the dates the text mentions.
+    Inferred,
+    /// Set by hand.
+    User,
+    /// Not found.
+    Unknown,
+}
+
+impl DateBasis {
+    /// Lowercase name, as stored in documents.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateBasis::Header => "header",
+            DateBasis::Dateline => "dateline",
+            DateBasis::Metadata => "metadata",
+            DateBasis::Inferred => "inferred",
+            DateBasis::User => "user",
+            DateBasis::Unknown => "unknown",
+        }
+    }
+}
+
+/// One article: the decoded text exactly as read, and its metadata.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: the file stem, or the `id` field of a JSON record.
+    pub id: String,
+    /// Where it was read from.
+    pub path: String,
+    /// Its headline, or the start of its first sentence when it has none.
+    pub title: String,
+    /// The byline ("By …"), where present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// The outlet (site name, or a URL's host), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// The original address, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Publication date, where found.
+    pub published: Option<NaiveDate>,
+    /// Where the publication date came from.
+    pub published_basis: DateBasis,
+    /// The dateline gave no year and it was taken from the other articles.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub year_inferred: bool,
+    /// The decoded text; every offset in the program is a UTF-8 byte offset into it.
+    pub text: String,
+    /// Byte offset where the article body starts (after a header line).
+    #[serde(default)]
+    pub body_start: usize,
+    /// Decoding and parsing notes ("decoded as windows-1252 (detected)").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// An article's structure and temporal expressions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    /// Paragraphs, boilerplate marked.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences of all paragraphs (boilerplate included, so indices are stable).
+    pub sentences: Vec<Sentence>,
+    /// Temporal expressions outside boilerplate, in text order.
+    pub timexes: Vec<Timex>,
+}
+
+impl Analysis {
+    /// Sentences outside boilerplate.
+    pub fn content_sentences(&self) -> impl Iterator<Item = &Sentence> {
+        self.sentences
+            .iter()
+            .filter(|s| !self.paragraphs[s.paragraph].boilerplate)
+    }
+}
+
+impl Article {
+    /// Segments the article and tags its temporal expressions against its publication date.
+    pub fn analyze(&self) -> Analysis {
+        let paragraphs = segment::paragraphs(&self.text, self.body_start);
+        let sentences = segment::sentences(&self.text, &paragraphs);
+        let timexes = timex::tag(&self.text, &paragraphs, &sentences, self.published);
+        Analysis {
+            paragraphs,
+            sentences,
+            timexes,
+        }
+    }
+}

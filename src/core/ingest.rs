@@ -1,0 +1,958 @@
+//! Reading articles: files and folders of .txt, .md, .html, .json and .jsonl; decoding; titles,
+//! bylines and publication dates with their basis.
+
+use crate::core::article::{Article, DateBasis};
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+use regex::Regex;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+/// Why a file could not be read as articles.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum IngestError {
+    /// Nothing but whitespace.
+    #[error("the file is empty")]
+    Empty,
+    /// Control bytes: not text.
+    #[error("the file is binary, not text")]
+    Binary,
+    /// JSON that does not parse, or has the wrong shape.
+    #[error("{0}")]
+    Json(String),
+    /// The file could not be read.
+    #[error("cannot read: {0}")]
+    Io(String),
+    /// Not a kind of file Sightline reads.
+    #[error("unsupported file type (expected .txt, .md, .html, .json or .jsonl)")]
+    Unsupported,
+}
+
+/// A file that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file.
+    pub path: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// What loading some paths gave: the articles, and the files that were skipped.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Articles in path order, ids unique.
+    pub articles: Vec<Article>,
+    /// Files skipped, each with the reason.
+    pub problems: Vec<Problem>,
+}
+
+/// The kinds of file Sightline reads, by extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text.
+    Text,
+    /// Markdown (front matter and `# Title` understood).
+    Markdown,
+    /// HTML: text only, no scripts, nothing fetched.
+    Html,
+    /// One JSON object, an array of them, or `{"articles": [...]}`.
+    Json,
+    /// One JSON object a line.
+    JsonLines,
+}
+
+impl Format {
+    /// The format a path's extension names.
+    pub fn of(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" => Format::Text,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "json" => Format::Json,
+            "jsonl" | "ndjson" => Format::JsonLines,
+            _ => return None,
+        })
+    }
+}
+
+/// The five seed articles, embedded so the program works with no files at hand.
+pub const SEEDS: &[(&str, &[u8])] = &[
+    (
+        "seeds/000_22c6b51998e0793d.txt",
+        include_bytes!("../../seeds/000_22c6b51998e0793d.txt"),
+    ),
+    (
+        "seeds/001_ba32f4ddfaa87310.txt",
+        include_bytes!("../../seeds/001_ba32f4ddfaa87310.txt"),
+    ),
+    (
+        "seeds/002_fe6f37084b34e928.txt",
+        include_bytes!("../../seeds/002_fe6f37084b34e928.txt"),
+    ),
+    (
+        "seeds/003_f7a3bd44a167fe9b.txt",
+        include_bytes!("../../seeds/003_f7a3bd44a167fe9b.txt"),
+    ),
+    (
+        "seeds/004_49bfff059735f1c2.txt",
+        include_bytes!("../../seeds/004_49bfff059735f1c2.txt"),
+    ),
+];
+
+/// The embedded seed corpus, read as if from files.
+pub fn seed_articles() -> Loaded {
+    let mut loaded = Loaded::default();
+    for (path, bytes) in SEEDS {
+        add_file(&mut loaded, path, Format::Text, bytes);
+    }
+    finish(&mut loaded);
+    loaded
+}
+
+/// Lists the readable files under `paths` (folders recursively, sorted); a named file of an
+/// unknown type is kept (read as text), unknown files inside folders are passed over.
+pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut stack = vec![path.clone()];
+            let mut found = Vec::new();
+            while let Some(dir) = stack.pop() {
+                match std::fs::read_dir(&dir) {
+                    Ok(entries) => {
+                        for entry in entries.flatten() {
+                            let p = entry.path();
+                            if p.is_dir() {
+                                stack.push(p);
+                            } else if Format::of(&p).is_some() {
+                                found.push(p);
+                            }
+                        }
+                    }
+                    Err(e) => problems.push(Problem {
+                        path: dir.display().to_string(),
+                        message: format!("cannot read folder: {e}"),
+                    }),
+                }
+            }
+            found.sort();
+            files.extend(found);
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            problems.push(Problem {
+                path: path.display().to_string(),
+                message: "no such file or folder".into(),
+            });
+        }
+    }
+    (files, problems)
+}
+
+/// Reads every file under `paths`. A bad file is reported in `problems` and skipped.
+/// `progress` is called after each file.
+pub fn load_paths(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Loaded {
+    let (files, problems) = expand_paths(paths);
+    let total = files.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let parsed: Vec<(String, Result<Vec<Article>, IngestError>)> = files
+        .par_iter()
+        .map(|file| {
+            let label = file.display().to_string();
+            let result = std::fs::read(file)
+                .map_err(|e| IngestError::Io(e.to_string()))
+                .and_then(|bytes| {
+                    parse_file(&label, Format::of(file).unwrap_or(Format::Text), &bytes)
+                });
+            progress(
+                done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+                total,
+            );
+            (label, result)
+        })
+        .collect();
+    let mut loaded = Loaded {
+        articles: Vec::new(),
+        problems,
+    };
+    for (label, result) in parsed {
+        match result {
+            Ok(articles) => loaded.articles.extend(articles),
+            Err(e) => loaded.problems.push(Problem {
+                path: label,
+                message: e.to_string(),
+            }),
+        }
+    }
+    finish(&mut loaded);
+    loaded
+}
+
+/// Reads one file's bytes as articles (several for JSON). Bad JSON lines are skipped with a
+/// note on the first article; a file with none readable is an error.
+pub fn parse_file(path: &str, format: Format, bytes: &[u8]) -> Result<Vec<Article>, IngestError> {
+    let (text, note) = decode(bytes)?;
+    let stem = Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("article")
+        .to_string();
+    let mut articles = match format {
+        Format::Text => vec![from_text(&stem, path, text, false)],
+        Format::Markdown => vec![from_text(&stem, path, text, true)],
+        Format::Html => vec![from_html(&stem, path, &text)],
+        Format::Json => from_json(&stem, path, &text)?,
+        Format::JsonLines => from_json_lines(&stem, path, &text)?,
+    };
+    if let Some(note) = note {
+        for a in &mut articles {
+            a.notes.insert(0, note.clone());
+        }
+    }
+    Ok(articles)
+}
+
+fn add_file(loaded: &mut Loaded, path: &str, format: Format, bytes: &[u8]) {
+    match parse_file(path, format, bytes) {
+        Ok(articles) => loaded.articles.extend(articles),
+        Err(e) => loaded.problems.push(Problem {
+            path: path.to_string(),
+            message: e.to_string(),
+        }),
+    }
+}
+
+/// Corpus-level finishing: unique ids, and dateline years inferred from the other articles.
+pub fn finish(loaded: &mut Loaded) {
+    let mut seen = HashSet::new();
+    for article in &mut loaded.articles {
+        let base = article.id.clone();
+        let mut n = 1;
+        while !seen.insert(article.id.clone()) {
+            n += 1;
+            article.id = format!("{base}_{n}");
+        }
+        if n > 1 {
+            article
+                .notes
+                .push(format!("id {base} was taken; renamed {}", article.id));
+        }
+    }
+    infer_dateline_years(&mut loaded.articles);
+}
+
+// ---- decoding -----------------------------------------------------------------------------
+
+/// Decodes bytes to text: UTF-8 (BOM dropped), UTF-16 with or without BOM, else the detected
+/// legacy encoding. The note says what was done when it was not plain UTF-8.
+pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), IngestError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty);
+    }
+    let (text, note) = if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        let note = (encoding != encoding_rs::UTF_8)
+            .then(|| format!("decoded from {} (byte-order mark)", encoding.name()));
+        (text.into_owned(), note)
+    } else if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        (
+            text.into_owned(),
+            Some(format!(
+                "decoded from {} (no byte-order mark; detected)",
+                encoding.name()
+            )),
+        )
+    } else if bytes.contains(&0) {
+        return Err(IngestError::Binary);
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        (text.to_string(), None)
+    } else {
+        let mut detector = chardetng::EncodingDetector::new();
+        detector.feed(bytes, true);
+        let encoding = detector.guess(None, true);
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        (
+            text.into_owned(),
+            Some(format!(
+                "not valid UTF-8; decoded as {} (detected)",
+                encoding.name()
+            )),
+        )
+    };
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if controls * 20 > text.chars().count().max(1) {
+        return Err(IngestError::Binary);
+    }
+    if text.trim().is_empty() {
+        return Err(IngestError::Empty);
+    }
+    Ok((text, note))
+}
+
+/// UTF-16 without a byte-order mark: most NUL bytes sit on one side of each byte pair.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let even = bytes.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    if odd * 10 > pairs * 6 && even * 10 < pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 > pairs * 6 && odd * 10 < pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+// ---- plain text and Markdown --------------------------------------------------------------
+
+static HEADER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\A\s*(?:date|published|posted|updated)\s*:?\s+(\d{4}-\d{1,2}-\d{1,2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?|[A-Z][a-z]+\.? \d{1,2},? \d{4})")
+        .expect("header pattern")
+});
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*[A-Z][A-Za-z.' ]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?,?\s+(?:\((?:[A-Za-z ]+)\)\s*)?(?:(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)(?:DAY|day),?\s+)?([A-Z][A-Za-z]{2,8})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*(?:\([A-Za-z ]+\)\s*)?[—–-]")
+        .expect("dateline pattern")
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:By|BY|by)\s+\p{Lu}[\p{L}.' -]{1,60}(?:,\s*[\p{L} ]{1,40})?$")
+        .expect("byline pattern")
+});
+
+fn from_text(stem: &str, path: &str, text: String, markdown: bool) -> Article {
+    let mut article = Article {
+        id: stem.to_string(),
+        path: path.to_string(),
+        title: String::new(),
+        byline: None,
+        outlet: None,
+        url: None,
+        published: None,
+        published_basis: DateBasis::Unknown,
+        year_inferred: false,
+        text,
+        body_start: 0,
+        notes: Vec::new(),
+    };
+    let mut title = None;
+    if markdown {
+        read_front_matter(&mut article, &mut title);
+    }
+    if let Some(caps) = HEADER_DATE.captures(&article.text[article.body_start..]) {
+        let m = caps.get(1).expect("group 1");
+        match parse_date(m.as_str()) {
+            Some(date) => {
+                article.published = Some(date);
+                article.published_basis = DateBasis::Header;
+            }
+            None => article
+                .notes
+                .push(format!("header date '{}' is not a valid date", m.as_str())),
+        }
+        article.body_start += m.end();
+    }
+    let lines: Vec<String> = article.text[article.body_start..]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(6)
+        .map(str::to_string)
+        .collect();
+    let mut furniture = 0;
+    for (index, line) in lines.iter().enumerate() {
+        if article.byline.is_none() && BYLINE.is_match(line) {
+            article.byline = Some(line.clone());
+            furniture = index + 1;
+            continue;
+        }
+        if article.published.is_none()
+            && let Some(caps) = DATELINE.captures(line)
+        {
+            read_dateline(&mut article, &caps);
+            if caps.get(0).is_some_and(|m| m.end() + 2 >= line.len()) {
+                furniture = index + 1;
+            }
+            continue;
+        }
+        let heading = line.strip_prefix("# ").map(str::trim);
+        if title.is_none() && index <= 1 && (heading.is_some() || looks_like_title(line)) {
+            title = Some(heading.unwrap_or(line).to_string());
+        }
+    }
+    article.title = title.unwrap_or_else(|| {
+        let first = lines.get(furniture).map_or("", String::as_str);
+        fallback_title(first)
+    });
+    article
+}
+
+fn read_dateline(article: &mut Article, caps: &regex::Captures<'_>) {
+    let month_word = caps[1].to_lowercase();
+    let Some(month) = crate::core::timex::lexicon::month(month_word.trim_end_matches('.')) else {
+        return;
+    };
+    let day: u32 = caps[2].parse().unwrap_or(0);
+    match caps.get(3).and_then(|y| y.as_str().parse::<i32>().ok()) {
+        Some(year) => match NaiveDate::from_ymd_opt(year, month, day) {
+            Some(date) => {
+                article.published = Some(date);
+                article.published_basis = DateBasis::Dateline;
+            }
+            None => article.notes.push(format!(
+                "dateline date {year}-{month:02}-{day:02} is not a valid date"
+            )),
+        },
+        None if NaiveDate::from_ymd_opt(2000, month, day).is_some() => {
+            // Year to be inferred from the corpus: keep month and day for now.
+            article.published_basis = DateBasis::Dateline;
+            article.year_inferred = true;
+            article
+                .notes
+                .push(format!("dateline {month:02}-{day:02} has no year"));
+        }
+        None => article.notes.push(format!(
+            "dateline day {day} of month {month} is not a valid date"
+        )),
+    }
+}
+
+fn read_front_matter(article: &mut Article, title: &mut Option<String>) {
+    let text = article.text.clone();
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return;
+    };
+    let Some(close) = rest.find("\n---") else {
+        return;
+    };
+    let block = &rest[..close];
+    let mut published = None;
+    for line in block.lines() {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.trim().trim_matches(['"', '\'']);
+        match key.trim().to_ascii_lowercase().as_str() {
+            "title" => *title = Some(value.to_string()),
+            "date" | "published" | "pubdate" => published = Some(value.to_string()),
+            "author" | "byline" => article.byline = Some(value.to_string()),
+            "url" | "link" => article.url = Some(value.to_string()),
+            "outlet" | "source" | "site" => article.outlet = Some(value.to_string()),
+            _ => {}
+        }
+    }
+    if let Some(value) = published {
+        set_metadata_date(article, &value, "front matter date");
+    }
+    let after = text.len() - rest.len() + close + 4;
+    article.body_start = text[after..]
+        .find('\n')
+        .map_or(text.len(), |n| after + n + 1);
+}
+
+fn set_metadata_date(article: &mut Article, value: &str, what: &str) {
+    match parse_date(value) {
+        Some(date) => {
+            article.published = Some(date);
+            article.published_basis = DateBasis::Metadata;
+            article.year_inferred = false;
+            article.notes.retain(|n| !n.starts_with("dateline "));
+        }
+        None => article
+            .notes
+            .push(format!("{what} '{value}' is not a valid date")),
+    }
+}
+
+fn looks_like_title(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (2..=25).contains(&words)
+        && line.len() <= 200
+        && !line.ends_with(['.', ':', ',', ';'])
+        && !line.starts_with(['"', '“', '-', '*'])
+}
+
+/// The start of the first sentence, cut at a word boundary: a title for an untitled article.
+fn fallback_title(body: &str) -> String {
+    let first = body.trim_start();
+    let sentence_end = first.find(". ").map_or(first.len(), |i| i + 1);
+    let sentence = first[..sentence_end].lines().next().unwrap_or("").trim();
+    if sentence.chars().count() <= 90 {
+        return sentence.to_string();
+    }
+    let mut out = String::new();
+    for word in sentence.split_whitespace() {
+        if out.chars().count() + word.chars().count() > 85 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
+}
+
+// ---- dates --------------------------------------------------------------------------------
+
+/// Parses a date or date-time as publishers write it; the date is kept as written (a time zone
+/// never moves it to another day). `None` for impossible dates.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    let v = value.trim();
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(v) {
+        return Some(dt.date_naive());
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(v) {
+        return Some(dt.date_naive());
+    }
+    let head: String = v.chars().take(10).collect();
+    for format in ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"] {
+        if let Ok(d) = NaiveDate::parse_from_str(&head, format)
+            && v[head.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, 'T' | ' ' | 't'))
+        {
+            return Some(d);
+        }
+    }
+    for format in [
+        "%B %d, %Y",
+        "%B %d %Y",
+        "%b %d, %Y",
+        "%b. %d, %Y",
+        "%d %B %Y",
+        "%Y%m%d",
+    ] {
+        if let Ok(d) = NaiveDate::parse_from_str(v, format) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// Gives datelines without a year the year that puts them nearest the other articles' dates.
+fn infer_dateline_years(articles: &mut [Article]) {
+    let mut known: Vec<NaiveDate> = articles.iter().filter_map(|a| a.published).collect();
+    known.sort();
+    let reference = known.get(known.len() / 2).copied();
+    for article in articles
+        .iter_mut()
+        .filter(|a| a.year_inferred && a.published.is_none())
+    {
+        let Some((month, day)) = article
+            .notes
+            .iter()
+            .find_map(|n| {
+                n.strip_prefix("dateline ")
+                    .and_then(|r| r.split_once(" has no year"))
+                    .map(|(md, _)| md.to_string())
+            })
+            .and_then(|md| {
+                let (m, d) = md.split_once('-')?;
+                Some((m.parse::<u32>().ok()?, d.parse::<u32>().ok()?))
+            })
+        else {
+            continue;
+        };
+        let Some(reference) = reference else {
+            article
+                .notes
+                .push("no other article gives a year; publication date unknown".into());
+            article.published_basis = DateBasis::Unknown;
+            article.year_inferred = false;
+            continue;
+        };
+        let best = [reference.year() - 1, reference.year(), reference.year() + 1]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+            .min_by_key(|d| (*d - reference).num_days().abs());
+        article.published = best;
+        article.notes.retain(|n| !n.starts_with("dateline "));
+        if let Some(d) = best {
+            article.notes.push(format!(
+                "dateline year {} inferred from the other articles",
+                d.year()
+            ));
+        }
+    }
+}
+
+// ---- HTML ---------------------------------------------------------------------------------
+
+/// Elements whose content is never article text.
+const SKIPPED_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "nav", "footer", "aside", "form",
+    "button", "iframe", "object", "canvas", "select",
+];
+
+/// Elements that start a new paragraph.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "article",
+    "section",
+    "header",
+    "blockquote",
+    "figcaption",
+    "pre",
+    "dd",
+    "dt",
+    "main",
+    "table",
+    "ul",
+    "ol",
+    "hr",
+    "title",
+];
+
+/// Nesting deeper than this is read by the linear tag stripper: a full HTML tree builder spends
+/// quadratic time on pathological nesting (100,000 nested tags).
+const MAX_HTML_DEPTH: usize = 1_000;
+
+fn from_html(stem: &str, path: &str, html: &str) -> Article {
+    use scraper::{Html, Node, Selector};
+    if html_depth(html) > MAX_HTML_DEPTH {
+        let mut article = from_text(stem, path, strip_tags(html), false);
+        article.notes.push(format!(
+            "HTML nested deeper than {MAX_HTML_DEPTH} levels: read as text with tags stripped"
+        ));
+        return article;
+    }
+    let doc = Html::parse_document(html);
+    let meta = |selectors: &[&str]| -> Option<String> {
+        selectors.iter().find_map(|s| {
+            let sel = Selector::parse(s).ok()?;
+            doc.select(&sel).find_map(|e| {
+                e.value()
+                    .attr("content")
+                    .or_else(|| e.value().attr("datetime"))
+                    .map(|v| v.trim().to_string())
+                    .filter(|v| !v.is_empty())
+            })
+        })
+    };
+    let text_of = |selector: &str| -> Option<String> {
+        let sel = Selector::parse(selector).ok()?;
+        doc.select(&sel)
+            .next()
+            .map(|e| {
+                e.text()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|t| !t.is_empty())
+    };
+    // Body text: an iterative walk (deeply nested documents cannot overflow the stack).
+    let mut text = String::new();
+    let mut skip_depth = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    if skip_depth > 0 || SKIPPED_ELEMENTS.contains(&e.name()) {
+                        skip_depth += 1;
+                    } else if BLOCK_ELEMENTS.contains(&e.name()) {
+                        end_paragraph(&mut text);
+                    }
+                }
+                Node::Text(t) if skip_depth == 0 => {
+                    let words: Vec<&str> = t.split_whitespace().collect();
+                    if !words.is_empty() {
+                        if t.starts_with(char::is_whitespace)
+                            && !text.is_empty()
+                            && !text.ends_with(['\n', ' '])
+                        {
+                            text.push(' ');
+                        }
+                        text.push_str(&words.join(" "));
+                        if t.ends_with(char::is_whitespace) {
+                            text.push(' ');
+                        }
+                    }
+                }
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    if skip_depth > 0 {
+                        skip_depth -= 1;
+                    } else if BLOCK_ELEMENTS.contains(&e.name()) {
+                        end_paragraph(&mut text);
+                    }
+                }
+            }
+        }
+    }
+    let text = text
+        .trim()
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut article = from_text(stem, path, text, false);
+    if let Some(title) = meta(&["meta[property='og:title']", "meta[name='twitter:title']"])
+        .or_else(|| text_of("h1"))
+        .or_else(|| text_of("title"))
+    {
+        article.title = title;
+    }
+    article.outlet = meta(&[
+        "meta[property='og:site_name']",
+        "meta[name='application-name']",
+    ]);
+    article.url = meta(&["meta[property='og:url']"]).or_else(|| {
+        let sel = Selector::parse("link[rel='canonical']").ok()?;
+        doc.select(&sel)
+            .next()?
+            .value()
+            .attr("href")
+            .map(str::to_string)
+    });
+    if let Some(author) = meta(&["meta[name='author']", "meta[property='article:author']"]) {
+        article.byline = Some(author);
+    }
+    if let Some(date) = meta(&[
+        "meta[property='article:published_time']",
+        "meta[name='article:published_time']",
+        "meta[property='og:published_time']",
+        "meta[name='pubdate']",
+        "meta[name='publishdate']",
+        "meta[name='publish-date']",
+        "meta[name='date']",
+        "meta[name='dc.date']",
+        "meta[name='DC.date.issued']",
+        "meta[itemprop='datePublished']",
+        "time[datetime]",
+    ]) {
+        set_metadata_date(&mut article, &date, "HTML date");
+    }
+    article
+}
+
+/// The deepest nesting of open tags, counted roughly and in linear time.
+fn html_depth(html: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let bytes = html.as_bytes();
+    for (i, _) in html.match_indices('<') {
+        match bytes.get(i + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let close = html[i..].find('>').map_or(html.len(), |j| i + j);
+                if !html[..close].ends_with('/') {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Text of an HTML document by a single linear pass: tags dropped, script and style content
+/// skipped, block tags turned into paragraph breaks, common entities decoded.
+fn strip_tags(html: &str) -> String {
+    let mut text = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find('>').map_or(after.len(), |i| i + 1);
+        let tag = after[..close].trim_start_matches('/').to_ascii_lowercase();
+        let name: String = tag
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        rest = &after[close.min(after.len())..];
+        if matches!(name.as_str(), "script" | "style") && !after.starts_with('/') {
+            let end_tag = format!("</{name}");
+            let skip = rest
+                .to_ascii_lowercase()
+                .find(&end_tag)
+                .unwrap_or(rest.len());
+            rest = &rest[skip..];
+        } else if BLOCK_ELEMENTS.contains(&name.as_str())
+            && !text.ends_with("\n\n")
+            && !text.is_empty()
+        {
+            text.push_str("\n\n");
+        }
+    }
+    text.push_str(rest);
+    let decoded = text
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    decoded
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
+}
+
+fn end_paragraph(text: &mut String) {
+    let trimmed = text.trim_end_matches(' ').len();
+    text.truncate(trimmed);
+    if !text.is_empty() && !text.ends_with("\n\n") {
+        text.push_str(if text.ends_with('\n') { "\n" } else { "\n\n" });
+    }
+}
+
+// ---- JSON ---------------------------------------------------------------------------------
+
+fn from_json(stem: &str, path: &str, text: &str) -> Result<Vec<Article>, IngestError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| IngestError::Json(format!("invalid JSON: {e}")))?;
+    let records: Vec<serde_json::Value> = match value {
+        serde_json::Value::Array(items) => items,
+        serde_json::Value::Object(mut map) => match map.remove("articles") {
+            Some(serde_json::Value::Array(items)) => items,
+            Some(_) => return Err(IngestError::Json("\"articles\" is not an array".into())),
+            None => vec![serde_json::Value::Object(map)],
+        },
+        _ => {
+            return Err(IngestError::Json(
+                "expected an object or an array of objects".into(),
+            ));
+        }
+    };
+    collect_records(
+        stem,
+        path,
+        records
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (format!("item {}", i + 1), Ok(v))),
+    )
+}
+
+fn from_json_lines(stem: &str, path: &str, text: &str) -> Result<Vec<Article>, IngestError> {
+    let records = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            (
+                format!("line {}", i + 1),
+                serde_json::from_str(l).map_err(|e| format!("invalid JSON: {e}")),
+            )
+        });
+    collect_records(stem, path, records)
+}
+
+fn collect_records(
+    stem: &str,
+    path: &str,
+    records: impl Iterator<Item = (String, Result<serde_json::Value, String>)>,
+) -> Result<Vec<Article>, IngestError> {
+    let mut articles = Vec::new();
+    let mut skipped = Vec::new();
+    for (index, (place, record)) in records.enumerate() {
+        match record.and_then(|v| from_record(stem, path, index, &v)) {
+            Ok(a) => articles.push(a),
+            Err(e) => skipped.push(format!("{place}: {e}")),
+        }
+    }
+    if articles.is_empty() {
+        let detail = skipped
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "no records".into());
+        return Err(IngestError::Json(format!("no readable article ({detail})")));
+    }
+    if !skipped.is_empty() {
+        articles[0].notes.push(format!(
+            "{} record(s) skipped: {}",
+            skipped.len(),
+            skipped.join("; ")
+        ));
+    }
+    Ok(articles)
+}
+
+fn from_record(
+    stem: &str,
+    path: &str,
+    index: usize,
+    value: &serde_json::Value,
+) -> Result<Article, String> {
+    let obj = value.as_object().ok_or("not a JSON object")?;
+    let field = |key: &str| -> Result<Option<String>, String> {
+        match obj.get(key) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+            Some(serde_json::Value::Number(n)) if key == "id" => Ok(Some(n.to_string())),
+            Some(_) => Err(format!("\"{key}\" is not a string")),
+        }
+    };
+    let text = field("text")?.ok_or("no \"text\" field")?;
+    if text.trim().is_empty() {
+        return Err("\"text\" is empty".into());
+    }
+    let id = field("id")?.unwrap_or_else(|| format!("{stem}_{}", index + 1));
+    let mut article = from_text(&id, path, text, false);
+    if let Some(title) = field("title")? {
+        article.title = title;
+    }
+    if let Some(url) = field("url")? {
+        article.outlet = url_host(&url);
+        article.url = Some(url);
+    }
+    if let Some(outlet) = field("outlet")?.or(field("source")?) {
+        article.outlet = Some(outlet);
+    }
+    if let Some(byline) = field("byline")?.or(field("author")?) {
+        article.byline = Some(byline);
+    }
+    if let Some(published) = field("published")?.or(field("date")?) {
+        set_metadata_date(&mut article, &published, "published");
+    }
+    Ok(article)
+}
+
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()?
+        .trim_start_matches("www.");
+    (!host.is_empty()).then(|| host.to_string())
+}

@@ -1,0 +1,304 @@
+//! Temporal expressions: recognition, TIMEX3 normalisation, and honest day ranges.
+//!
+//! Each sentence is tokenised and read by the grammar; each expression is normalised against
+//! its anchor: the publication date, or, for a relative expression inside a quotation, the time
+//! the text says the words were spoken ("Two nights ago, we knocked that out," he said in an
+//! interview last week). The clock is never read.
+
+mod grammar;
+pub mod lexicon;
+pub mod resolve;
+
+use crate::core::dates::{DateRange, Unit, day_value};
+use crate::core::segment::{Paragraph, Sentence, quote_spans};
+use chrono::NaiveDate;
+use resolve::{Tense, resolve};
+use serde::{Deserialize, Serialize};
+
+/// TIMEX3 types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or period.
+    Date,
+    /// A time of day (or part of a day).
+    Time,
+    /// A length of time.
+    Duration,
+    /// A recurring time.
+    Set,
+}
+
+impl TimexType {
+    /// The TIMEX3 name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// The unit an expression is stated in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// A clock time or part of a day.
+    Time,
+    /// A day.
+    Day,
+    /// A week or weekend.
+    Week,
+    /// A month.
+    Month,
+    /// A quarter or half-year.
+    Quarter,
+    /// A season.
+    Season,
+    /// A year.
+    Year,
+    /// A decade.
+    Decade,
+    /// A century.
+    Century,
+    /// A span that is no single calendar unit.
+    Range,
+    /// No definite extent (`PAST_REF`, sets).
+    Vague,
+}
+
+impl Granularity {
+    /// The granularity of a calendar unit.
+    pub fn from_unit(unit: Unit) -> Self {
+        match unit {
+            Unit::Second | Unit::Minute | Unit::Hour => Granularity::Time,
+            Unit::Day => Granularity::Day,
+            Unit::Week => Granularity::Week,
+            Unit::Month => Granularity::Month,
+            Unit::Quarter => Granularity::Quarter,
+            Unit::Year => Granularity::Year,
+            Unit::Decade => Granularity::Decade,
+            Unit::Century => Granularity::Century,
+        }
+    }
+}
+
+/// A recognised, normalised temporal expression.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Timex {
+    /// Byte offset of the first character in the article text.
+    pub start: usize,
+    /// Byte offset past the last character.
+    pub end: usize,
+    /// The expression as written.
+    pub text: String,
+    /// TIMEX3 type.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TIMEX3 value (`2025-12-26`, `2025-W52`, `P3M`, `PAST_REF`, `XXXX-12-26` when unanchored).
+    pub value: String,
+    /// First day it may denote.
+    pub earliest: Option<NaiveDate>,
+    /// Last day it may denote (inclusive).
+    pub latest: Option<NaiveDate>,
+    /// Its unit.
+    pub granularity: Granularity,
+    /// TIMEX3 `mod` (START, MID, END) where narrowed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// What it was resolved against, in words ("published 2025-12-31").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// Inside quotation marks.
+    pub quoted: bool,
+}
+
+impl Timex {
+    /// The day range, when it has one.
+    pub fn range(&self) -> Option<DateRange> {
+        DateRange::new(self.earliest?, self.latest?)
+    }
+}
+
+/// Working state of one expression between recognition and anchoring.
+struct Found {
+    start: usize,
+    end: usize,
+    sentence: usize,
+    paragraph: usize,
+    expr: resolve::Expr,
+    tense: Tense,
+    quoted: bool,
+}
+
+/// Recognises and normalises every temporal expression in the given sentences of `text`.
+/// `published` anchors relative expressions; without it they keep X placeholders and no range.
+pub fn tag(
+    text: &str,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    published: Option<NaiveDate>,
+) -> Vec<Timex> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut speech_sentences = vec![false; sentences.len()];
+    let mut quotes: (usize, Vec<(usize, usize)>) = (usize::MAX, Vec::new());
+    for (index, sentence) in sentences.iter().enumerate() {
+        let para = &paragraphs[sentence.paragraph];
+        if para.boilerplate {
+            continue;
+        }
+        if quotes.0 != sentence.paragraph {
+            quotes = (sentence.paragraph, quote_spans(text, para.start, para.end));
+        }
+        let inside = |pos: usize| quotes.1.iter().any(|&(s, e)| s <= pos && pos < e);
+        for (start, end) in windows(text, sentence.start, sentence.end) {
+            let toks = lexicon::tokenize(text, start, end);
+            speech_sentences[index] |= toks
+                .iter()
+                .any(|t| !inside(t.start) && lexicon::is_speech_word(&t.lower));
+            let tense = sentence_tense(&toks);
+            for m in grammar::recognise(&toks) {
+                let (start, end) = (toks[m.first].start, toks[m.end - 1].end);
+                found.push(Found {
+                    start,
+                    end,
+                    sentence: index,
+                    paragraph: sentence.paragraph,
+                    expr: m.expr,
+                    tense,
+                    quoted: inside(start),
+                });
+            }
+        }
+    }
+    let published_anchor = published.map(DateRange::day);
+    let published_note = published.map(|d| format!("published {}", day_value(d)));
+    let first_pass: Vec<Option<Timex>> = found
+        .iter()
+        .map(|f| make_timex(text, f, published_anchor, published_note.clone()))
+        .collect();
+    found
+        .iter()
+        .enumerate()
+        .filter_map(|(k, f)| {
+            if f.quoted
+                && f.expr.is_relative()
+                && let Some((range, note)) =
+                    statement_time(&found, &first_pass, k, &speech_sentences)
+            {
+                return make_timex(text, f, Some(range), Some(note));
+            }
+            first_pass[k].clone()
+        })
+        .collect()
+}
+
+/// Longest stretch of text tokenised at once: a run-on "sentence" (a 50 MB line) is read in
+/// windows cut at whitespace, so memory stays bounded.
+const WINDOW_BYTES: usize = 16 * 1024;
+
+fn windows(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = start;
+    while end - at > WINDOW_BYTES {
+        let mut cut = at + WINDOW_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = text[at..cut]
+            .rfind(char::is_whitespace)
+            .map_or(cut, |i| at + i)
+            .max(at + 1);
+        let cut = (cut..=end)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(end);
+        out.push((at, cut));
+        at = cut;
+    }
+    out.push((at, end));
+    out
+}
+
+fn make_timex(
+    text: &str,
+    f: &Found,
+    anchor: Option<DateRange>,
+    anchor_note: Option<String>,
+) -> Option<Timex> {
+    let r = resolve(&f.expr, anchor, f.tense)?;
+    Some(Timex {
+        start: f.start,
+        end: f.end,
+        text: text[f.start..f.end].to_string(),
+        kind: r.kind,
+        value: r.value,
+        earliest: r.range.map(|x| x.earliest),
+        latest: r.range.map(|x| x.latest),
+        granularity: r.granularity,
+        modifier: r.modifier.map(str::to_string),
+        anchor: if f.expr.is_relative() {
+            anchor_note
+        } else {
+            None
+        },
+        sentence: f.sentence,
+        quoted: f.quoted,
+    })
+}
+
+/// When the words quoted around expression `k` were said, if the text says so: the nearest
+/// unquoted day- or week-level date in a speech sentence ("he said in an interview last week"),
+/// looking in the same sentence and then back up to three sentences, within two paragraphs.
+fn statement_time(
+    found: &[Found],
+    resolved: &[Option<Timex>],
+    k: usize,
+    speech: &[bool],
+) -> Option<(DateRange, String)> {
+    let here = &found[k];
+    let first_sentence = here.sentence.saturating_sub(3);
+    for sentence in (first_sentence..=here.sentence).rev() {
+        if !speech[sentence] {
+            continue;
+        }
+        let candidate = found.iter().zip(resolved).rev().find_map(|(f, t)| {
+            let t = t.as_ref()?;
+            (f.sentence == sentence
+                && !f.quoted
+                && here.paragraph.saturating_sub(f.paragraph) <= 1
+                && t.kind == TimexType::Date
+                && matches!(t.granularity, Granularity::Day | Granularity::Week))
+            .then_some(t)
+        });
+        if let Some(t) = candidate {
+            return Some((
+                t.range()?,
+                format!("statement made {} (\"{}\")", t.value, t.text),
+            ));
+        }
+    }
+    None
+}
+
+/// Future if the sentence has a future cue, past if a past cue, else unknown.
+fn sentence_tense(toks: &[lexicon::Tok]) -> Tense {
+    let words = || {
+        toks.iter()
+            .filter(|t| t.kind == lexicon::TokKind::Word)
+            .map(|t| t.lower.as_str())
+    };
+    let going_to = toks
+        .windows(2)
+        .any(|w| w[0].lower == "going" && w[1].lower == "to");
+    if going_to || words().any(lexicon::is_future_cue) {
+        Tense::Future
+    } else if words().any(lexicon::is_past_cue) {
+        Tense::Past
+    } else {
+        Tense::Unknown
+    }
+}

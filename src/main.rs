@@ -1,0 +1,95 @@
+//! The `sightline` program: the desktop app by default, subcommands for headless work.
+
+use clap::{Parser, Subcommand};
+use sightline::cli;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Turns news articles about one story into an evidence-linked, honestly dated timeline.
+#[derive(Parser)]
+#[command(name = "sightline", version, args_conflicts_with_subcommands = true)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Articles (files or folders) to open in the app; none opens the embedded seed corpus.
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print every temporal expression as a JSON line (the embedded seeds when no PATH).
+    Timex {
+        /// Files or folders of .txt, .md, .html, .json, .jsonl.
+        paths: Vec<PathBuf>,
+    },
+    /// List each article: id, publication date and basis, sentences, title, notes.
+    Articles {
+        /// Files or folders of .txt, .md, .html, .json, .jsonl.
+        paths: Vec<PathBuf>,
+    },
+    /// Score the temporal tagger on TempEval-3 data (`NAME.articles.jsonl` + `NAME.gold.jsonl`).
+    Eval {
+        /// Folder holding the corpora.
+        #[arg(default_value = "../shared/data/tempeval3-train")]
+        data: PathBuf,
+        /// Print this many errors (missed, spurious, wrong value) after the table.
+        #[arg(long, default_value_t = 0)]
+        errors: usize,
+        /// Also write the system output (character offsets) here, for `te3_eval.py`.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = match args.command {
+        Some(Command::Timex { paths }) => run_on_articles(&paths, cli::timex),
+        Some(Command::Articles { paths }) => run_on_articles(&paths, cli::articles),
+        Some(Command::Eval { data, errors, out }) => {
+            cli::eval(&data, errors, out.as_deref(), &mut std::io::stdout().lock()).map(|()| true)
+        }
+        None => run_app(args.paths),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("sightline: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Loads articles, reports skipped files on stderr, runs `command`; fails if nothing was read.
+fn run_on_articles(
+    paths: &[PathBuf],
+    command: fn(
+        &[sightline::core::article::Article],
+        &mut dyn std::io::Write,
+    ) -> anyhow::Result<()>,
+) -> anyhow::Result<bool> {
+    let loaded = cli::load(paths);
+    for problem in &loaded.problems {
+        eprintln!("sightline: skipped {problem}");
+    }
+    if loaded.articles.is_empty() {
+        anyhow::bail!("no article could be read");
+    }
+    command(&loaded.articles, &mut std::io::stdout().lock())?;
+    Ok(true)
+}
+
+#[cfg(feature = "gui")]
+fn run_app(paths: Vec<PathBuf>) -> anyhow::Result<bool> {
+    sightline::app::run(paths)?;
+    Ok(true)
+}
+
+#[cfg(not(feature = "gui"))]
+fn run_app(_paths: Vec<PathBuf>) -> anyhow::Result<bool> {
+    eprintln!(
+        "sightline: built without the desktop app (feature `gui`); use a subcommand, see --help"
+    );
+    std::process::exit(2);
+}

@@ -1,0 +1,89 @@
+//! The command line: output formats and exit codes (0 ok, 1 failure, 2 usage).
+
+use std::process::Command;
+
+fn sightline(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_sightline"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn timex_prints_json_lines_for_the_embedded_seeds() {
+    let out = sightline(&["timex"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert!(lines.len() > 20);
+    let friday = lines
+        .iter()
+        .find(|l| l["text"] == "Last week on Friday")
+        .expect("present");
+    assert_eq!(friday["doc"], "000_22c6b51998e0793d");
+    assert_eq!(friday["type"], "DATE");
+    assert_eq!(friday["value"], "2025-12-26");
+    assert_eq!(friday["earliest"], "2025-12-26");
+    for key in ["start", "end", "latest"] {
+        assert!(friday.get(key).is_some(), "{key} missing");
+    }
+}
+
+#[test]
+fn articles_lists_each_article_with_date_basis_and_notes() {
+    let out = sightline(&["articles"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    assert_eq!(stdout.lines().count(), 5);
+    assert!(
+        stdout.contains("002_fe6f37084b34e928\t2025-12-30 (dateline, year inferred)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("001_ba32f4ddfaa87310\tundated (unknown)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_bad_file_is_reported_and_skipped_and_nothing_readable_fails() {
+    let dir = std::env::temp_dir().join(format!("sightline-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let good = dir.join("good.txt");
+    let bad = dir.join("bad.json");
+    std::fs::write(&good, "date 2024-01-05 Rain fell yesterday.").expect("write");
+    std::fs::write(&bad, "{not json").expect("write");
+    let out = sightline(&[
+        "timex",
+        good.to_str().expect("path"),
+        bad.to_str().expect("path"),
+    ]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad.json: invalid JSON"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"value\":\"2024-01-04\""));
+
+    let out = sightline(&["articles", bad.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("bad.json") && stderr.contains("no article could be read"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    assert_eq!(
+        sightline(&["timex", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        sightline(&["eval", "--errors", "many"]).status.code(),
+        Some(2)
+    );
+}

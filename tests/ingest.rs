@@ -1,0 +1,246 @@
+//! Reading every supported format, and every kind of bad input: a clear error or a clean skip
+//! naming the file, never a panic.
+
+use chrono::NaiveDate;
+use sightline::core::article::DateBasis;
+use sightline::core::ingest::{Format, IngestError, load_paths, parse_file};
+use std::path::PathBuf;
+
+fn tmp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sightline-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn day(s: &str) -> Option<NaiveDate> {
+    s.parse().ok()
+}
+
+#[test]
+fn html_gives_text_title_and_meta_date_without_scripts() {
+    let html = br#"<html><head><title>Site | Page</title>
+        <meta property="og:title" content="Port reopens after storm">
+        <meta property="og:site_name" content="Harbour News">
+        <meta property="article:published_time" content="2024-05-02T23:30:00-05:00">
+        <script>var tracking = "Monday";</script></head>
+        <body><nav>Home | World</nav><h1>Port reopens after storm</h1>
+        <p>The port reopened on <b>Monday</b> after a week of repairs.</p><p>Second paragraph.</p></body></html>"#;
+    let articles = parse_file("news/port.html", Format::Html, html).expect("parses");
+    let a = &articles[0];
+    assert_eq!(a.id, "port");
+    assert_eq!(a.title, "Port reopens after storm");
+    assert_eq!(a.outlet.as_deref(), Some("Harbour News"));
+    // The date as the publisher wrote it: a time zone never moves it to another day.
+    assert_eq!(
+        (a.published, a.published_basis),
+        (day("2024-05-02"), DateBasis::Metadata)
+    );
+    assert!(
+        a.text
+            .contains("The port reopened on Monday after a week of repairs.")
+    );
+    assert!(
+        !a.text.contains("tracking"),
+        "script text leaked: {}",
+        a.text
+    );
+    assert!(!a.text.contains("Home | World"), "navigation leaked");
+    let monday = a
+        .analyze()
+        .timexes
+        .into_iter()
+        .find(|t| t.text == "Monday")
+        .expect("tagged");
+    assert_eq!(monday.value, "2024-04-29");
+}
+
+#[test]
+fn json_and_jsonl_records_with_ids_and_published() {
+    let json = br#"[{"id": "a1", "title": "One", "text": "It rained yesterday.", "published": "2024-02-10"},
+                    {"text": "No id here.", "url": "https://www.example.org/x"}]"#;
+    let articles = parse_file("corpus.json", Format::Json, json).expect("parses");
+    assert_eq!(articles.len(), 2);
+    assert_eq!(
+        (articles[0].id.as_str(), articles[0].published),
+        ("a1", day("2024-02-10"))
+    );
+    assert_eq!(articles[1].id, "corpus_2");
+    assert_eq!(articles[1].outlet.as_deref(), Some("example.org"));
+
+    let lines = b"{\"id\": \"x\", \"text\": \"Fine.\", \"published\": \"2024-02-10T08:15\"}\n{broken\n{\"text\": 5}\n";
+    let articles = parse_file("c.jsonl", Format::JsonLines, lines).expect("one good line");
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0].published, day("2024-02-10"));
+    let note = articles[0].notes.join(" ");
+    assert!(
+        note.contains("2 record(s) skipped") && note.contains("line 2") && note.contains("line 3"),
+        "{note}"
+    );
+}
+
+#[test]
+fn markdown_front_matter_and_heading() {
+    let md = b"---\ntitle: Floods\ndate: 2023-07-14\n---\n# Floods hit the valley\n\nRain fell for three days.\n";
+    let a = &parse_file("floods.md", Format::Markdown, md).expect("parses")[0];
+    assert_eq!(a.title, "Floods");
+    assert_eq!(
+        (a.published, a.published_basis),
+        (day("2023-07-14"), DateBasis::Metadata)
+    );
+    assert_eq!(a.analyze().timexes[0].value, "P3D");
+}
+
+#[test]
+fn bad_inputs_give_clear_errors() {
+    assert_eq!(
+        parse_file("e.txt", Format::Text, b"").unwrap_err(),
+        IngestError::Empty
+    );
+    assert_eq!(
+        parse_file("e.txt", Format::Text, b"  \n\t ").unwrap_err(),
+        IngestError::Empty
+    );
+    assert_eq!(
+        parse_file(
+            "b.txt",
+            Format::Text,
+            &[0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3, 0, 0, 0]
+        )
+        .unwrap_err(),
+        IngestError::Binary
+    );
+    let err = parse_file("m.json", Format::Json, b"{\"text\": ").unwrap_err();
+    assert!(err.to_string().starts_with("invalid JSON"), "{err}");
+    let err = parse_file("w.json", Format::Json, b"[1, 2]").unwrap_err();
+    assert!(err.to_string().contains("not a JSON object"), "{err}");
+    let err = parse_file("w.json", Format::Json, b"{\"text\": 12}").unwrap_err();
+    assert!(
+        err.to_string().contains("\"text\" is not a string"),
+        "{err}"
+    );
+}
+
+#[test]
+fn legacy_encodings_are_detected_and_noted() {
+    // Latin-1 / windows-1252: "Café opened on Monday." with é as 0xE9.
+    let latin1 = b"Caf\xe9 owners said the caf\xe9 opened on Monday, na\xefve as it sounds.";
+    let a = &parse_file("latin.txt", Format::Text, latin1).expect("decodes")[0];
+    assert!(a.text.starts_with("Café"), "{}", a.text);
+    assert!(
+        a.notes[0].contains("decoded as windows-1252"),
+        "{:?}",
+        a.notes
+    );
+
+    let utf16: Vec<u8> = "Talks ended on Friday."
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let a = &parse_file("u16.txt", Format::Text, &utf16).expect("decodes")[0];
+    assert_eq!(a.text, "Talks ended on Friday.");
+    assert!(
+        a.notes[0].contains("UTF-16LE (no byte-order mark"),
+        "{:?}",
+        a.notes
+    );
+
+    let mut with_bom = vec![0xFE, 0xFF];
+    with_bom.extend(
+        "Hi there, friend."
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes),
+    );
+    let a = &parse_file("u16be.txt", Format::Text, &with_bom).expect("decodes")[0];
+    assert_eq!(a.text, "Hi there, friend.");
+}
+
+#[test]
+fn absurd_dates_are_refused_with_a_note() {
+    let json = br#"{"text": "Body text here.", "published": "99999-01-01"}"#;
+    let a = &parse_file("far.json", Format::Json, json).expect("loads")[0];
+    assert_eq!((a.published, a.published_basis), (None, DateBasis::Unknown));
+    assert!(
+        a.notes
+            .iter()
+            .any(|n| n.contains("99999-01-01") && n.contains("not a valid date")),
+        "{:?}",
+        a.notes
+    );
+    let a = &parse_file("feb.txt", Format::Text, b"date 2023-02-30 The text.").expect("loads")[0];
+    assert_eq!(a.published, None);
+    assert!(
+        a.notes.iter().any(|n| n.contains("2023-02-30")),
+        "{:?}",
+        a.notes
+    );
+}
+
+#[test]
+fn a_50_mb_single_line_is_read() {
+    let mut big = "word ".repeat(10 * 1024 * 1024).into_bytes();
+    big.extend_from_slice(b"on March 3, 2020.");
+    let a = &parse_file("big.txt", Format::Text, &big).expect("reads")[0];
+    let found = a.analyze().timexes;
+    assert_eq!(found.last().map(|t| t.value.as_str()), Some("2020-03-03"));
+}
+
+#[test]
+fn deeply_nested_html_does_not_overflow() {
+    let mut html = String::from("<html><body>");
+    html.push_str(&"<div>".repeat(100_000));
+    html.push_str("Deep text from 1999.");
+    html.push_str(&"</div>".repeat(100_000));
+    html.push_str("</body></html>");
+    let a = &parse_file("deep.html", Format::Html, html.as_bytes()).expect("reads")[0];
+    assert!(a.text.contains("Deep text from 1999."));
+    assert!(
+        a.notes.iter().any(|n| n.contains("nested deeper")),
+        "{:?}",
+        a.notes
+    );
+}
+
+#[test]
+fn folders_are_read_recursively_in_order_and_bad_files_skipped() {
+    let dir = tmp_dir("folder");
+    std::fs::create_dir_all(dir.join("sub")).expect("sub");
+    std::fs::write(dir.join("b.txt"), "date 2024-01-05 Second story on Monday.").expect("write");
+    std::fs::write(dir.join("sub/a.md"), "# Title\n\nFirst story.").expect("write");
+    std::fs::write(dir.join("empty.txt"), "").expect("write");
+    std::fs::write(dir.join("ignored.png"), [0u8, 1, 2]).expect("write");
+    let loaded = load_paths(&[dir.clone(), dir.join("missing.txt")], &|_, _| {});
+    let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["b", "a"]);
+    let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.ends_with("missing.txt: no such file or folder"))
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.ends_with("empty.txt: the file is empty"))
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn duplicate_ids_are_renamed_and_noted() {
+    let dir = tmp_dir("dups");
+    std::fs::create_dir_all(dir.join("x")).expect("x");
+    std::fs::write(dir.join("story.txt"), "One.").expect("write");
+    std::fs::write(dir.join("x/story.txt"), "Two.").expect("write");
+    let loaded = load_paths(std::slice::from_ref(&dir), &|_, _| {});
+    let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["story", "story_2"]);
+    assert!(
+        loaded.articles[1]
+            .notes
+            .iter()
+            .any(|n| n.contains("renamed"))
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
