@@ -52,8 +52,7 @@ impl Unit {
             Unit::Month => ("M", false),
             Unit::Quarter => ("Q", false),
             Unit::Year => ("Y", false),
-            Unit::Decade => ("DE", false),
-            Unit::Century => ("CE", false),
+            Unit::Decade | Unit::Century => ("Y", false),
         }
     }
 }

@@ -139,10 +139,13 @@ impl Grammar<'_> {
         // "Friday, Dec. 26" / "Monday, December 29, 2025": the explicit date is the value.
         if matches!(expr, Expr::Weekday(..)) {
             let j = if self.is(end, ",") { end + 1 } else { end };
-            if let Some((e, explicit @ (Expr::MonthDay(..) | Expr::Absolute { .. }))) =
-                self.month_date(j)
-            {
-                return Some((e, explicit));
+            match (self.month_date(j), &expr) {
+                // The weekday tells the year of a yearless date ("Saturday, April 25").
+                (Some((e, Expr::MonthDay(m, d))), Expr::Weekday(wd, _)) => {
+                    return Some((e, Expr::MonthDayOn(m, d, *wd)));
+                }
+                (Some((e, explicit @ Expr::Absolute { .. })), _) => return Some((e, explicit)),
+                _ => {}
             }
             // "Friday last week"
             if let Some((e, week @ Expr::RelUnit(Unit::Week, _))) = self.rel_unit(end)
@@ -222,6 +225,11 @@ impl Grammar<'_> {
 
     /// "December 26", "Dec. 26, 2025", "December 2025", "December of 2025", "December".
     fn month_date(&self, i: usize) -> Parse {
+        let (rel, i) = match self.rel_prefix(i) {
+            (Rel::Bare, _) => (Rel::Bare, i),
+            (rel, j) if self.word(j).and_then(lex::month).is_some() => (rel, j),
+            _ => return None,
+        };
         let word = self.word(i)?;
         let month = lex::month(word)?;
         if !self.t[i].cap {
@@ -288,10 +296,16 @@ impl Grammar<'_> {
                 | "each"
                 | "every"
         );
-        if (abbreviated || lex::month_is_ambiguous(word)) && !temporal_before {
+        // "June last year", "January this year"
+        if rel == Rel::Bare
+            && let Some((end, Expr::RelUnit(Unit::Year, offset))) = self.rel_unit(j)
+        {
+            return Some((end, Expr::MonthInYear(month, offset)));
+        }
+        if rel == Rel::Bare && (abbreviated || lex::month_is_ambiguous(word)) && !temporal_before {
             return None;
         }
-        Some((j, Expr::Month(month)))
+        Some((j, Expr::Month(month, rel)))
     }
 
     /// "26 December 2025", "the 26th of December".
@@ -340,7 +354,8 @@ impl Grammar<'_> {
         if !self.t[j].cap || (abbreviated && !(self.is(j + 1, ".") && self.glued(j + 1))) {
             return None;
         }
-        Some((self.skip_dot(j + 1), Expr::Weekday(wd, rel)))
+        let end = if abbreviated { j + 2 } else { j + 1 };
+        Some((end, Expr::Weekday(wd, rel)))
     }
 
     /// "last"/"this past" → Last, "this" → This, "next"/"coming" → Next, else Bare.
@@ -401,7 +416,7 @@ impl Grammar<'_> {
             Some("later") => Some(Modifier::Later),
             _ => None,
         } && self.is_any(i + 1, &["this", "that"])
-            && let Some((end, inner)) = self.rel_unit(i + 1)
+            && let Some((end, inner)) = self.rel_unit(i + 1).or_else(|| self.rel_day(i + 1))
         {
             return Some((end, Expr::Modified(modifier, Box::new(inner))));
         }
@@ -458,7 +473,10 @@ impl Grammar<'_> {
 
     /// "the third quarter (of 2024)", "third-quarter", "Q3 2024", "the first half of 1989".
     fn quarter(&self, i: usize) -> Parse {
-        let j = self.skip_the(i);
+        let mut j = self.skip_the(i);
+        if j > i && self.is(j, "fiscal") {
+            j += 1;
+        }
         let (n, mut k) = if let Some(n) = self.word(j).and_then(lex::ordinal_word) {
             (n, j + 1)
         } else if self.is(j, "q") && self.t[j].cap && self.glued(j + 1) {
@@ -472,6 +490,9 @@ impl Grammar<'_> {
             (n, j + 2)
         };
         if self.is(k, "-") {
+            if j > i {
+                return None; // "the third-quarter results": the adjective alone is the date
+            }
             k += 1;
         }
         match self.word(k)? {
@@ -625,6 +646,15 @@ impl Grammar<'_> {
 
     /// "a year earlier", "a year ago", "year-earlier", "the year-ago quarter".
     fn year_earlier(&self, i: usize) -> Parse {
+        if self.is(i, "the")
+            && self.is(i + 1, "year")
+            && self.is(i + 2, "-")
+            && self.is_any(i + 3, &["earlier", "ago"])
+            && self.is_any(i + 4, &["quarter", "period"])
+        {
+            let quarter = Expr::Quarter(None, Rel::Last);
+            return Some((i + 5, Expr::Shifted(Box::new(quarter), Unit::Year, -1)));
+        }
         if self.is(i, "year")
             && self.is(i + 1, "-")
             && self.is_any(i + 2, &["earlier", "ago"])
@@ -742,6 +772,10 @@ impl Grammar<'_> {
         let hyphen = usize::from(self.is(k, "-") && self.glued(k) && self.glued(k + 1));
         let (unit, plural) = self.word(k + hyphen).and_then(lex::unit)?;
         let explicit_count = k > j;
+        let only_the = j == i + 1 && self.is(i, "the");
+        if only_the && (hyphen == 1 || !explicit_count) {
+            return None;
+        }
         // A bare plural unit ("years") counts only when something marks it as a span.
         if !explicit_count && !plural && (j <= i || direction == 0) {
             return None;
@@ -784,7 +818,12 @@ impl Grammar<'_> {
     fn duration_context(&self, i: usize) -> bool {
         i.checked_sub(1)
             .and_then(|p| self.word(p))
-            .is_some_and(|w| matches!(w, "for" | "over" | "within" | "during" | "took" | "spent"))
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "for" | "over" | "within" | "during" | "took" | "spent" | "the"
+                )
+            })
     }
 
     /// A count: digits, number words ("twenty four", "twenty-four"), "a"/"an", "half a",
@@ -940,13 +979,20 @@ impl Grammar<'_> {
             "these" if self.is(i + 1, "days") => (RefKind::Present, i + 2),
             "at" if self.is(i + 1, "present") => (RefKind::Present, i + 2),
             "the" if self.is(i + 1, "present") && !self.is(i + 2, "-") => (RefKind::Present, i + 2),
-            "recently" | "lately" | "previously" | "formerly" | "recent" => (RefKind::Past, i + 1),
+            "recently" | "lately" => (RefKind::Past, i + 1),
             "the" if self.is(i + 1, "past") && !self.followed_by_span(i + 2) => {
                 (RefKind::Past, i + 2)
             }
             "the" if self.is(i + 1, "future") => (RefKind::Future, i + 2),
-            "future" if !self.is(i + 1, "-") => (RefKind::Future, i + 1),
-            "soon" | "shortly" => (RefKind::Future, i + 1),
+            "the"
+                if self.is_any(i + 1, &["near", "distant", "foreseeable"])
+                    && self.is(i + 2, "future") =>
+            {
+                (RefKind::Future, i + 3)
+            }
+            "the" if self.is_any(i + 1, &["near", "short"]) && self.is(i + 2, "term") => {
+                (RefKind::Future, i + 3)
+            }
             _ => return None,
         };
         Some((end, Expr::Ref(kind)))
@@ -960,6 +1006,13 @@ impl Grammar<'_> {
 
     /// "early 2024", "mid-1990s", "the late 1970s", "the end of the year", "late yesterday".
     fn modified(&self, i: usize) -> Parse {
+        // "Earlier Sunday", "later yesterday": the day, with the word kept in the span.
+        if self.is_any(i, &["earlier", "later"])
+            && let Some((end, inner)) = self.date_with_suffix(i + 1)
+            && is_day_like(&inner)
+        {
+            return Some((end, inner));
+        }
         let j = self.skip_the(i);
         let (modifier, k) = match self.word(j)? {
             "early" => (Modifier::Start, j + 1),
@@ -986,15 +1039,19 @@ impl Grammar<'_> {
             .word(i)
             .and_then(lex::month)
             .filter(|_| self.t[i].cap)?;
-        Some((self.skip_dot(i + 1), Expr::Month(m)))
+        Some((self.skip_dot(i + 1), Expr::Month(m, Rel::Bare)))
     }
 
     /// Approximate spans and times: "about three years", "nearly four years ago", "around 7:15 p.m.".
     fn approx(&self, i: usize) -> Parse {
         let w = self.word(i)?;
         let j = match w {
-            "about" | "around" | "nearly" | "almost" | "approximately" | "roughly" | "some"
-            | "only" | "just" | "over" => i + 1,
+            "about" | "around" | "nearly" | "almost" | "approximately" | "roughly" | "some" => {
+                i + 1
+            }
+            "no" | "not" if self.is_any(i + 1, &["more", "less"]) && self.is(i + 2, "than") => {
+                i + 3
+            }
             "more" | "less" | "fewer" if self.is(i + 1, "than") => i + 2,
             "at" if self.is_any(i + 1, &["least", "most"]) => i + 2,
             "up" if self.is(i + 1, "to") => i + 2,
@@ -1010,7 +1067,11 @@ impl Grammar<'_> {
 
 fn is_day_like(expr: &Expr) -> bool {
     match expr {
-        Expr::MonthDay(..) | Expr::Weekday(..) | Expr::RelDay(_) | Expr::WeekdayIn(..) => true,
+        Expr::MonthDay(..)
+        | Expr::MonthDayOn(..)
+        | Expr::Weekday(..)
+        | Expr::RelDay(_)
+        | Expr::WeekdayIn(..) => true,
         Expr::Absolute { granularity, .. } => *granularity == Granularity::Day,
         _ => false,
     }

@@ -269,17 +269,16 @@ pub fn is_future_cue(word: &str) -> bool {
         "will"
             | "shall"
             | "ll"
+            | "would"
             | "upcoming"
             | "scheduled"
-            | "plans"
-            | "planning"
             | "expects"
             | "expected"
+            | "plans"
+            | "planned"
             | "intends"
-            | "due"
             | "tomorrow"
-            | "next"
-            | "coming"
+            | "going"
     )
 }
 

@@ -160,8 +160,8 @@ pub fn tag(
             speech_sentences[index] |= toks
                 .iter()
                 .any(|t| !inside(t.start) && lexicon::is_speech_word(&t.lower));
-            let tense = sentence_tense(&toks);
             for m in grammar::recognise(&toks) {
+                let tense = tense_near(&toks, m.first, m.end);
                 let (start, end) = (toks[m.first].start, toks[m.end - 1].end);
                 found.push(Found {
                     start,
@@ -284,21 +284,43 @@ fn statement_time(
     None
 }
 
-/// Future if the sentence has a future cue, past if a past cue, else unknown.
-fn sentence_tense(toks: &[lexicon::Tok]) -> Tense {
-    let words = || {
-        toks.iter()
-            .filter(|t| t.kind == lexicon::TokKind::Word)
-            .map(|t| t.lower.as_str())
+/// The tense of the cue word nearest to tokens `[first, end)` in their sentence: a future cue
+/// ("will", "would", "scheduled") or a past one ("said", "-ed"); unknown without either.
+fn tense_near(toks: &[lexicon::Tok], first: usize, end: usize) -> Tense {
+    let is_word = |t: &lexicon::Tok| t.kind == lexicon::TokKind::Word;
+    let cue = |k: usize| {
+        let t = &toks[k];
+        if !is_word(t) {
+            return None;
+        }
+        if lexicon::is_future_cue(&t.lower) {
+            return Some(Tense::Future);
+        }
+        if !lexicon::is_past_cue(&t.lower) {
+            return None;
+        }
+        // A participle after a future auxiliary ("will be held") looks forward.
+        let governed = toks[k.saturating_sub(2)..k]
+            .iter()
+            .any(|a| is_word(a) && lexicon::is_future_cue(&a.lower));
+        Some(if governed { Tense::Future } else { Tense::Past })
     };
-    let going_to = toks
-        .windows(2)
-        .any(|w| w[0].lower == "going" && w[1].lower == "to");
-    if going_to || words().any(lexicon::is_future_cue) {
-        Tense::Future
-    } else if words().any(lexicon::is_past_cue) {
-        Tense::Past
-    } else {
-        Tense::Unknown
+    let before = (0..first)
+        .rev()
+        .enumerate()
+        .find_map(|(d, k)| cue(k).map(|c| (d, c)));
+    let after = (end..toks.len())
+        .enumerate()
+        .find_map(|(d, k)| cue(k).map(|c| (d, c)));
+    match (before, after) {
+        (Some((db, b)), Some((da, a))) => {
+            if da < db {
+                a
+            } else {
+                b
+            }
+        }
+        (Some((_, c)), None) | (None, Some((_, c))) => c,
+        (None, None) => Tense::Unknown,
     }
 }

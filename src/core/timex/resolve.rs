@@ -92,8 +92,14 @@ pub enum Expr {
     },
     /// "December 26": the year comes from the anchor.
     MonthDay(u32, u32),
-    /// "December": the year comes from the anchor.
-    Month(u32),
+    /// "Saturday, April 25": the year near the anchor in which that day is that weekday.
+    MonthDayOn(u32, u32, Weekday),
+    /// "December", "last December": the year comes from the anchor.
+    Month(u32, Rel),
+    /// "June last year" (-1), "January this year" (0).
+    MonthInYear(u32, i64),
+    /// An expression resolved against an anchor moved by some units ("the year-ago quarter").
+    Shifted(Box<Expr>, Unit, i64),
     /// "Friday", "last Friday".
     Weekday(Weekday, Rel),
     /// "this summer", "last fall".
@@ -214,8 +220,11 @@ fn resolve_unanchored(expr: &Expr) -> Resolved {
                 modifier: None,
             };
         }
-        Expr::MonthDay(m, d) => (format!("XXXX-{m:02}-{d:02}"), Granularity::Day),
-        Expr::Month(m) => (format!("XXXX-{m:02}"), Granularity::Month),
+        Expr::MonthDay(m, d) | Expr::MonthDayOn(m, d, _) => {
+            (format!("XXXX-{m:02}-{d:02}"), Granularity::Day)
+        }
+        Expr::Month(m, _) | Expr::MonthInYear(m, _) => (format!("XXXX-{m:02}"), Granularity::Month),
+        Expr::Shifted(inner, ..) => return resolve_unanchored(inner),
         Expr::Weekday(wd, _) | Expr::WeekdayIn(_, wd) => (
             format!("XXXX-WXX-{}", wd.number_from_monday()),
             Granularity::Day,
@@ -263,7 +272,14 @@ pub fn duration_value(count: Count, unit: Unit) -> String {
                 _ => format!("P{t}{n}{designator}"),
             }
         }
-        Count::Exact(n) => format!("P{t}{}{designator}", n as i64),
+        Count::Exact(n) => {
+            let scale = match unit {
+                Unit::Decade => 10.0,
+                Unit::Century => 100.0,
+                _ => 1.0,
+            };
+            format!("P{t}{}{designator}", (n * scale) as i64)
+        }
     }
 }
 
@@ -284,12 +300,48 @@ fn resolve_on(expr: &Expr, anchor: NaiveDate, tense: Tense) -> Option<Resolved> 
             value,
             granularity,
         } => Resolved::date(value.clone(), Some(*range), *granularity),
+        Expr::MonthDayOn(m, d, wd) => {
+            let matching = [0, -1, 1].into_iter().find_map(|offset| {
+                NaiveDate::from_ymd_opt(anchor.year().checked_add(offset)?, *m, *d)
+                    .filter(|day| day.weekday() == *wd)
+            });
+            let day = match matching {
+                Some(day) => day,
+                None => pick_year(anchor, tense, |y| NaiveDate::from_ymd_opt(y, *m, *d))?,
+            };
+            Resolved::date(day_value(day), Some(DateRange::day(day)), Granularity::Day)
+        }
         Expr::MonthDay(m, d) => {
             let day = pick_year(anchor, tense, |y| NaiveDate::from_ymd_opt(y, *m, *d))?;
             Resolved::date(day_value(day), Some(DateRange::day(day)), Granularity::Day)
         }
-        Expr::Month(m) => {
-            let range = pick_range(anchor, tense, |y| DateRange::month(y, *m))?;
+        Expr::Month(m, rel) => {
+            let range = match rel {
+                Rel::Bare => pick_range(anchor, tense, |y| DateRange::month(y, *m))?,
+                Rel::This => DateRange::month(anchor.year(), *m)?,
+                Rel::Last => pick_range(
+                    add_days(
+                        DateRange::month(anchor.year(), anchor.month())?.earliest,
+                        -1,
+                    )?,
+                    Tense::Past,
+                    |y| DateRange::month(y, *m),
+                )?,
+                Rel::Next => pick_range(
+                    add_days(DateRange::month(anchor.year(), anchor.month())?.latest, 1)?,
+                    Tense::Future,
+                    |y| DateRange::month(y, *m),
+                )?,
+            };
+            Resolved::date(
+                period_value(range.earliest, Unit::Month),
+                Some(range),
+                Granularity::Month,
+            )
+        }
+        Expr::MonthInYear(m, offset) => {
+            let range =
+                DateRange::month(anchor.year().checked_add(i32::try_from(*offset).ok()?)?, *m)?;
             Resolved::date(
                 period_value(range.earliest, Unit::Month),
                 Some(range),
@@ -482,6 +534,7 @@ fn resolve_on(expr: &Expr, anchor: NaiveDate, tense: Tense) -> Option<Resolved> 
                 ..day
             }
         }
+        Expr::Shifted(inner, unit, n) => resolve_on(inner, add_units(anchor, *unit, *n)?, tense)?,
         Expr::Modified(modifier, inner) => {
             let base = resolve_on(inner, anchor, tense)?;
             let range = base.range.map(|r| match modifier {
@@ -510,6 +563,9 @@ fn pick_year(
     pick_range(anchor, tense, |y| make(y).map(DateRange::day)).map(|r| r.earliest)
 }
 
+/// How far after the anchor a past-tense sentence's yearless date may lie and keep the anchor's year.
+const PAST_TENSE_GRACE_DAYS: i64 = 62;
+
 fn pick_range(
     anchor: NaiveDate,
     tense: Tense,
@@ -520,7 +576,9 @@ fn pick_range(
     let before = || make(year.checked_sub(1)?);
     let after = || make(year.checked_add(1)?);
     Some(match tense {
-        Tense::Past if this.earliest > anchor => before()?,
+        // News reports scheduled events in past-tense sentences ("talks were set for Jan. 14"):
+        // a date within a month after the anchor stays in the anchor's year.
+        Tense::Past if (this.earliest - anchor).num_days() > PAST_TENSE_GRACE_DAYS => before()?,
         Tense::Future if this.latest < anchor => after()?,
         Tense::Unknown => {
             // The nearest occurrence, preferring this year within half a year.
