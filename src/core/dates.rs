@@ -41,7 +41,7 @@ pub enum Unit {
 }
 
 impl Unit {
-    /// The TIMEX3 duration designator (`P3M`, `PT2H`, `P1DE`); the bool says whether it is a time unit.
+    /// The TIMEX3 duration designator (`P3M`, `PT2H`; decades and centuries count years); the bool says whether it is a time unit.
     pub fn designator(self) -> (&'static str, bool) {
         match self {
             Unit::Second => ("S", true),
@@ -51,8 +51,7 @@ impl Unit {
             Unit::Week => ("W", false),
             Unit::Month => ("M", false),
             Unit::Quarter => ("Q", false),
-            Unit::Year => ("Y", false),
-            Unit::Decade | Unit::Century => ("Y", false),
+            Unit::Year | Unit::Decade | Unit::Century => ("Y", false),
         }
     }
 }

@@ -224,7 +224,6 @@ fn resolve_unanchored(expr: &Expr) -> Resolved {
             (format!("XXXX-{m:02}-{d:02}"), Granularity::Day)
         }
         Expr::Month(m, _) | Expr::MonthInYear(m, _) => (format!("XXXX-{m:02}"), Granularity::Month),
-        Expr::Shifted(inner, ..) => return resolve_unanchored(inner),
         Expr::Weekday(wd, _) | Expr::WeekdayIn(_, wd) => (
             format!("XXXX-WXX-{}", wd.number_from_monday()),
             Granularity::Day,
@@ -241,7 +240,7 @@ fn resolve_unanchored(expr: &Expr) -> Resolved {
         Expr::RelUnit(unit, _) | Expr::Offset(_, unit, _) => {
             (unknown_period(*unit), Granularity::from_unit(*unit))
         }
-        Expr::Modified(_, inner) => return resolve_unanchored(inner),
+        Expr::Modified(_, inner) | Expr::Shifted(inner, ..) => return resolve_unanchored(inner),
     };
     Resolved::date(value, None, granularity)
 }
