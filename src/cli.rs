@@ -198,3 +198,40 @@ fn print_scores(out: &mut dyn Write, label: &str, s: &eval::Scores) -> Result<()
     )?;
     Ok(())
 }
+
+/// `sightline extract`: the timeline document of the articles, as JSON.
+pub fn extract(articles: &[Article], out: &mut dyn Write) -> Result<()> {
+    let title = match articles {
+        [only] => only.title.clone(),
+        _ => format!("Timeline of {} articles", articles.len()),
+    };
+    let doc = crate::core::cluster::build(articles.to_vec(), &title);
+    writeln!(out, "{}", doc.to_json())?;
+    Ok(())
+}
+
+/// `sightline events DOC`: a readable dated list of a saved timeline's events.
+pub fn events(path: &Path, out: &mut dyn Write) -> Result<()> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    let doc = crate::core::document::Document::from_json(&text)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    writeln!(out, "{} ({} events)", doc.title, doc.events.len())?;
+    for e in &doc.events {
+        let date = match (e.earliest, e.latest) {
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (Some(a), Some(b)) => format!("{a} … {b}"),
+            (None, Some(b)) => format!("by {b}"),
+            (Some(a), None) => format!("from {a}"),
+            (None, None) => "undated".to_string(),
+        };
+        let disputed = if e.disputed { "  ⚠ disputed" } else { "" };
+        let plural = if e.sources == 1 { "" } else { "s" };
+        writeln!(
+            out,
+            "{date:<25} {}  [{}, {} source{plural}]{disputed}",
+            e.title, e.kind, e.sources
+        )?;
+    }
+    Ok(())
+}

@@ -27,6 +27,19 @@ enum Command {
         /// Files or folders of .txt, .md, .html, .json, .jsonl.
         paths: Vec<PathBuf>,
     },
+    /// Find, group and date the events; write the timeline document (JSON).
+    Extract {
+        /// Files or folders of .txt, .md, .html, .json, .jsonl.
+        paths: Vec<PathBuf>,
+        /// Write the document here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Print a saved timeline's events as a dated list.
+    Events {
+        /// A timeline document written by `extract` or the app.
+        doc: PathBuf,
+    },
     /// Score the temporal tagger on TempEval-3 data (`NAME.articles.jsonl` + `NAME.gold.jsonl`).
     Eval {
         /// Folder holding the corpora.
@@ -46,6 +59,13 @@ fn main() -> ExitCode {
     let result = match args.command {
         Some(Command::Timex { paths }) => run_on_articles(&paths, cli::timex),
         Some(Command::Articles { paths }) => run_on_articles(&paths, cli::articles),
+        Some(Command::Extract { paths, output }) => match output {
+            None => run_on_articles(&paths, cli::extract),
+            Some(file) => write_to_file(&paths, &file),
+        },
+        Some(Command::Events { doc }) => {
+            cli::events(&doc, &mut std::io::stdout().lock()).map(|()| true)
+        }
         Some(Command::Eval { data, errors, out }) => {
             cli::eval(&data, errors, out.as_deref(), &mut std::io::stdout().lock()).map(|()| true)
         }
@@ -77,6 +97,25 @@ fn run_on_articles(
         anyhow::bail!("no article could be read");
     }
     command(&loaded.articles, &mut std::io::stdout().lock())?;
+    Ok(true)
+}
+
+/// `extract -o FILE`: writes the document beside the target, then renames it into place.
+fn write_to_file(paths: &[PathBuf], file: &std::path::Path) -> anyhow::Result<bool> {
+    let loaded = cli::load(paths);
+    for problem in &loaded.problems {
+        eprintln!("sightline: skipped {problem}");
+    }
+    if loaded.articles.is_empty() {
+        anyhow::bail!("no article could be read");
+    }
+    let mut buffer = Vec::new();
+    cli::extract(&loaded.articles, &mut buffer)?;
+    let partial = file.with_extension("partial");
+    std::fs::write(&partial, &buffer)
+        .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", partial.display()))?;
+    std::fs::rename(&partial, file)
+        .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", file.display()))?;
     Ok(true)
 }
 

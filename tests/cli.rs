@@ -87,3 +87,36 @@ fn usage_errors_exit_with_2() {
         Some(2)
     );
 }
+
+#[test]
+fn extract_writes_a_document_and_events_lists_it() {
+    let dir = std::env::temp_dir().join(format!("sightline-extract-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let doc = dir.join("seeds.json");
+    let out = sightline(&["extract", "-o", doc.to_str().expect("path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&doc).expect("written")).expect("json");
+    assert_eq!(json["format"], "sightline-timeline");
+    assert_eq!(json["version"], 1);
+    let out = sightline(&["events", doc.to_str().expect("path")]);
+    assert!(out.status.success());
+    let listing = String::from_utf8_lossy(&out.stdout);
+    assert!(listing.contains("2025-12-26"), "{listing}");
+    assert!(listing.contains("disputed"), "{listing}");
+
+    let bad = dir.join("not-a-timeline.json");
+    std::fs::write(&bad, "{\"hello\": 1}").expect("write");
+    let out = sightline(&["events", bad.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("not-a-timeline.json") && stderr.contains("not a Sightline timeline"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

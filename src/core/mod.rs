@@ -1,8 +1,11 @@
 //! The engine, free of any GUI: reading articles, segmenting them, and dating what they say.
 
 pub mod article;
+pub mod cluster;
 pub mod dates;
+pub mod document;
 pub mod eval;
+pub mod extract;
 pub mod ingest;
 pub mod segment;
 pub mod timex;

@@ -1,0 +1,497 @@
+//! From mentions to events: grouping across articles, dating with reasons, corroboration and
+//! disputes. Grouping is blocked by kind and shared term, so its cost grows with the corpus,
+//! not with its square.
+
+use crate::core::article::{Analysis, Article};
+use crate::core::dates::DateRange;
+use crate::core::document::{DateStep, Document, Event, Evidence, FORMAT, Origin, Stance, VERSION};
+use crate::core::extract::{self, EventKind, Mention};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// How similar a mention must be to a group to join it (weighted overlap of terms, 0–1).
+const JOIN_THRESHOLD: f64 = 0.4;
+/// Articles sharing this share of word 5-grams are rewrites of one story.
+const NEAR_DUPLICATE_JACCARD: f64 = 0.5;
+
+/// Reads the articles, finds and groups event mentions, and dates the events.
+pub fn build(articles: Vec<Article>, title: &str) -> Document {
+    let analyses: Vec<Analysis> = articles.par_iter().map(Article::analyze).collect();
+    let per_article: Vec<Vec<Mention>> = articles
+        .par_iter()
+        .zip(&analyses)
+        .enumerate()
+        .map(|(i, (a, an))| extract::mentions(i, a, an))
+        .collect();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for list in per_article {
+        let offset = mentions.len();
+        mentions.extend(list.into_iter().map(|mut m| {
+            m.reported_by = m.reported_by.map(|r| r + offset);
+            m
+        }));
+    }
+    let source_of = source_groups(&articles);
+    let groups = group(&mentions);
+    let events = make_events(&articles, &mentions, &groups, &source_of);
+    Document {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        title: title.to_string(),
+        articles,
+        events,
+    }
+}
+
+/// A group of mentions being built.
+struct Group {
+    members: Vec<usize>,
+    /// Words of the members' phrases.
+    phrase_terms: HashSet<String>,
+    /// Words of the members' phrases and sentences.
+    terms: HashMap<String, usize>,
+    agents: HashSet<String>,
+    range: Option<DateRange>,
+}
+
+fn agent_key(agent: Option<&String>) -> Option<String> {
+    agent
+        .and_then(|a| a.split_whitespace().last())
+        .map(str::to_lowercase)
+}
+
+/// Groups mentions into events: same kind, overlapping terms (weighted by rarity) or the same
+/// agent for reporting kinds, and compatible time. A mention that refers back ("the strike",
+/// "we knocked that out") joins the main group of its kind in its article.
+fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for m in mentions {
+        for t in m.terms.iter().chain(&m.context) {
+            *df.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    let total = mentions.len().max(1) as f64;
+    let weight = |t: &str| (total / df.get(t).copied().unwrap_or(1) as f64).ln() + 1.0;
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_term: HashMap<(EventKind, String), Vec<usize>> = HashMap::new();
+    let mut by_agent: HashMap<(EventKind, String), Vec<usize>> = HashMap::new();
+    // The group of each kind with the most passages from each article: what "the strike" means there.
+    let mut main_in_article: HashMap<(usize, EventKind), usize> = HashMap::new();
+    let mut count_in_article: HashMap<(usize, usize), usize> = HashMap::new();
+    for (index, m) in mentions.iter().enumerate() {
+        let range = m
+            .time
+            .as_ref()
+            .filter(|t| !t.from_paragraph)
+            .map(|t| t.range);
+        let agent = agent_key(m.agent.as_ref());
+        let chosen = if m.anaphoric
+            && let Some(&g) = main_in_article.get(&(m.article, m.kind))
+        {
+            Some(g)
+        } else {
+            let mut candidates: Vec<usize> = m
+                .terms
+                .iter()
+                .chain(&m.context)
+                .filter_map(|t| by_term.get(&(m.kind, t.clone())))
+                .flatten()
+                .copied()
+                .collect();
+            if m.kind.is_reporting()
+                && let Some(a) = &agent
+                && let Some(list) = by_agent.get(&(m.kind, a.clone()))
+            {
+                candidates.extend(list);
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            candidates
+                .into_iter()
+                .filter(|&g| match (range, groups[g].range) {
+                    (Some(a), Some(b)) => a.intersect(&b).is_some(),
+                    _ => true,
+                })
+                .map(|g| (g, similarity(m, agent.as_deref(), &groups[g], &weight)))
+                .filter(|&(_, s)| s >= JOIN_THRESHOLD)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(g, _)| g)
+        };
+        let g = match chosen {
+            Some(g) => g,
+            None if m.terms.is_empty() && agent.is_none() => continue,
+            None => {
+                groups.push(Group {
+                    phrase_terms: HashSet::new(),
+                    members: Vec::new(),
+                    terms: HashMap::new(),
+                    agents: HashSet::new(),
+                    range: None,
+                });
+                groups.len() - 1
+            }
+        };
+        let group = &mut groups[g];
+        group.members.push(index);
+        group.phrase_terms.extend(m.terms.iter().cloned());
+        for t in m.terms.iter().chain(&m.context) {
+            *group.terms.entry(t.clone()).or_default() += 1;
+            by_term.entry((m.kind, t.clone())).or_default().push(g);
+        }
+        if let Some(a) = agent
+            && group.agents.insert(a.clone())
+        {
+            by_agent.entry((m.kind, a)).or_default().push(g);
+        }
+        group.range = match (group.range, range) {
+            (Some(a), Some(b)) => a.intersect(&b).or(Some(a)),
+            (a, b) => a.or(b),
+        };
+        let count = count_in_article.entry((m.article, g)).or_default();
+        *count += 1;
+        let count = *count;
+        let main = main_in_article.entry((m.article, m.kind)).or_insert(g);
+        if count_in_article
+            .get(&(m.article, *main))
+            .copied()
+            .unwrap_or(0)
+            < count
+        {
+            *main = g;
+        }
+    }
+    for list in by_term.values_mut().chain(by_agent.values_mut()) {
+        list.dedup();
+    }
+    groups.into_iter().map(|g| g.members).collect()
+}
+
+/// Weighted share of the mention's words found in the group (its phrase counting most), plus
+/// agreement of agents.
+fn similarity(
+    m: &Mention,
+    agent: Option<&str>,
+    group: &Group,
+    weight: &dyn Fn(&str) -> f64,
+) -> f64 {
+    let coverage = |words: &[String], known: &dyn Fn(&String) -> bool| {
+        let total: f64 = words.iter().map(|t| weight(t)).sum();
+        let shared: f64 = words.iter().filter(|t| known(t)).map(|t| weight(t)).sum();
+        if total > 0.0 { shared / total } else { 0.0 }
+    };
+    let forward = 0.7 * coverage(&m.terms, &|t| group.phrase_terms.contains(t))
+        + 0.3 * coverage(&m.context, &|t| group.terms.contains_key(t));
+    // And the other way: how much of what names the group the mention's sentence contains.
+    let group_words: Vec<String> = group.phrase_terms.iter().cloned().collect();
+    let backward = coverage(&group_words, &|t| {
+        m.terms.contains(t) || m.context.contains(t)
+    });
+    let terms = forward.max(0.8 * backward);
+    let same_agent = agent.is_some_and(|a| group.agents.contains(a));
+    match (m.kind.is_reporting(), same_agent) {
+        (true, true) => 1.0,
+        (true, false) if !group.agents.is_empty() && agent.is_some() => 0.0,
+        (_, true) => terms + 0.3,
+        _ => terms,
+    }
+}
+
+/// The representative of `i`'s set in a union-find forest.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Near-duplicate articles (rewrites of one wire story) share a source group; returns each
+/// article's group. Candidate pairs come from shared sampled 5-grams, never all pairs.
+fn source_groups(articles: &[Article]) -> Vec<usize> {
+    let shingles: Vec<HashSet<u64>> = articles
+        .par_iter()
+        .map(|a| {
+            let words: Vec<String> = a
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            words
+                .windows(5)
+                .map(|w| {
+                    let mut h = DefaultHasher::new();
+                    w.hash(&mut h);
+                    h.finish()
+                })
+                .collect()
+        })
+        .collect();
+    let mut parent: Vec<usize> = (0..articles.len()).collect();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, set) in shingles.iter().enumerate() {
+        let mut candidates: HashSet<usize> = HashSet::new();
+        for &h in set.iter().filter(|h| *h % 8 == 0) {
+            let list = index.entry(h).or_default();
+            candidates.extend(list.iter().copied().take(32));
+            list.push(i);
+        }
+        for j in candidates {
+            let shared = set.intersection(&shingles[j]).count();
+            let union = set.len() + shingles[j].len() - shared;
+            if union > 0 && shared as f64 / union as f64 >= NEAR_DUPLICATE_JACCARD {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a] = b;
+            }
+        }
+    }
+    (0..articles.len()).map(|i| root(&mut parent, i)).collect()
+}
+
+fn make_events(
+    articles: &[Article],
+    mentions: &[Mention],
+    groups: &[Vec<usize>],
+    source_of: &[usize],
+) -> Vec<Event> {
+    let mut event_of: HashMap<usize, usize> = HashMap::new();
+    // An event stands on two passages or on a date of its own; a lone undated mention is noise.
+    let kept: Vec<&Vec<usize>> = groups
+        .iter()
+        .filter(|members| {
+            members.len() >= 2
+                || members
+                    .iter()
+                    .any(|&m| mentions[m].time.as_ref().is_some_and(|t| !t.from_paragraph))
+        })
+        .collect();
+    event_of.clear();
+    for (g, members) in kept.iter().enumerate() {
+        for &m in *members {
+            event_of.insert(m, g);
+        }
+    }
+    let mut events: Vec<Event> = kept
+        .iter()
+        .map(|members| base_event(articles, mentions, members, source_of))
+        .collect();
+    // What the text orders: an event happened no later than the report or disclosure of it.
+    for (index, m) in mentions.iter().enumerate() {
+        let (Some(&c), Some(r)) = (
+            event_of.get(&index),
+            m.reported_by.and_then(|r| event_of.get(&r)),
+        ) else {
+            continue;
+        };
+        if c == *r {
+            continue;
+        }
+        let Some(bound) = events[*r].latest else {
+            continue;
+        };
+        let event = &mut events[c];
+        if event.latest.is_none_or(|l| l > bound) && event.earliest.is_none_or(|e| e <= bound) {
+            event.latest = Some(bound);
+            let reporter = &mentions[m.reported_by.unwrap_or(index)];
+            event.date_basis.push(DateStep {
+                article: articles[m.article].id.clone(),
+                start: reporter.trigger.0,
+                end: reporter.trigger.1,
+                text: articles[m.article].text[reporter.trigger.0..reporter.trigger.1].to_string(),
+                value: String::new(),
+                anchor: format!(
+                    "happened no later than it was {} (by {bound})",
+                    reporter.kind.as_str()
+                ),
+                earliest: None,
+                latest: Some(bound),
+            });
+        }
+    }
+    for e in &mut events {
+        e.best = e.earliest.filter(|d| Some(*d) == e.latest);
+    }
+    events.retain(|e| !e.evidence.is_empty());
+    events.sort_by(|a, b| {
+        (a.earliest.or(a.latest), a.latest, &a.title).cmp(&(
+            b.earliest.or(b.latest),
+            b.latest,
+            &b.title,
+        ))
+    });
+    for (i, e) in events.iter_mut().enumerate() {
+        e.id = format!("e{:03}", i + 1);
+    }
+    events
+}
+
+/// One event from its mentions: evidence, date from the intersection of the dated passages
+/// (conflicts kept and flagged), bounded by the earliest publication that reports it.
+fn base_event(
+    articles: &[Article],
+    mentions: &[Mention],
+    members: &[usize],
+    source_of: &[usize],
+) -> Event {
+    let ms: Vec<&Mention> = members.iter().map(|&i| &mentions[i]).collect();
+    let kind = ms[0].kind;
+    let mut evidence: Vec<Evidence> = Vec::new();
+    for m in &ms {
+        let a = &articles[m.article];
+        if let Some(existing) = evidence
+            .iter_mut()
+            .find(|e| e.article == a.id && e.start == m.start)
+        {
+            if m.stance == Stance::Denies {
+                existing.stance = Stance::Denies;
+            }
+            continue;
+        }
+        evidence.push(Evidence {
+            article: a.id.clone(),
+            start: m.start,
+            end: m.end,
+            quote: a.text[m.start..m.end].to_string(),
+            stance: m.stance,
+            hedged: m.hedged,
+        });
+    }
+    let order: HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    evidence.sort_by_key(|e| (order.get(e.article.as_str()).copied(), e.start));
+    let mut steps: Vec<DateStep> = Vec::new();
+    let mut range: Option<DateRange> = None;
+    let mut conflict = false;
+    for m in &ms {
+        let Some(link) = &m.time else { continue };
+        let t = &link.timex;
+        steps.push(DateStep {
+            article: articles[m.article].id.clone(),
+            start: t.start,
+            end: t.end,
+            text: t.text.clone(),
+            value: t.value.clone(),
+            anchor: match (&t.anchor, link.from_paragraph) {
+                (Some(a), true) => format!("{a}; the paragraph's time"),
+                (Some(a), false) => a.clone(),
+                (None, true) => "the paragraph's time".into(),
+                (None, false) => "stated".into(),
+            },
+            earliest: Some(link.range.earliest),
+            latest: Some(link.range.latest),
+        });
+        range = Some(match range {
+            None => link.range,
+            Some(r) => r.intersect(&link.range).unwrap_or_else(|| {
+                conflict = true;
+                r.union(&link.range)
+            }),
+        });
+    }
+    // Reported as done: no later than the first publication that reports it.
+    let first_report = ms
+        .iter()
+        .filter(|m| m.stance != Stance::Denies)
+        .filter_map(|m| articles[m.article].published.map(|d| (d, m.article)))
+        .min();
+    let (mut earliest, mut latest) = (range.map(|r| r.earliest), range.map(|r| r.latest));
+    if let Some((published, article)) = first_report
+        && latest.is_none_or(|l| l > published)
+        && earliest.is_none_or(|e| e <= published)
+    {
+        latest = Some(published);
+        steps.push(DateStep {
+            article: articles[article].id.clone(),
+            start: 0,
+            end: 0,
+            text: format!("published {published}"),
+            value: published.to_string(),
+            anchor: "reported as done by then".into(),
+            earliest: None,
+            latest: Some(published),
+        });
+    }
+    if earliest.is_none() && latest.is_some() {
+        earliest = None::<NaiveDate>;
+    }
+    let mut sources: Vec<usize> = ms
+        .iter()
+        .filter(|m| m.stance != Stance::Denies)
+        .map(|m| source_of[m.article])
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let disputed = evidence.iter().any(|e| e.stance == Stance::Denies)
+        && evidence.iter().any(|e| e.stance != Stance::Denies);
+    Event {
+        id: String::new(),
+        title: title(&ms),
+        kind: kind.as_str().to_string(),
+        lane: kind.lane().to_string(),
+        earliest,
+        latest,
+        best: None,
+        date_basis: steps,
+        evidence,
+        sources: sources.len(),
+        disputed,
+        date_conflict: conflict,
+        origin: Origin::Extracted,
+        note: String::new(),
+        tags: Vec::new(),
+        starred: false,
+    }
+}
+
+/// A briefing line: the most common agent and the richest phrase among the mentions.
+fn title(ms: &[&Mention]) -> String {
+    let mut agents: HashMap<&str, usize> = HashMap::new();
+    for m in ms {
+        if let Some(a) = &m.agent {
+            *agents.entry(a.as_str()).or_default() += 1;
+        }
+    }
+    let agent = agents
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.len().cmp(&a.0.len())))
+        .map(|(a, _)| a);
+    // The best phrase names what was done to what ("drone strike on a port facility").
+    let phrase = ms
+        .iter()
+        .filter(|m| m.stance != Stance::Denies && !m.anaphoric)
+        .chain(ms.iter())
+        .map(|m| m.phrase.as_str())
+        .max_by_key(|p| {
+            let words = p.split_whitespace().count();
+            let object = [" on ", " against ", " of ", " at "]
+                .iter()
+                .any(|w| p.contains(w));
+            (
+                p.chars().count() <= 70,
+                object,
+                words >= 3,
+                usize::MAX - words.abs_diff(7),
+            )
+        })
+        .unwrap_or("");
+    let verbal = phrase
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("ed") || w.ends_with('d'));
+    let named = agent
+        .and_then(|a| a.split_whitespace().last())
+        .is_some_and(|last| phrase.contains(last));
+    let mut line = match agent {
+        Some(a) if verbal && !named => format!("{a} {phrase}"),
+        _ => phrase.to_string(),
+    };
+    if let Some(first) = line.chars().next() {
+        line.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+    }
+    line
+}

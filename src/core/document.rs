@@ -1,0 +1,221 @@
+//! The timeline document: the file a user saves (format `sightline-timeline`, version 1).
+//! Self-contained: article texts are inside, so a saved timeline opens anywhere.
+
+use crate::core::article::Article;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The format name every document carries.
+pub const FORMAT: &str = "sightline-timeline";
+/// The newest format version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// A timeline: articles and the events found in them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Format version.
+    pub version: u32,
+    /// The timeline's title.
+    pub title: String,
+    /// The articles, texts included.
+    pub articles: Vec<Article>,
+    /// The events, in date order.
+    pub events: Vec<Event>,
+}
+
+/// How a passage bears on its event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// Reports or confirms it.
+    Supports,
+    /// Denies, rejects or contests it.
+    Denies,
+    /// Refers to it without asserting it.
+    Mentions,
+}
+
+impl Stance {
+    /// Lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Denies => "denies",
+            Stance::Mentions => "mentions",
+        }
+    }
+}
+
+/// One step of the reasoning behind an event's date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DateStep {
+    /// The article the step reads from.
+    pub article: String,
+    /// Byte offset of the expression (or passage) in that article.
+    pub start: usize,
+    /// Byte offset past it.
+    pub end: usize,
+    /// The expression as written, or the fact used ("published 2025-12-31").
+    pub text: String,
+    /// Its TIMEX3 value, where it is a temporal expression.
+    pub value: String,
+    /// What it was resolved against, or why the step applies.
+    pub anchor: String,
+    /// The range this step allows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earliest: Option<NaiveDate>,
+    /// The range this step allows (inclusive end).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest: Option<NaiveDate>,
+}
+
+/// A passage that reports, confirms or denies an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Article id.
+    pub article: String,
+    /// Byte offset in the article text.
+    pub start: usize,
+    /// Byte offset past the passage.
+    pub end: usize,
+    /// The passage: exactly `text[start..end]`.
+    pub quote: String,
+    /// How it bears on the event.
+    pub stance: Stance,
+    /// Hedged ("allegedly", "believed", "according to sources").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hedged: bool,
+}
+
+/// Where an event came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Found by the engine.
+    Extracted,
+    /// Made or changed by an analyst.
+    Analyst,
+}
+
+/// An event on the timeline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable id.
+    pub id: String,
+    /// A briefing line.
+    pub title: String,
+    /// Event kind (strike, blockade, seizure, disclosure, report, …).
+    pub kind: String,
+    /// The lane it is drawn in.
+    pub lane: String,
+    /// First day it may have happened.
+    pub earliest: Option<NaiveDate>,
+    /// Last day it may have happened.
+    pub latest: Option<NaiveDate>,
+    /// The best single day, when the evidence gives one.
+    pub best: Option<NaiveDate>,
+    /// Why this date: each expression and each narrowing step.
+    pub date_basis: Vec<DateStep>,
+    /// The passages, grouped by article in article order.
+    pub evidence: Vec<Evidence>,
+    /// Independent sources reporting it (near-duplicate articles count once).
+    #[serde(default)]
+    pub sources: usize,
+    /// Some passage denies it.
+    #[serde(default)]
+    pub disputed: bool,
+    /// The dated passages do not agree; the range is the widest of them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub date_conflict: bool,
+    /// Engine or analyst.
+    pub origin: Origin,
+    /// Analyst's note.
+    #[serde(default)]
+    pub note: String,
+    /// Analyst's tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Starred by the analyst.
+    #[serde(default)]
+    pub starred: bool,
+}
+
+/// Why a file is not a timeline this build can open.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// Not JSON at all, or truncated.
+    #[error("not valid JSON: {0}")]
+    Json(String),
+    /// JSON, but not a Sightline timeline.
+    #[error("not a Sightline timeline (format is {0:?}, expected \"sightline-timeline\")")]
+    NotATimeline(String),
+    /// Written by a newer Sightline.
+    #[error("written by a newer Sightline (format version {0}; this build reads up to {VERSION})")]
+    TooNew(u32),
+    /// The right format, but fields are wrong.
+    #[error("damaged timeline: {0}")]
+    Invalid(String),
+}
+
+impl Document {
+    /// The document as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+
+    /// Reads a document, refusing other formats, newer versions and inconsistent offsets.
+    pub fn from_json(text: &str) -> Result<Self, LoadError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| LoadError::Json(e.to_string()))?;
+        let format = value
+            .get("format")
+            .and_then(|f| f.as_str())
+            .unwrap_or("")
+            .to_string();
+        if format != FORMAT {
+            return Err(LoadError::NotATimeline(format));
+        }
+        let version = value
+            .get("version")
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or(0);
+        let version = u32::try_from(version).unwrap_or(u32::MAX);
+        if version > VERSION {
+            return Err(LoadError::TooNew(version));
+        }
+        let doc: Document =
+            serde_json::from_value(value).map_err(|e| LoadError::Invalid(e.to_string()))?;
+        doc.validate().map_err(LoadError::Invalid)?;
+        Ok(doc)
+    }
+
+    /// Checks that every passage points inside its article and quotes it exactly.
+    pub fn validate(&self) -> Result<(), String> {
+        for event in &self.events {
+            for e in &event.evidence {
+                let article = self
+                    .articles
+                    .iter()
+                    .find(|a| a.id == e.article)
+                    .ok_or_else(|| {
+                        format!("event {} cites unknown article {}", event.id, e.article)
+                    })?;
+                let quote = article.text.get(e.start..e.end).ok_or_else(|| {
+                    format!(
+                        "event {} cites {}..{} outside article {}",
+                        event.id, e.start, e.end, e.article
+                    )
+                })?;
+                if quote != e.quote {
+                    return Err(format!(
+                        "event {} quote does not match article {} at {}",
+                        event.id, e.article, e.start
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,759 @@
+//! Event mentions: per sentence, the event triggers, who did it, what to, the time link, the
+//! stance of the passage and any hedge. Word lists are general news vocabulary; nothing here
+//! knows any particular story.
+
+use crate::core::article::{Analysis, Article};
+use crate::core::dates::DateRange;
+use crate::core::document::Stance;
+use crate::core::segment::quote_spans;
+use crate::core::timex::lexicon::{self, Tok, TokKind};
+use crate::core::timex::{Granularity, Timex, TimexType};
+
+/// What kind of thing happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventKind {
+    /// A military or armed action: strike, attack, raid, bombing, destruction.
+    Strike,
+    /// A blockade or embargo.
+    Blockade,
+    /// A seizure or capture.
+    Seizure,
+    /// Deaths and killings.
+    Killing,
+    /// Help given to an operation (a claim that is often disputed).
+    Support,
+    /// An arrest or detention.
+    Arrest,
+    /// A meeting, visit or summit.
+    Meeting,
+    /// An order, authorisation or policy change.
+    Order,
+    /// A threat or warning.
+    Threat,
+    /// Someone made a thing public: confirmed, revealed, acknowledged.
+    Disclosure,
+    /// A media report.
+    Report,
+    /// Someone said something (kept apart from what was said).
+    Statement,
+}
+
+impl EventKind {
+    /// Lowercase name, as stored in documents.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Strike => "strike",
+            EventKind::Blockade => "blockade",
+            EventKind::Seizure => "seizure",
+            EventKind::Killing => "killing",
+            EventKind::Support => "support",
+            EventKind::Arrest => "arrest",
+            EventKind::Meeting => "meeting",
+            EventKind::Order => "order",
+            EventKind::Threat => "threat",
+            EventKind::Disclosure => "disclosure",
+            EventKind::Report => "report",
+            EventKind::Statement => "statement",
+        }
+    }
+
+    /// The default lane it is drawn in.
+    pub fn lane(self) -> &'static str {
+        match self {
+            EventKind::Strike | EventKind::Killing => "Military action",
+            EventKind::Blockade | EventKind::Seizure | EventKind::Order | EventKind::Arrest => {
+                "Policy & enforcement"
+            }
+            EventKind::Support => "Claims",
+            EventKind::Meeting => "Diplomacy",
+            EventKind::Disclosure | EventKind::Statement | EventKind::Threat => "Statements",
+            EventKind::Report => "Media reports",
+        }
+    }
+
+    /// Kinds that speak about other events rather than being the events themselves.
+    pub fn is_reporting(self) -> bool {
+        matches!(
+            self,
+            EventKind::Disclosure | EventKind::Report | EventKind::Statement
+        )
+    }
+
+    /// Kinds that only frame an event: kept only with a date of their own and no content event.
+    fn is_framing(self) -> bool {
+        matches!(
+            self,
+            EventKind::Statement | EventKind::Order | EventKind::Threat | EventKind::Meeting
+        )
+    }
+}
+
+/// The event kind a word triggers, if any.
+fn trigger_kind(word: &str) -> Option<EventKind> {
+    Some(match word {
+        "strike" | "strikes" | "struck" | "airstrike" | "airstrikes" | "attack" | "attacks"
+        | "attacked" | "bombed" | "bombing" | "bombings" | "raid" | "raids" | "raided"
+        | "shelled" | "shelling" | "destroyed" | "destroy" | "destroys" | "knocked" | "hit"
+        | "incursion" | "invasion" | "invaded" => EventKind::Strike,
+        "blockade" | "blockades" | "embargo" => EventKind::Blockade,
+        "seized" | "seize" | "seizes" | "seizure" | "captured" | "confiscated" | "impounded" => {
+            EventKind::Seizure
+        }
+        "killed" | "killing" | "killings" => EventKind::Killing,
+        "support" | "supported" | "assisted" | "assistance" => EventKind::Support,
+        "arrested" | "detained" | "arrest" => EventKind::Arrest,
+        "hosted" | "hosting" | "met" | "summit" | "visited" => EventKind::Meeting,
+        "ordered" | "ordering" | "imposed" | "imposing" | "authorized" | "authorised"
+        | "expanded" => EventKind::Order,
+        "threatened" | "threats" | "threatening" | "warned" => EventKind::Threat,
+        "disclosed" | "revealed" | "confirmed" | "confirms" | "acknowledged" | "acknowledge"
+        | "alluded" | "hinted" | "referenced" | "admitted" => EventKind::Disclosure,
+        "reported" | "report" | "reports" | "reporting" => EventKind::Report,
+        "said" | "says" | "told" | "stated" | "added" => EventKind::Statement,
+        _ => return None,
+    })
+}
+
+/// Words that deny or contest what the passage reports.
+fn is_denial(word: &str) -> bool {
+    matches!(
+        word,
+        "denied"
+            | "denies"
+            | "deny"
+            | "rejected"
+            | "rejects"
+            | "contested"
+            | "contests"
+            | "disputed"
+            | "disputes"
+            | "refuted"
+            | "not"
+            | "never"
+    )
+}
+
+/// Words that hedge a passage.
+fn is_hedge(word: &str) -> bool {
+    matches!(
+        word,
+        "allegedly"
+            | "alleged"
+            | "believed"
+            | "reportedly"
+            | "apparently"
+            | "suspected"
+            | "purportedly"
+            | "sources"
+            | "according"
+            | "unconfirmed"
+    )
+}
+
+/// Modal words that make a following trigger hypothetical.
+fn is_modal(word: &str) -> bool {
+    matches!(
+        word,
+        "could"
+            | "might"
+            | "may"
+            | "would"
+            | "should"
+            | "if"
+            | "threatened"
+            | "threats"
+            | "prelude"
+    )
+}
+
+/// Words that carry no meaning for grouping.
+fn is_stopword(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "on"
+            | "in"
+            | "at"
+            | "to"
+            | "for"
+            | "by"
+            | "with"
+            | "from"
+            | "and"
+            | "or"
+            | "that"
+            | "this"
+            | "these"
+            | "those"
+            | "it"
+            | "its"
+            | "is"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "had"
+            | "have"
+            | "as"
+            | "which"
+            | "who"
+            | "whom"
+            | "their"
+            | "they"
+            | "them"
+            | "he"
+            | "she"
+            | "his"
+            | "her"
+            | "we"
+            | "our"
+            | "us"
+            | "s"
+            | "t"
+            | "than"
+            | "more"
+            | "most"
+            | "also"
+            | "into"
+            | "onto"
+            | "out"
+            | "up"
+            | "all"
+            | "any"
+            | "some"
+            | "one"
+            | "two"
+            | "first"
+            | "known"
+            | "not"
+            | "did"
+            | "do"
+            | "does"
+            | "there"
+            | "where"
+            | "when"
+            | "while"
+            | "what"
+            | "so"
+            | "after"
+            | "before"
+            | "during"
+            | "over"
+            | "under"
+            | "about"
+            | "against"
+            | "along"
+            | "inside"
+            | "within"
+            | "carried"
+            | "launched"
+            | "conducted"
+            | "executed"
+            | "said"
+            | "reported"
+            | "new"
+            | "recent"
+            | "latest"
+    )
+}
+
+/// How a mention is tied to time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeLink {
+    /// The days it allows.
+    pub range: DateRange,
+    /// The expression.
+    pub timex: Timex,
+    /// Taken from an earlier sentence of the paragraph (its narrative time).
+    pub from_paragraph: bool,
+}
+
+/// One event mention in one sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Index of the article.
+    pub article: usize,
+    /// Index of the sentence in the article's analysis.
+    pub sentence: usize,
+    /// The sentence's byte span: the evidence passage.
+    pub start: usize,
+    /// End of the passage.
+    pub end: usize,
+    /// Byte span of the trigger word.
+    pub trigger: (usize, usize),
+    /// What happened.
+    pub kind: EventKind,
+    /// How the passage bears on it.
+    pub stance: Stance,
+    /// Hedged wording.
+    pub hedged: bool,
+    /// Who did it (a capitalised name before the trigger), if found.
+    pub agent: Option<String>,
+    /// Salient words of the phrase naming it, for grouping (lowercase, singular).
+    pub terms: Vec<String>,
+    /// The other salient words of its sentence, a weaker grouping signal.
+    pub context: Vec<String>,
+    /// A briefing-line phrase built from the passage.
+    pub phrase: String,
+    /// Its time, if the text gives one.
+    pub time: Option<TimeLink>,
+    /// Refers back to an event named before ("the strike", "we knocked that out").
+    pub anaphoric: bool,
+    /// Index (in the same list) of the reporting mention in the same sentence that reports it.
+    pub reported_by: Option<usize>,
+}
+
+/// Finds the event mentions of one article.
+pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) -> Vec<Mention> {
+    let text = &article.text;
+    let mut out: Vec<Mention> = Vec::new();
+    for (si, sentence) in analysis.sentences.iter().enumerate() {
+        let para = &analysis.paragraphs[sentence.paragraph];
+        if para.boilerplate || sentence.end - sentence.start > 2_000 {
+            continue;
+        }
+        let toks = lexicon::tokenize(text, sentence.start, sentence.end);
+        // Short quotes ("a “COMPLETE BLOCKADE”") are terms, not speech.
+        let quotes: Vec<(usize, usize)> = quote_spans(text, para.start, para.end)
+            .into_iter()
+            .filter(|&(s, e)| text[s..e].split_whitespace().count() > 4)
+            .collect();
+        let quote_of = |pos: usize| quotes.iter().position(|&(s, e)| s <= pos && pos < e);
+        let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        let hedged = words.iter().any(|w| is_hedge(w));
+        let word_toks = toks
+            .iter()
+            .filter(|t| t.kind == TokKind::Word && t.lower.len() > 3);
+        let (caps, all) = word_toks.fold((0, 0), |(c, a), t| (c + usize::from(t.cap), a + 1));
+        let headline = all > 0 && caps * 10 >= all * 6;
+        let mut sentence_terms: Vec<String> = toks
+            .iter()
+            .filter(|t| {
+                t.kind == TokKind::Word
+                    && t.lower.len() > 2
+                    && !is_stopword(&t.lower)
+                    && trigger_kind(&t.lower).is_none()
+            })
+            .map(|t| singular(&t.lower))
+            .collect();
+        sentence_terms.sort();
+        sentence_terms.dedup();
+        let denial = words.iter().any(|w| is_denial(w));
+        let mut found: Vec<(usize, EventKind)> = Vec::new();
+        for (k, t) in toks.iter().enumerate() {
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            let Some(kind) = trigger_kind(&t.lower).or_else(|| provided_support(&words, k)) else {
+                continue;
+            };
+            if t.lower == "knocked" && words.get(k + 1) != Some(&"out") {
+                continue;
+            }
+            let hypothetical =
+                (k.saturating_sub(3)..k).any(|j| is_modal(words[j])) && !kind.is_reporting();
+            if hypothetical || found.iter().any(|(_, f)| *f == kind) {
+                continue;
+            }
+            found.push((k, kind));
+        }
+        let has_content = found
+            .iter()
+            .any(|(_, k)| !k.is_framing() && !k.is_reporting());
+        // A killing told with a strike is part of it.
+        if found.iter().any(|(_, k)| *k == EventKind::Strike) {
+            found.retain(|(_, k)| *k != EventKind::Killing);
+        }
+        let first_in_sentence = out.len();
+        for &(k, kind) in &found {
+            if kind.is_framing() && has_content {
+                continue;
+            }
+            let trigger_tok = &toks[k];
+            let quoted = quote_of(trigger_tok.start);
+            let agent = if headline {
+                None
+            } else {
+                agent_of(text, &toks, k)
+            };
+            // Who reported or disclosed must be named; "no casualties were reported" is no report.
+            if kind.is_reporting() && agent.is_none() {
+                continue;
+            }
+            // What the sentence reports (after "X reported that …") takes no date from it: the
+            // date belongs to the reporting.
+            let reported =
+                !kind.is_reporting() && found.iter().any(|&(r, rk)| rk.is_reporting() && r < k);
+            let time = if reported {
+                None
+            } else {
+                time_link(analysis, si, trigger_tok.start, quoted, &found, &toks, k)
+            };
+            let own_time = time.as_ref().is_some_and(|t| !t.from_paragraph);
+            if (kind.is_framing() || quoted.is_some()) && !own_time {
+                continue;
+            }
+            let negated =
+                (k.saturating_sub(3)..k).any(|j| matches!(words[j], "not" | "never" | "no"));
+            // A denial counts near the trigger; for a claim (support), anywhere in the sentence.
+            let near_denial = (k.saturating_sub(8)..toks.len().min(k + 6))
+                .any(|j| is_denial(words[j]) && words[j] != "not" && words[j] != "never");
+            let denied = if kind == EventKind::Support {
+                denial
+            } else {
+                near_denial
+            };
+            let stance = if (denied && !kind.is_reporting()) || negated {
+                Stance::Denies
+            } else if kind.is_reporting() || hedged {
+                Stance::Mentions
+            } else {
+                Stance::Supports
+            };
+            let (phrase, terms) = describe(text, &toks, k);
+            let definite = k > 0 && matches!(words[k - 1], "the" | "this" | "that" | "latest");
+            let anaphoric = terms.is_empty() || (definite && terms.len() <= 1);
+            // The rest of the sentence names the event too ("oil tankers", "port facility").
+            let context: Vec<String> = sentence_terms
+                .iter()
+                .filter(|t| !terms.contains(t))
+                .cloned()
+                .collect();
+            out.push(Mention {
+                article: article_index,
+                sentence: si,
+                start: sentence.start,
+                end: sentence.end,
+                trigger: (trigger_tok.start, trigger_tok.end),
+                kind,
+                stance: if kind.is_reporting() {
+                    Stance::Supports
+                } else {
+                    stance
+                },
+                hedged,
+                agent,
+                terms,
+                context,
+                phrase,
+                time,
+                anaphoric,
+                reported_by: None,
+            });
+        }
+        // Content mentions are reported by the reporting mention that precedes them.
+        let reporter = (first_in_sentence..out.len()).find(|&m| out[m].kind.is_reporting());
+        if let Some(r) = reporter {
+            for m in first_in_sentence..out.len() {
+                if m != r && !out[m].kind.is_reporting() && out[m].trigger.0 > out[r].trigger.0 {
+                    out[m].reported_by = Some(r);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "provided intelligence inputs": `provided` followed closely by help words is a support claim.
+fn provided_support(words: &[&str], k: usize) -> Option<EventKind> {
+    if !matches!(words[k], "provided" | "provide" | "providing" | "gave") {
+        return None;
+    }
+    words[k + 1..words.len().min(k + 4)]
+        .iter()
+        .any(|w| {
+            matches!(
+                *w,
+                "intelligence" | "support" | "assistance" | "help" | "inputs" | "aid" | "backing"
+            )
+        })
+        .then_some(EventKind::Support)
+}
+
+/// The time of the mention whose trigger is token `k` at byte `pos`: the nearest dated
+/// expression in the sentence (quoted ones only for a trigger inside the same quote), unless it
+/// sits nearer another trigger of the sentence; else the paragraph's latest earlier date.
+fn time_link(
+    analysis: &Analysis,
+    sentence: usize,
+    pos: usize,
+    trigger_quote: Option<usize>,
+    found: &[(usize, EventKind)],
+    toks: &[Tok],
+    k: usize,
+) -> Option<TimeLink> {
+    let usable = |t: &&Timex| {
+        t.range().is_some()
+            && matches!(
+                t.kind,
+                TimexType::Date | TimexType::Time | TimexType::Duration
+            )
+            && t.granularity != Granularity::Vague
+    };
+    let distance = |t: &Timex, at: usize| {
+        if t.start >= at {
+            t.start - at
+        } else {
+            at - t.end
+        }
+    };
+    let in_sentence = analysis
+        .timexes
+        .iter()
+        .filter(|t| t.sentence == sentence)
+        .filter(usable)
+        .filter(|t| t.quoted == trigger_quote.is_some())
+        .filter(|t| {
+            // An opening time ("This month, …") covers the whole sentence; any other goes to
+            // the trigger it is nearest to.
+            let opening = toks
+                .iter()
+                .any(|x| x.start >= t.end && x.start <= t.end + 1 && x.lower == ",");
+            if opening && found.iter().all(|&(other, _)| toks[other].start > t.end) {
+                return true;
+            }
+            let mine = distance(t, pos);
+            found
+                .iter()
+                .all(|&(other, _)| other == k || distance(t, toks[other].start) >= mine)
+        })
+        .min_by_key(|t| distance(t, pos));
+    if let Some(t) = in_sentence {
+        return Some(TimeLink {
+            range: t.range()?,
+            timex: t.clone(),
+            from_paragraph: false,
+        });
+    }
+    let paragraph = analysis.sentences[sentence].paragraph;
+    analysis
+        .timexes
+        .iter()
+        .filter(|t| {
+            t.sentence < sentence
+                && analysis.sentences[t.sentence].paragraph == paragraph
+                && !t.quoted
+        })
+        .filter(usable)
+        .rfind(|t| {
+            matches!(
+                t.granularity,
+                Granularity::Day | Granularity::Week | Granularity::Month
+            )
+        })
+        .and_then(|t| {
+            Some(TimeLink {
+                range: t.range()?,
+                timex: t.clone(),
+                from_paragraph: true,
+            })
+        })
+}
+
+/// Who did it: the capitalised name just before the trigger, past adverbs and auxiliaries
+/// ("Trump has also ordered", "the CIA struck", "CNN reported"), or after "by" ("reported by CNN").
+fn agent_of(text: &str, toks: &[Tok], k: usize) -> Option<String> {
+    let skippable = |t: &Tok| {
+        t.kind == TokKind::Word
+            && !t.cap
+            && (t.lower.ends_with("ly")
+                || matches!(
+                    t.lower.as_str(),
+                    "has"
+                        | "have"
+                        | "had"
+                        | "also"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "first"
+                        | "then"
+                        | "later"
+                        | "not"
+                        | "did"
+                        | "to"
+                        | "appeared"
+                        | "seemed"
+                        | "appears"
+                        | "seems"
+                        | "the"
+                ))
+    };
+    let is_name = |t: &Tok| {
+        t.kind == TokKind::Word
+            && t.cap
+            && !matches!(
+                t.lower.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "but"
+                    | "and"
+                    | "however"
+                    | "in"
+                    | "on"
+                    | "last"
+                    | "earlier"
+                    | "this"
+                    | "so"
+                    | "before"
+                    | "after"
+                    | "when"
+                    | "while"
+                    | "although"
+                    | "despite"
+                    | "as"
+                    | "since"
+                    | "if"
+                    | "according"
+                    | "until"
+                    | "though"
+            )
+    };
+    let mut j = k;
+    while j > 0 && skippable(&toks[j - 1]) {
+        j -= 1;
+    }
+    let name_run = |end: usize| {
+        let mut first = end;
+        while first > 0
+            && (is_name(&toks[first - 1])
+                || (toks[first - 1].lower == "." && first >= 2 && is_name(&toks[first - 2])))
+        {
+            first -= 1;
+        }
+        (first < end).then(|| text[toks[first].start..toks[end - 1].end].to_string())
+    };
+    if let Some(name) = name_run(j) {
+        return Some(name);
+    }
+    let by = (k + 1..toks.len().min(k + 3)).find(|&b| toks[b].lower == "by")?;
+    let mut end = by + 1;
+    while end < toks.len() && (is_name(&toks[end]) || toks[end].lower == "the" && end == by + 1) {
+        end += 1;
+    }
+    let first = by + 1 + usize::from(toks.get(by + 1).is_some_and(|t| t.lower == "the"));
+    (end > first).then(|| text[toks[first].start..toks[end - 1].end].to_string())
+}
+
+/// A briefing phrase (modifiers, the trigger, and what it was done to) and the grouping terms.
+fn describe(text: &str, toks: &[Tok], k: usize) -> (String, Vec<String>) {
+    // Up to three modifiers before a nominal trigger ("covert drone strike").
+    let mut first = k;
+    while first > 0
+        && k - first < 3
+        && toks[first - 1].kind == TokKind::Word
+        && !is_stopword(&toks[first - 1].lower)
+        && trigger_kind(&toks[first - 1].lower).is_none()
+        && !toks[first - 1].lower.ends_with("ly")
+    {
+        first -= 1;
+    }
+    // What it was done to: up to four content words after the trigger, stopping at a clause break.
+    let mut last = k;
+    let mut content = 0;
+    let mut j = k + 1;
+    while j < toks.len() && content < 4 {
+        let t = &toks[j];
+        let abbreviation_dot = t.lower == "." && toks[j - 1].lower.len() == 1 && toks[j - 1].cap;
+        if t.kind == TokKind::Punct
+            && !abbreviation_dot
+            && !matches!(t.lower.as_str(), "-" | "’" | "'" | "“" | "”" | "\"")
+        {
+            break;
+        }
+        if matches!(
+            t.lower.as_str(),
+            "that"
+                | "which"
+                | "who"
+                | "while"
+                | "as"
+                | "but"
+                | "and"
+                | "because"
+                | "after"
+                | "though"
+                | "although"
+                | "when"
+                | "during"
+                | "amid"
+                | "before"
+                | "since"
+                | "until"
+                | "last"
+                | "next"
+                | "this"
+                | "earlier"
+                | "later"
+                | "yesterday"
+                | "today"
+                | "tomorrow"
+        ) || lexicon::weekday(&t.lower).is_some() && t.cap
+            || lexicon::month(&t.lower).is_some() && t.cap
+        {
+            break;
+        }
+        if t.kind == TokKind::Word && !is_stopword(&t.lower) {
+            content += 1;
+        }
+        last = j;
+        j += 1;
+    }
+    while last > k && (toks[last].kind == TokKind::Punct || is_stopword(&toks[last].lower)) {
+        last -= 1;
+    }
+    let phrase = text[toks[first].start..toks[last].end]
+        .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\''))
+        .to_string();
+    let mut terms: Vec<String> = toks[first..=last]
+        .iter()
+        .enumerate()
+        .filter(|&(offset, t)| {
+            first + offset != k
+                && t.kind == TokKind::Word
+                && !is_stopword(&t.lower)
+                && t.lower.len() > 2
+        })
+        .map(|(_, t)| singular(&t.lower))
+        .collect();
+    terms.sort();
+    terms.dedup();
+    (phrase, terms)
+}
+
+/// A grouping key for a word: singular, and common news synonyms folded together ("vessels" →
+/// "boat", "plant" → "facility").
+pub fn singular(word: &str) -> String {
+    let base = plain_singular(word);
+    match base.as_str() {
+        "vessel" | "ship" => "boat".to_string(),
+        "plant" | "installation" | "site" | "compound" => "facility".to_string(),
+        "intel" => "intelligence".to_string(),
+        _ => base,
+    }
+}
+
+/// A crude singular: "boats" → "boat", "facilities" → "facility".
+fn plain_singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() > 2) {
+        format!("{stem}y")
+    } else if let Some(stem) = word
+        .strip_suffix('s')
+        .filter(|s| s.len() > 2 && !s.ends_with('s'))
+    {
+        stem.to_string()
+    } else {
+        word.to_string()
+    }
+}

@@ -1,0 +1,189 @@
+//! Events and evidence on the seed corpus, the document format, and a story the rules have
+//! never seen.
+
+use chrono::NaiveDate;
+use sightline::core::cluster::build;
+use sightline::core::document::{Document, Event, LoadError, Stance};
+use sightline::core::ingest::{Format, parse_file, seed_articles};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static SEED_DOC: LazyLock<Document> = LazyLock::new(|| build(seed_articles().articles, "seeds"));
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().expect("date")
+}
+
+fn articles_of(e: &Event) -> HashSet<&str> {
+    e.evidence.iter().map(|x| &x.article[..3]).collect()
+}
+
+/// The event of `kind` with evidence from the most articles whose passages contain `words`.
+fn find<'a>(doc: &'a Document, kind: &str, words: &str) -> &'a Event {
+    doc.events
+        .iter()
+        .filter(|e| e.kind == kind && e.evidence.iter().any(|x| x.quote.contains(words)))
+        .max_by_key(|e| articles_of(e).len())
+        .unwrap_or_else(|| panic!("no {kind} event quoting {words:?}"))
+}
+
+#[test]
+fn the_dock_strike_is_one_event_from_every_article_dated_december_before_the_disclosure() {
+    let e = find(&SEED_DOC, "strike", "drone strike");
+    assert_eq!(articles_of(e).len(), 5, "{:#?}", e.evidence);
+    assert_eq!(e.earliest, Some(day("2025-12-01")));
+    assert!(
+        e.latest.is_some_and(|l| l <= day("2025-12-26")),
+        "{:?}",
+        e.latest
+    );
+    assert!(
+        e.date_basis
+            .iter()
+            .any(|s| s.text.eq_ignore_ascii_case("earlier this month"))
+    );
+    assert!(e.sources >= 4);
+}
+
+#[test]
+fn trumps_disclosure_is_friday_26_december() {
+    let e = find(&SEED_DOC, "disclosure", "interview");
+    assert_eq!(e.best, Some(day("2025-12-26")));
+    assert!(articles_of(e).len() >= 4, "{:?}", articles_of(e));
+}
+
+#[test]
+fn cnns_report_is_monday_29_december() {
+    let e = find(&SEED_DOC, "report", "CNN");
+    assert_eq!(e.best, Some(day("2025-12-29")));
+    assert!(articles_of(e).len() >= 3);
+}
+
+#[test]
+fn the_boat_strikes_span_recent_months_and_end_by_publication() {
+    let e = find(&SEED_DOC, "strike", "30");
+    assert!(articles_of(e).len() >= 4, "{:?}", articles_of(e));
+    assert!(
+        e.earliest.is_some_and(|d| d <= day("2025-07-01")),
+        "{:?}",
+        e.earliest
+    );
+    assert!(e.latest.is_some_and(|d| d <= day("2025-12-31")));
+    assert!(
+        !e.evidence.iter().any(|x| x.quote.contains("remote dock")),
+        "boat strikes mixed with the dock strike"
+    );
+}
+
+#[test]
+fn the_tanker_blockade_is_found_in_most_articles() {
+    let e = find(&SEED_DOC, "blockade", "oil tankers");
+    assert!(articles_of(e).len() >= 4, "{:?}", articles_of(e));
+    assert!(e.latest.is_some_and(|d| d <= day("2025-12-31")));
+}
+
+#[test]
+fn the_intelligence_support_claim_is_disputed_with_the_denials_attached() {
+    let e = find(&SEED_DOC, "support", "intelligence");
+    assert!(e.disputed);
+    assert!(
+        e.evidence
+            .iter()
+            .any(|x| x.stance == Stance::Denies && x.quote.contains("denied"))
+    );
+    assert!(e.evidence.iter().any(|x| x.stance != Stance::Denies));
+}
+
+#[test]
+fn a_timeline_is_not_every_sentence() {
+    assert!(
+        SEED_DOC.events.len() <= 30,
+        "{} events",
+        SEED_DOC.events.len()
+    );
+    assert!(SEED_DOC.events.len() >= 6);
+}
+
+#[test]
+fn every_quote_is_its_span_and_every_dated_event_says_why() {
+    SEED_DOC.validate().expect("consistent");
+    for e in &SEED_DOC.events {
+        if e.earliest.is_some() || e.latest.is_some() {
+            assert!(
+                !e.date_basis.is_empty(),
+                "{} has a date and no basis",
+                e.title
+            );
+        }
+        if let (Some(a), Some(b)) = (e.earliest, e.latest) {
+            assert!(a <= b, "{}: {a} > {b}", e.title);
+        }
+    }
+}
+
+#[test]
+fn documents_round_trip_exactly() {
+    let json = SEED_DOC.to_json();
+    let back = Document::from_json(&json).expect("loads");
+    assert_eq!(back, *SEED_DOC);
+}
+
+#[test]
+fn the_version_1_sample_keeps_loading() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/timeline-v1.json"
+    ))
+    .expect("sample");
+    let doc = Document::from_json(&text).expect("v1 sample loads");
+    assert_eq!(doc.version, 1);
+    assert_eq!(doc.articles.len(), 5);
+    assert!(!doc.events.is_empty());
+}
+
+#[test]
+fn bad_documents_are_refused_with_reasons() {
+    assert!(matches!(
+        Document::from_json("{\"format\": \"sightline-timeline\", \"ver"),
+        Err(LoadError::Json(_))
+    ));
+    assert!(matches!(
+        Document::from_json("{\"format\": \"other\"}"),
+        Err(LoadError::NotATimeline(_))
+    ));
+    let newer = SEED_DOC
+        .to_json()
+        .replacen("\"version\": 1", "\"version\": 7", 1);
+    assert!(matches!(
+        Document::from_json(&newer),
+        Err(LoadError::TooNew(7))
+    ));
+    let mut broken = SEED_DOC.clone();
+    broken.events[0].evidence[0].end = 10_000_000;
+    let err = Document::from_json(&broken.to_json()).expect_err("offsets past the text");
+    assert!(err.to_string().contains("outside article"), "{err}");
+}
+
+#[test]
+fn a_story_the_rules_never_saw_groups_across_articles() {
+    let a = b"date 2024-03-11\nRebels attacked a fuel depot in the northern province on Friday, officials said. Three guards were wounded.";
+    let b = b"date 2024-03-12\nThe attack on the fuel depot in the north last Friday was claimed by the rebels on Sunday, the army said.";
+    let c = b"date 2024-03-12\nMarkets were calm as the central bank held rates.";
+    let mut articles = Vec::new();
+    for (name, bytes) in [("a.txt", &a[..]), ("b.txt", &b[..]), ("c.txt", &c[..])] {
+        articles.extend(parse_file(name, Format::Text, bytes).expect("parses"));
+    }
+    let doc = build(articles, "test");
+    let attack = doc
+        .events
+        .iter()
+        .find(|e| e.kind == "strike" && e.evidence.len() >= 2)
+        .unwrap_or_else(|| panic!("{:#?}", doc.events));
+    assert_eq!(attack.sources, 2);
+    assert_eq!(attack.best, Some(day("2024-03-08")));
+    assert!(
+        attack.title.to_lowercase().contains("fuel depot"),
+        "{}",
+        attack.title
+    );
+}
