@@ -57,12 +57,11 @@ enum Command {
 fn main() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
-        Some(Command::Timex { paths }) => run_on_articles(&paths, cli::timex),
-        Some(Command::Articles { paths }) => run_on_articles(&paths, cli::articles),
-        Some(Command::Extract { paths, output }) => match output {
-            None => run_on_articles(&paths, cli::extract),
-            Some(file) => write_to_file(&paths, &file),
-        },
+        Some(Command::Timex { paths }) => run_on_articles(&paths, cli::timex, None),
+        Some(Command::Articles { paths }) => run_on_articles(&paths, cli::articles, None),
+        Some(Command::Extract { paths, output }) => {
+            run_on_articles(&paths, cli::extract, output.as_deref())
+        }
         Some(Command::Events { doc }) => {
             cli::events(&doc, &mut std::io::stdout().lock()).map(|()| true)
         }
@@ -81,13 +80,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// Loads articles, reports skipped files on stderr, runs `command`; fails if nothing was read.
+/// What a subcommand does with the articles it was given.
+type ArticleCommand =
+    fn(&[sightline::core::article::Article], &mut dyn std::io::Write) -> anyhow::Result<()>;
+
+/// Loads articles, reports skipped files on stderr, runs `command` into standard output or,
+/// with `output`, into a file written beside the target and renamed into place; fails if no
+/// article could be read.
 fn run_on_articles(
     paths: &[PathBuf],
-    command: fn(
-        &[sightline::core::article::Article],
-        &mut dyn std::io::Write,
-    ) -> anyhow::Result<()>,
+    command: ArticleCommand,
+    output: Option<&std::path::Path>,
 ) -> anyhow::Result<bool> {
     let loaded = cli::load(paths);
     for problem in &loaded.problems {
@@ -96,21 +99,12 @@ fn run_on_articles(
     if loaded.articles.is_empty() {
         anyhow::bail!("no article could be read");
     }
-    command(&loaded.articles, &mut std::io::stdout().lock())?;
-    Ok(true)
-}
-
-/// `extract -o FILE`: writes the document beside the target, then renames it into place.
-fn write_to_file(paths: &[PathBuf], file: &std::path::Path) -> anyhow::Result<bool> {
-    let loaded = cli::load(paths);
-    for problem in &loaded.problems {
-        eprintln!("sightline: skipped {problem}");
-    }
-    if loaded.articles.is_empty() {
-        anyhow::bail!("no article could be read");
-    }
+    let Some(file) = output else {
+        command(&loaded.articles, &mut std::io::stdout().lock())?;
+        return Ok(true);
+    };
     let mut buffer = Vec::new();
-    cli::extract(&loaded.articles, &mut buffer)?;
+    command(&loaded.articles, &mut buffer)?;
     let partial = file.with_extension("partial");
     std::fs::write(&partial, &buffer)
         .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", partial.display()))?;

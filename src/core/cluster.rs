@@ -13,6 +13,12 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// How similar a mention must be to a group to join it (weighted overlap of terms, 0–1).
 const JOIN_THRESHOLD: f64 = 0.4;
+/// How many of a mention's rarest words are looked up to find candidate groups.
+const BLOCKING_WORDS: usize = 8;
+/// How many of the latest groups holding a word are compared.
+const BLOCKING_GROUPS_PER_WORD: usize = 16;
+/// Groups with more phrase words than this are compared one way only (their words are many).
+const BACKWARD_MAX_WORDS: usize = 64;
 /// Articles sharing this share of word 5-grams are rewrites of one story.
 const NEAR_DUPLICATE_JACCARD: f64 = 0.5;
 
@@ -92,12 +98,14 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
         {
             Some(g)
         } else {
-            let mut candidates: Vec<usize> = m
-                .terms
-                .iter()
-                .chain(&m.context)
+            // Blocking: the mention's rarest words, and the latest groups holding each.
+            let mut keys: Vec<&String> = m.terms.iter().chain(&m.context).collect();
+            keys.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
+            let mut candidates: Vec<usize> = keys
+                .into_iter()
+                .take(BLOCKING_WORDS)
                 .filter_map(|t| by_term.get(&(m.kind, t.clone())))
-                .flatten()
+                .flat_map(|list| list.iter().rev().take(BLOCKING_GROUPS_PER_WORD))
                 .copied()
                 .collect();
             if m.kind.is_reporting()
@@ -137,8 +145,11 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
         group.members.push(index);
         group.phrase_terms.extend(m.terms.iter().cloned());
         for t in m.terms.iter().chain(&m.context) {
-            *group.terms.entry(t.clone()).or_default() += 1;
-            by_term.entry((m.kind, t.clone())).or_default().push(g);
+            let count = group.terms.entry(t.clone()).or_default();
+            if *count == 0 {
+                by_term.entry((m.kind, t.clone())).or_default().push(g);
+            }
+            *count += 1;
         }
         if let Some(a) = agent
             && group.agents.insert(a.clone())
@@ -162,9 +173,6 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
             *main = g;
         }
     }
-    for list in by_term.values_mut().chain(by_agent.values_mut()) {
-        list.dedup();
-    }
     groups.into_iter().map(|g| g.members).collect()
 }
 
@@ -184,10 +192,14 @@ fn similarity(
     let forward = 0.7 * coverage(&m.terms, &|t| group.phrase_terms.contains(t))
         + 0.3 * coverage(&m.context, &|t| group.terms.contains_key(t));
     // And the other way: how much of what names the group the mention's sentence contains.
-    let group_words: Vec<String> = group.phrase_terms.iter().cloned().collect();
-    let backward = coverage(&group_words, &|t| {
-        m.terms.contains(t) || m.context.contains(t)
-    });
+    let backward = if group.phrase_terms.len() <= BACKWARD_MAX_WORDS {
+        let group_words: Vec<String> = group.phrase_terms.iter().cloned().collect();
+        coverage(&group_words, &|t| {
+            m.terms.contains(t) || m.context.contains(t)
+        })
+    } else {
+        0.0
+    };
     let terms = forward.max(0.8 * backward);
     let same_agent = agent.is_some_and(|a| group.agents.contains(a));
     match (m.kind.is_reporting(), same_agent) {
@@ -207,10 +219,16 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
+/// Length of an article's min-hash signature.
+const SIGNATURE: usize = 32;
+/// Rows per band in locality-sensitive hashing: 8 bands of 4 find pairs above about 0.5 overlap.
+const BAND_ROWS: usize = 4;
+
 /// Near-duplicate articles (rewrites of one wire story) share a source group; returns each
-/// article's group. Candidate pairs come from shared sampled 5-grams, never all pairs.
+/// article's group. Word 5-grams are compared through min-hash signatures, and candidate pairs
+/// come from locality-sensitive hashing, never from all pairs.
 fn source_groups(articles: &[Article]) -> Vec<usize> {
-    let shingles: Vec<HashSet<u64>> = articles
+    let signatures: Vec<Option<[u64; SIGNATURE]>> = articles
         .par_iter()
         .map(|a| {
             let words: Vec<String> = a
@@ -219,32 +237,40 @@ fn source_groups(articles: &[Article]) -> Vec<usize> {
                 .filter(|w| !w.is_empty())
                 .map(str::to_lowercase)
                 .collect();
-            words
-                .windows(5)
-                .map(|w| {
-                    let mut h = DefaultHasher::new();
-                    w.hash(&mut h);
-                    h.finish()
-                })
-                .collect()
+            let mut signature = [u64::MAX; SIGNATURE];
+            for window in words.windows(5) {
+                let mut h = DefaultHasher::new();
+                window.hash(&mut h);
+                let base = h.finish();
+                for (k, slot) in signature.iter_mut().enumerate() {
+                    // Cheap independent permutations of the shingle hash.
+                    let mixed = (base ^ (k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+                        .wrapping_mul(0xBF58_476D_1CE4_E5B9);
+                    *slot = (*slot).min(mixed ^ (mixed >> 31));
+                }
+            }
+            (words.len() >= 5).then_some(signature)
         })
         .collect();
     let mut parent: Vec<usize> = (0..articles.len()).collect();
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, set) in shingles.iter().enumerate() {
-        let mut candidates: HashSet<usize> = HashSet::new();
-        for &h in set.iter().filter(|h| *h % 8 == 0) {
-            let list = index.entry(h).or_default();
-            candidates.extend(list.iter().copied().take(32));
-            list.push(i);
-        }
-        for j in candidates {
-            let shared = set.intersection(&shingles[j]).count();
-            let union = set.len() + shingles[j].len() - shared;
-            if union > 0 && shared as f64 / union as f64 >= NEAR_DUPLICATE_JACCARD {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                parent[a] = b;
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    for (i, signature) in signatures.iter().enumerate() {
+        let Some(signature) = signature else { continue };
+        for (band, rows) in signature.chunks(BAND_ROWS).enumerate() {
+            let mut h = DefaultHasher::new();
+            rows.hash(&mut h);
+            let bucket = buckets.entry((band, h.finish())).or_default();
+            for &j in bucket.iter().rev().take(8) {
+                let Some(other) = &signatures[j] else {
+                    continue;
+                };
+                let same = signature.iter().zip(other).filter(|(a, b)| a == b).count();
+                if same as f64 / SIGNATURE as f64 >= NEAR_DUPLICATE_JACCARD {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[a] = b;
+                }
             }
+            bucket.push(i);
         }
     }
     (0..articles.len()).map(|i| root(&mut parent, i)).collect()
@@ -256,6 +282,11 @@ fn make_events(
     groups: &[Vec<usize>],
     source_of: &[usize],
 ) -> Vec<Event> {
+    let article_order: HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
     let mut event_of: HashMap<usize, usize> = HashMap::new();
     // An event stands on two passages or on a date of its own; a lone undated mention is noise.
     let kept: Vec<&Vec<usize>> = groups
@@ -275,7 +306,7 @@ fn make_events(
     }
     let mut events: Vec<Event> = kept
         .iter()
-        .map(|members| base_event(articles, mentions, members, source_of))
+        .map(|members| base_event(articles, &article_order, mentions, members, source_of))
         .collect();
     // What the text orders: an event happened no later than the report or disclosure of it.
     for (index, m) in mentions.iter().enumerate() {
@@ -331,6 +362,7 @@ fn make_events(
 /// (conflicts kept and flagged), bounded by the earliest publication that reports it.
 fn base_event(
     articles: &[Article],
+    order: &HashMap<&str, usize>,
     mentions: &[Mention],
     members: &[usize],
     source_of: &[usize],
@@ -338,17 +370,16 @@ fn base_event(
     let ms: Vec<&Mention> = members.iter().map(|&i| &mentions[i]).collect();
     let kind = ms[0].kind;
     let mut evidence: Vec<Evidence> = Vec::new();
+    let mut passage_at: HashMap<(usize, usize), usize> = HashMap::new();
     for m in &ms {
         let a = &articles[m.article];
-        if let Some(existing) = evidence
-            .iter_mut()
-            .find(|e| e.article == a.id && e.start == m.start)
-        {
+        if let Some(&existing) = passage_at.get(&(m.article, m.start)) {
             if m.stance == Stance::Denies {
-                existing.stance = Stance::Denies;
+                evidence[existing].stance = Stance::Denies;
             }
             continue;
         }
+        passage_at.insert((m.article, m.start), evidence.len());
         evidence.push(Evidence {
             article: a.id.clone(),
             start: m.start,
@@ -358,11 +389,7 @@ fn base_event(
             hedged: m.hedged,
         });
     }
-    let order: HashMap<&str, usize> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
+
     evidence.sort_by_key(|e| (order.get(e.article.as_str()).copied(), e.start));
     let mut steps: Vec<DateStep> = Vec::new();
     let mut range: Option<DateRange> = None;
