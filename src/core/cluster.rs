@@ -13,7 +13,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// How similar a mention must be to a group to join it (weighted overlap of terms, 0–1).
 const JOIN_THRESHOLD: f64 = 0.4;
-/// How many of a mention's rarest words are looked up to find candidate groups.
+/// How many of a mention's rarest sentence words are looked up to find candidate groups.
 const BLOCKING_WORDS: usize = 8;
 /// How many of the latest groups holding a word are compared.
 const BLOCKING_GROUPS_PER_WORD: usize = 16;
@@ -98,12 +98,14 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
         {
             Some(g)
         } else {
-            // Blocking: the mention's rarest words, and the latest groups holding each.
-            let mut keys: Vec<&String> = m.terms.iter().chain(&m.context).collect();
-            keys.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
-            let mut candidates: Vec<usize> = keys
-                .into_iter()
-                .take(BLOCKING_WORDS)
+            // Blocking: the mention's phrase words and its sentence's rarest words, and the
+            // latest groups holding each.
+            let mut rare: Vec<&String> = m.context.iter().collect();
+            rare.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
+            let mut candidates: Vec<usize> = m
+                .terms
+                .iter()
+                .chain(rare.into_iter().take(BLOCKING_WORDS))
                 .filter_map(|t| by_term.get(&(m.kind, t.clone())))
                 .flat_map(|list| list.iter().rev().take(BLOCKING_GROUPS_PER_WORD))
                 .copied()
@@ -173,7 +175,13 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
             *main = g;
         }
     }
-    groups.into_iter().map(|g| g.members).collect()
+    let kinds: Vec<EventKind> = groups.iter().map(|g| mentions[g.members[0]].kind).collect();
+    merge_small_groups(&mut groups, &kinds, &by_term, &weight);
+    groups
+        .into_iter()
+        .map(|g| g.members)
+        .filter(|m| !m.is_empty())
+        .collect()
 }
 
 /// Weighted share of the mention's words found in the group (its phrase counting most), plus
@@ -184,29 +192,113 @@ fn similarity(
     group: &Group,
     weight: &dyn Fn(&str) -> f64,
 ) -> f64 {
-    let coverage = |words: &[String], known: &dyn Fn(&String) -> bool| {
-        let total: f64 = words.iter().map(|t| weight(t)).sum();
-        let shared: f64 = words.iter().filter(|t| known(t)).map(|t| weight(t)).sum();
-        if total > 0.0 { shared / total } else { 0.0 }
-    };
-    let forward = 0.7 * coverage(&m.terms, &|t| group.phrase_terms.contains(t))
-        + 0.3 * coverage(&m.context, &|t| group.terms.contains_key(t));
-    // And the other way: how much of what names the group the mention's sentence contains.
-    let backward = if group.phrase_terms.len() <= BACKWARD_MAX_WORDS {
-        let group_words: Vec<String> = group.phrase_terms.iter().cloned().collect();
-        coverage(&group_words, &|t| {
-            m.terms.contains(t) || m.context.contains(t)
-        })
-    } else {
-        0.0
-    };
-    let terms = forward.max(0.8 * backward);
+    let terms = overlap(&m.terms, &m.context, group, weight);
     let same_agent = agent.is_some_and(|a| group.agents.contains(a));
     match (m.kind.is_reporting(), same_agent) {
         (true, true) => 1.0,
         (true, false) if !group.agents.is_empty() && agent.is_some() => 0.0,
         (_, true) => terms + 0.3,
         _ => terms,
+    }
+}
+
+/// How well phrase words and sentence words match a group, 0–1: the weighted share of them it
+/// holds, or (somewhat discounted) the share of the group's phrase words they hold.
+fn overlap(
+    terms: &[String],
+    context: &[String],
+    group: &Group,
+    weight: &dyn Fn(&str) -> f64,
+) -> f64 {
+    let coverage = |words: &mut dyn Iterator<Item = &String>, known: &dyn Fn(&String) -> bool| {
+        let (mut total, mut shared) = (0.0, 0.0);
+        for t in words {
+            let w = weight(t);
+            total += w;
+            if known(t) {
+                shared += w;
+            }
+        }
+        if total > 0.0 { shared / total } else { 0.0 }
+    };
+    let forward = 0.7 * coverage(&mut terms.iter(), &|t| group.phrase_terms.contains(t))
+        + 0.3 * coverage(&mut context.iter(), &|t| group.terms.contains_key(t));
+    let backward = if group.phrase_terms.len() <= BACKWARD_MAX_WORDS {
+        coverage(&mut group.phrase_terms.iter(), &|t| {
+            terms.contains(t) || context.contains(t)
+        })
+    } else {
+        0.0
+    };
+    forward.max(0.8 * backward)
+}
+
+/// Greedy grouping depends on the order articles come in; this folds each group, smallest
+/// first, into a larger group of its kind that its words match as well as a mention's must.
+fn merge_small_groups(
+    groups: &mut [Group],
+    kinds: &[EventKind],
+    by_term: &HashMap<(EventKind, String), Vec<usize>>,
+    weight: &dyn Fn(&str) -> f64,
+) {
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by_key(|&g| groups[g].members.len());
+    let mut merged_into: Vec<Option<usize>> = vec![None; groups.len()];
+    let resolve = |merged_into: &[Option<usize>], mut g: usize| {
+        while let Some(next) = merged_into[g] {
+            g = next;
+        }
+        g
+    };
+    for small in order {
+        let kind = kinds[small];
+        if kind.is_reporting() || merged_into[small].is_some() {
+            continue;
+        }
+        let words: Vec<String> = groups[small].phrase_terms.iter().cloned().collect();
+        let context: Vec<String> = groups[small]
+            .terms
+            .keys()
+            .filter(|t| !groups[small].phrase_terms.contains(*t))
+            .cloned()
+            .collect();
+        let mut candidates: Vec<usize> = words
+            .iter()
+            .filter_map(|t| by_term.get(&(kind, t.clone())))
+            .flat_map(|list| list.iter().rev().take(BLOCKING_GROUPS_PER_WORD))
+            .map(|&g| resolve(&merged_into, g))
+            .filter(|&g| g != small && groups[g].members.len() >= groups[small].members.len())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let best = candidates
+            .into_iter()
+            .filter(|&g| match (groups[small].range, groups[g].range) {
+                (Some(a), Some(b)) => a.intersect(&b).is_some(),
+                _ => true,
+            })
+            .map(|g| (g, overlap(&words, &context, &groups[g], weight)))
+            .filter(|&(_, s)| s >= JOIN_THRESHOLD)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((target, _)) = best {
+            let moved = std::mem::take(&mut groups[small].members);
+            let terms = std::mem::take(&mut groups[small].terms);
+            let phrase = std::mem::take(&mut groups[small].phrase_terms);
+            let agents = std::mem::take(&mut groups[small].agents);
+            let range = groups[small].range;
+            let into = &mut groups[target];
+            into.members.extend(moved);
+            into.phrase_terms.extend(phrase);
+            for (t, n) in terms {
+                *into.terms.entry(t).or_default() += n;
+            }
+            into.agents.extend(agents);
+            into.range = match (into.range, range) {
+                (Some(a), Some(b)) => a.intersect(&b).or(Some(a)),
+                (a, b) => a.or(b),
+            };
+            merged_into[small] = Some(target);
+        }
     }
 }
 
@@ -495,6 +587,27 @@ fn title(ms: &[&Mention]) -> String {
         .map(|m| m.phrase.as_str())
         .max_by_key(|p| {
             let words = p.split_whitespace().count();
+            let content = p
+                .split_whitespace()
+                .filter(|w| {
+                    !matches!(
+                        w.to_lowercase().as_str(),
+                        "of" | "on"
+                            | "all"
+                            | "such"
+                            | "from"
+                            | "to"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "in"
+                            | "at"
+                            | "for"
+                            | "by"
+                            | "with"
+                    )
+                })
+                .count();
             let object = [" on ", " against ", " of ", " at "]
                 .iter()
                 .any(|w| p.contains(w));
@@ -502,6 +615,7 @@ fn title(ms: &[&Mention]) -> String {
                 p.chars().count() <= 70,
                 object,
                 words >= 3,
+                content.min(5),
                 usize::MAX - words.abs_diff(7),
             )
         })
@@ -514,9 +628,16 @@ fn title(ms: &[&Mention]) -> String {
         .and_then(|a| a.split_whitespace().last())
         .is_some_and(|last| phrase.contains(last));
     let mut line = match agent {
-        Some(a) if verbal && !named => format!("{a} {phrase}"),
+        Some(a) if (verbal || ms[0].kind.is_reporting()) && !named => format!("{a} {phrase}"),
         _ => phrase.to_string(),
     };
+    // A bare "Hegseth said" reads better as what it is.
+    if line.split_whitespace().count() <= 2 {
+        line = match agent {
+            Some(a) => format!("{} by {a}", ms[0].kind.as_str()),
+            None => ms[0].kind.as_str().to_string(),
+        };
+    }
     if let Some(first) = line.chars().next() {
         line.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
     }

@@ -252,6 +252,17 @@ fn is_stopword(word: &str) -> bool {
             | "launched"
             | "conducted"
             | "executed"
+            | "such"
+            | "other"
+            | "many"
+            | "much"
+            | "very"
+            | "just"
+            | "only"
+            | "even"
+            | "still"
+            | "complete"
+            | "full"
             | "said"
             | "reported"
             | "new"
@@ -713,9 +724,19 @@ fn describe(text: &str, toks: &[Tok], k: usize) -> (String, Vec<String>) {
     while last > k && (toks[last].kind == TokKind::Punct || is_stopword(&toks[last].lower)) {
         last -= 1;
     }
+    // Typographic quotes and shouting ("“COMPLETE BLOCKADE”") do not belong in a briefing line.
     let phrase = text[toks[first].start..toks[last].end]
-        .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\''))
-        .to_string();
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’'));
+            if w.chars().count() > 3 && w.chars().all(|c| !c.is_lowercase()) {
+                w.to_lowercase()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut terms: Vec<String> = toks[first..=last]
         .iter()
         .enumerate()
