@@ -1,48 +1,66 @@
-//! The desktop app: holds the loaded corpus and the selection, draws the panels, and applies the
-//! commands the panels emit at the end of each frame.
+//! The desktop app: holds the timeline document and the selection, draws the panels, and
+//! applies the commands the panels emit at the end of each frame.
 
 use crate::core::article::{Analysis, Article};
+use crate::core::document::Document;
 use crate::core::ingest::Problem;
 use crate::ui::{self, Command};
 use std::path::PathBuf;
 
 /// The application state.
 pub struct SightlineApp {
-    /// Articles as read.
-    pub articles: Vec<Article>,
-    /// Their analyses, index-aligned with `articles`.
+    /// The timeline being explored.
+    pub document: Document,
+    /// The articles' analyses (temporal expressions for the reader), index-aligned.
     pub analyses: Vec<Analysis>,
     /// Files that could not be read.
     pub problems: Vec<Problem>,
     /// The article shown in the reader.
     pub selected_article: usize,
-    /// The temporal expression selected in the reader or the list.
-    pub selected_timex: Option<usize>,
+    /// The selected event, shown in every panel.
+    pub selected_event: Option<usize>,
 }
 
 impl SightlineApp {
     /// An app on the articles under `paths`, or on the embedded seeds when `paths` is empty.
     pub fn new(paths: &[PathBuf]) -> Self {
         let loaded = crate::cli::load(paths);
-        let analyses = loaded.articles.iter().map(Article::analyze).collect();
+        let title = if paths.is_empty() {
+            "Seed corpus".to_string()
+        } else {
+            format!("{} articles", loaded.articles.len())
+        };
+        let document = crate::core::cluster::build(loaded.articles, &title);
+        let analyses = document.articles.iter().map(Article::analyze).collect();
         Self {
-            articles: loaded.articles,
+            document,
             analyses,
             problems: loaded.problems,
             selected_article: 0,
-            selected_timex: None,
+            selected_event: None,
         }
     }
 
     /// Applies one command from the UI.
     pub fn apply(&mut self, command: Command) {
         match command {
-            Command::SelectArticle(index) if index < self.articles.len() => {
+            Command::SelectArticle(index) if index < self.document.articles.len() => {
                 self.selected_article = index;
-                self.selected_timex = None;
             }
-            Command::SelectTimex(index) => self.selected_timex = Some(index),
-            Command::SelectArticle(_) => {}
+            Command::SelectEvent(index) if index < self.document.events.len() => {
+                self.selected_event = Some(index);
+                // Show the event's first passage in the reader.
+                let first = self.document.events[index]
+                    .evidence
+                    .first()
+                    .map(|e| e.article.clone());
+                if let Some(article) =
+                    first.and_then(|id| self.document.articles.iter().position(|a| a.id == id))
+                {
+                    self.selected_article = article;
+                }
+            }
+            Command::SelectArticle(_) | Command::SelectEvent(_) => {}
         }
     }
 }
@@ -51,7 +69,7 @@ impl eframe::App for SightlineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let mut commands = Vec::new();
         egui::Panel::top("header").show(ui, |ui| {
-            ui::header_ui(ui, &self.articles, &self.analyses, &self.problems);
+            ui::header_ui(ui, &self.document, &self.problems);
         });
         egui::Panel::left("sources")
             .resizable(true)
@@ -59,26 +77,35 @@ impl eframe::App for SightlineApp {
             .show(ui, |ui| {
                 ui::sources_ui(
                     ui,
-                    &self.articles,
-                    &self.analyses,
+                    &self.document,
                     self.selected_article,
+                    self.selected_event,
                     &mut commands,
                 );
             });
-        if let (Some(article), Some(analysis)) = (
-            self.articles.get(self.selected_article),
-            self.analyses.get(self.selected_article),
-        ) {
-            egui::Panel::right("timexes")
-                .resizable(true)
-                .default_size(340.0)
-                .show(ui, |ui| {
-                    ui::timex_list_ui(ui, analysis, self.selected_timex, &mut commands);
-                });
-            egui::CentralPanel::default().show(ui, |ui| {
-                ui::reader_ui(ui, article, analysis, self.selected_timex);
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(360.0)
+            .show(ui, |ui| {
+                ui::inspector_ui(ui, &self.document, self.selected_event, &mut commands);
             });
-        }
+        egui::Panel::top("timeline")
+            .resizable(true)
+            .default_size(420.0)
+            .show(ui, |ui| {
+                ui::timeline_ui(ui, &self.document, self.selected_event, &mut commands);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(analysis) = self.analyses.get(self.selected_article) {
+                ui::reader_ui(
+                    ui,
+                    &self.document,
+                    self.selected_article,
+                    analysis,
+                    self.selected_event,
+                );
+            }
+        });
         for command in commands {
             self.apply(command);
         }
@@ -90,7 +117,7 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Sightline")
-            .with_inner_size([1400.0, 900.0]),
+            .with_inner_size([1500.0, 950.0]),
         ..Default::default()
     };
     eframe::run_native(

@@ -1,37 +1,73 @@
-//! Panels. Each reads the corpus and pushes [`Command`]s; none changes state itself.
+//! Panels. Each reads the document and pushes [`Command`]s; none changes state itself.
 
-use crate::core::article::{Analysis, Article};
+mod timeline_ui;
+
+use crate::core::article::Analysis;
+use crate::core::document::{Document, Event, Stance};
 use crate::core::ingest::Problem;
 use egui::text::LayoutJob;
 use egui::{Color32, RichText, Stroke, TextFormat};
+pub use timeline_ui::{focus_bounds, timeline_ui};
 
 /// What the user asked for; the app applies these at the end of the frame.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     /// Show this article in the reader.
     SelectArticle(usize),
-    /// Select this temporal expression of the shown article.
-    SelectTimex(usize),
+    /// Select this event everywhere (timeline, list, inspector, reader).
+    SelectEvent(usize),
+}
+
+/// A colour per lane, stable across frames.
+pub fn lane_color(lane: &str) -> Color32 {
+    let palette = [
+        Color32::from_rgb(220, 80, 60),
+        Color32::from_rgb(60, 140, 220),
+        Color32::from_rgb(230, 160, 40),
+        Color32::from_rgb(90, 180, 100),
+        Color32::from_rgb(170, 100, 210),
+        Color32::from_rgb(60, 190, 190),
+    ];
+    let index = lane.bytes().fold(0usize, |h, b| {
+        h.wrapping_mul(31).wrapping_add(usize::from(b))
+    });
+    palette[index % palette.len()]
+}
+
+/// "1 source", "3 sources".
+pub fn sources_label(n: usize) -> String {
+    format!("{n} source{}", if n == 1 { "" } else { "s" })
+}
+
+/// An event's date in words, with its uncertainty.
+pub fn date_label(event: &Event) -> String {
+    match (event.earliest, event.latest) {
+        (Some(a), Some(b)) if a == b => a.format("%-d %B %Y").to_string(),
+        (Some(a), Some(b)) => format!(
+            "between {} and {}",
+            a.format("%-d %B %Y"),
+            b.format("%-d %B %Y")
+        ),
+        (None, Some(b)) => format!("by {}", b.format("%-d %B %Y")),
+        (Some(a), None) => format!("from {}", a.format("%-d %B %Y")),
+        (None, None) => "undated".to_string(),
+    }
 }
 
 /// The top bar: corpus counts and skipped files.
-pub fn header_ui(
-    ui: &mut egui::Ui,
-    articles: &[Article],
-    analyses: &[Analysis],
-    problems: &[Problem],
-) {
+pub fn header_ui(ui: &mut egui::Ui, doc: &Document, problems: &[Problem]) {
     ui.horizontal(|ui| {
         ui.heading("Sightline");
-        let timexes: usize = analyses.iter().map(|a| a.timexes.len()).sum();
         ui.label(format!(
-            "{} articles · {timexes} temporal expressions",
-            articles.len()
+            "{} · {} articles · {} events",
+            doc.title,
+            doc.articles.len(),
+            doc.events.len()
         ));
         if !problems.is_empty() {
             ui.colored_label(
                 Color32::from_rgb(200, 120, 0),
-                format!("⚠ {} file(s) skipped", problems.len()),
+                format!("{} file(s) skipped", problems.len()),
             )
             .on_hover_text(
                 problems
@@ -44,116 +80,204 @@ pub fn header_ui(
     });
 }
 
-/// The article list: title, publication date and its basis.
+/// The article list (date and its basis) and the event list (date, title, sources, disputes).
 pub fn sources_ui(
     ui: &mut egui::Ui,
-    articles: &[Article],
-    analyses: &[Analysis],
-    selected: usize,
+    doc: &Document,
+    selected_article: usize,
+    selected_event: Option<usize>,
     commands: &mut Vec<Command>,
 ) {
     ui.heading("Sources");
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        for (index, (article, analysis)) in articles.iter().zip(analyses).enumerate() {
-            let date = article
-                .published
-                .map_or_else(|| "undated".to_string(), |d| d.to_string());
-            let mut basis = article.published_basis.as_str().to_string();
-            if article.year_inferred {
-                basis.push_str(", year inferred");
-            }
-            let label = format!(
-                "{}\n{date} ({basis}) · {} dates",
-                article.title,
-                analysis.timexes.len()
-            );
-            if ui.selectable_label(index == selected, label).clicked() {
-                commands.push(Command::SelectArticle(index));
-            }
-            ui.separator();
+    for (index, article) in doc.articles.iter().enumerate() {
+        let date = article
+            .published
+            .map_or_else(|| "undated".to_string(), |d| d.to_string());
+        let mut basis = article.published_basis.as_str().to_string();
+        if article.year_inferred {
+            basis.push_str(", year inferred");
         }
-    });
+        let events = doc
+            .events
+            .iter()
+            .filter(|e| e.evidence.iter().any(|x| x.article == article.id))
+            .count();
+        let label = format!("{}\n{date} ({basis}) · {events} events", article.title);
+        if ui
+            .selectable_label(index == selected_article, label)
+            .clicked()
+        {
+            commands.push(Command::SelectArticle(index));
+        }
+    }
+    ui.separator();
+    ui.heading("Events");
+    egui::ScrollArea::vertical()
+        .id_salt("event list")
+        .show(ui, |ui| {
+            for (index, event) in doc.events.iter().enumerate() {
+                let disputed = if event.disputed { " [disputed]" } else { "" };
+                let label = format!(
+                    "{}{disputed}\n{} · {}",
+                    event.title,
+                    date_label(event),
+                    sources_label(event.sources)
+                );
+                let text = RichText::new(label).color(lane_color(&event.lane));
+                if ui
+                    .selectable_label(selected_event == Some(index), text)
+                    .clicked()
+                {
+                    commands.push(Command::SelectEvent(index));
+                }
+            }
+        });
 }
 
-/// The article text with temporal expressions underlined; hover shows value and range.
+/// The selected event: title, date and why, and its evidence by article with stance badges.
+pub fn inspector_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    selected_event: Option<usize>,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading("Inspector");
+    let Some(event) = selected_event.and_then(|i| doc.events.get(i)) else {
+        ui.label("Select an event on the timeline or in the list.");
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("inspector")
+        .show(ui, |ui| {
+            ui.label(RichText::new(&event.title).strong().size(16.0));
+            ui.label(format!(
+                "{} · {} · {} (independent)",
+                date_label(event),
+                event.kind,
+                sources_label(event.sources)
+            ));
+            if event.disputed {
+                ui.colored_label(
+                    Color32::from_rgb(220, 80, 60),
+                    "Disputed: some sources deny it",
+                );
+            }
+            ui.separator();
+            ui.label(RichText::new("Why this date").strong());
+            if event.date_basis.is_empty() {
+                ui.label("No passage dates it.");
+            }
+            for step in &event.date_basis {
+                let range = match (step.earliest, step.latest) {
+                    (Some(a), Some(b)) if a == b => a.to_string(),
+                    (Some(a), Some(b)) => format!("{a} … {b}"),
+                    (None, Some(b)) => format!("by {b}"),
+                    _ => String::new(),
+                };
+                ui.label(format!(
+                    "“{}” → {range}  ({}; {})",
+                    step.text,
+                    step.anchor,
+                    &step.article[..step.article.len().min(3)]
+                ));
+            }
+            ui.separator();
+            ui.label(RichText::new("Evidence").strong());
+            for e in &event.evidence {
+                let Some(article) = doc.articles.iter().position(|a| a.id == e.article) else {
+                    continue;
+                };
+                let (badge, color) = match e.stance {
+                    Stance::Supports => ("supports", Color32::from_rgb(90, 180, 100)),
+                    Stance::Denies => ("denies", Color32::from_rgb(220, 80, 60)),
+                    Stance::Mentions => ("mentions", Color32::GRAY),
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(
+                        color,
+                        format!("[{badge}{}]", if e.hedged { ", hedged" } else { "" }),
+                    );
+                    ui.label(RichText::new(&doc.articles[article].title).weak());
+                });
+                if ui.link(format!("“{}”", e.quote)).clicked() {
+                    commands.push(Command::SelectArticle(article));
+                }
+            }
+        });
+}
+
+/// The article text with the selected event's passages highlighted (denials in red) and
+/// temporal expressions underlined; clicking a passage's event in the inspector brings it here.
 pub fn reader_ui(
     ui: &mut egui::Ui,
-    article: &Article,
+    doc: &Document,
+    article: usize,
     analysis: &Analysis,
-    selected: Option<usize>,
+    selected_event: Option<usize>,
 ) {
-    ui.heading(&article.title);
-    let date = article.published.map_or_else(
+    let Some(a) = doc.articles.get(article) else {
+        return;
+    };
+    ui.heading(&a.title);
+    let date = a.published.map_or_else(
         || "publication date unknown".to_string(),
         |d| format!("published {d}"),
     );
     ui.label(
         RichText::new(format!(
             "{date} ({}) · {}",
-            article.published_basis.as_str(),
-            article.path
+            a.published_basis.as_str(),
+            a.path
         ))
         .weak(),
     );
     ui.separator();
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        let text_color = ui.visuals().text_color();
-        let plain = TextFormat::simple(font.clone(), text_color);
-        let mark = TextFormat {
-            underline: Stroke::new(1.5, Color32::from_rgb(40, 120, 220)),
-            background: Color32::from_rgba_unmultiplied(40, 120, 220, 40),
-            ..plain.clone()
-        };
-        let chosen = TextFormat {
-            background: Color32::from_rgba_unmultiplied(250, 190, 40, 120),
-            ..mark.clone()
-        };
-        let mut job = LayoutJob::default();
-        let mut at = 0;
-        for (index, t) in analysis.timexes.iter().enumerate() {
-            job.append(&article.text[at..t.start], 0.0, plain.clone());
-            job.append(
-                &article.text[t.start..t.end],
-                0.0,
-                if selected == Some(index) {
-                    chosen.clone()
-                } else {
-                    mark.clone()
-                },
-            );
-            at = t.end;
-        }
-        job.append(&article.text[at..], 0.0, plain);
-        job.wrap.max_width = ui.available_width();
-        ui.label(job);
-    });
-}
-
-/// The article's temporal expressions: text, TIMEX3 value and the honest day range.
-pub fn timex_list_ui(
-    ui: &mut egui::Ui,
-    analysis: &Analysis,
-    selected: Option<usize>,
-    commands: &mut Vec<Command>,
-) {
-    ui.heading("Dates in this article");
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        for (index, t) in analysis.timexes.iter().enumerate() {
-            let range = match (t.earliest, t.latest) {
-                (Some(a), Some(b)) if a == b => a.to_string(),
-                (Some(a), Some(b)) => format!("{a} … {b}"),
-                _ => "no range".into(),
-            };
-            let label = format!("“{}”  {} {}\n{range}", t.text, t.kind.as_str(), t.value);
-            let response = ui.selectable_label(selected == Some(index), label);
-            let response = match &t.anchor {
-                Some(anchor) => response.on_hover_text(format!("anchored to: {anchor}")),
-                None => response,
-            };
-            if response.clicked() {
-                commands.push(Command::SelectTimex(index));
+    let passages: Vec<(usize, usize, Stance)> = selected_event
+        .and_then(|i| doc.events.get(i))
+        .map(|e| {
+            e.evidence
+                .iter()
+                .filter(|x| x.article == a.id)
+                .map(|x| (x.start, x.end, x.stance))
+                .collect()
+        })
+        .unwrap_or_default();
+    egui::ScrollArea::vertical()
+        .id_salt("reader")
+        .show(ui, |ui| {
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let plain = TextFormat::simple(font, ui.visuals().text_color());
+            // Cut the text at every boundary of a passage or a temporal expression.
+            let mut cuts: Vec<usize> = vec![0, a.text.len()];
+            for &(s, e, _) in &passages {
+                cuts.extend([s, e]);
             }
-        }
-    });
+            for t in &analysis.timexes {
+                cuts.extend([t.start, t.end]);
+            }
+            cuts.sort_unstable();
+            cuts.dedup();
+            let mut job = LayoutJob::default();
+            for pair in cuts.windows(2) {
+                let (s, e) = (pair[0], pair[1]);
+                let Some(piece) = a.text.get(s..e) else {
+                    continue;
+                };
+                let mut format = plain.clone();
+                if let Some(&(_, _, stance)) =
+                    passages.iter().find(|&&(ps, pe, _)| ps <= s && e <= pe)
+                {
+                    format.background = match stance {
+                        Stance::Denies => Color32::from_rgba_unmultiplied(220, 80, 60, 70),
+                        _ => Color32::from_rgba_unmultiplied(250, 190, 40, 70),
+                    };
+                }
+                if analysis.timexes.iter().any(|t| t.start <= s && e <= t.end) {
+                    format.underline = Stroke::new(1.5, Color32::from_rgb(60, 140, 220));
+                }
+                job.append(piece, 0.0, format);
+            }
+            job.wrap.max_width = ui.available_width();
+            ui.label(job);
+        });
 }

@@ -1,0 +1,281 @@
+//! The timeline: one lane per event kind's lane, a bar from earliest to latest (uncertainty at a
+//! glance), a marker on the best day sized by independent sources, disputed events marked.
+
+use super::{Command, date_label, lane_color, sources_label};
+use crate::core::document::{Document, Event};
+use chrono::{Datelike, NaiveDate};
+use egui_plot::{
+    GridInput, GridMark, ItemId, Line, LineStyle, MarkerShape, Plot, PlotBounds, PlotPoint, Points,
+    Text,
+};
+
+/// Plot x coordinate of a day.
+fn x_of(day: NaiveDate) -> f64 {
+    f64::from(day.num_days_from_ce())
+}
+
+/// The day at plot x coordinate `x`, if chrono can hold it.
+fn day_of(x: f64) -> Option<NaiveDate> {
+    let days = x.round();
+    if days.abs() > f64::from(i32::MAX) {
+        return None;
+    }
+    NaiveDate::from_num_days_from_ce_opt(days as i32)
+}
+
+/// Days shown either side of an event range with no start ("by 29 December").
+const OPEN_START_DAYS: f64 = 14.0;
+
+/// The lanes in first-appearance order.
+fn lanes(doc: &Document) -> Vec<&str> {
+    let mut lanes: Vec<&str> = Vec::new();
+    for e in &doc.events {
+        if !lanes.contains(&e.lane.as_str()) {
+            lanes.push(&e.lane);
+        }
+    }
+    lanes
+}
+
+/// The x span an event occupies on the plot.
+fn span(event: &Event) -> Option<(f64, f64)> {
+    match (event.earliest, event.latest) {
+        (Some(a), Some(b)) => Some((x_of(a), x_of(b))),
+        (None, Some(b)) => Some((x_of(b) - OPEN_START_DAYS, x_of(b))),
+        (Some(a), None) => Some((x_of(a), x_of(a) + OPEN_START_DAYS)),
+        (None, None) => None,
+    }
+}
+
+/// Ranges longer than this are shown in the focus view by their end only.
+const FOCUS_MAX_RANGE_DAYS: f64 = 45.0;
+
+/// The view a new user sees: where the corroborated events are (long vague ranges count by
+/// their end), so that a distant outlier (the 1980s) or "recent months" does not squash the
+/// story into a pixel. Extra room on the right keeps labels readable.
+pub fn focus_bounds(doc: &Document) -> Option<(f64, f64)> {
+    let points = |min_sources: usize| -> Vec<(f64, f64)> {
+        doc.events
+            .iter()
+            .filter(|e| e.sources >= min_sources)
+            .filter_map(span)
+            .map(|(a, b)| {
+                if b - a > FOCUS_MAX_RANGE_DAYS {
+                    (b, b)
+                } else {
+                    (a, b)
+                }
+            })
+            .collect()
+    };
+    let mut focus = points(2);
+    if focus.is_empty() {
+        focus = points(0);
+    }
+    let start = focus.iter().map(|s| s.0).fold(f64::INFINITY, f64::min);
+    let end = focus.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
+    (start.is_finite() && end.is_finite()).then(|| {
+        let width = (end - start).max(7.0);
+        (start - width * 0.08, end + width * 0.45)
+    })
+}
+
+/// Grid marks on calendar boundaries suited to the zoom: days, months, years or decades.
+fn date_marks(input: GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let width = hi - lo;
+    let (Some(first), Some(_)) = (day_of(lo), day_of(hi)) else {
+        return Vec::new();
+    };
+    let mut marks = Vec::new();
+    if width <= 60.0 {
+        let step = if width <= 14.0 { 1.0 } else { 7.0 };
+        let mut x = lo.ceil();
+        while x <= hi && marks.len() < 200 {
+            marks.push(GridMark {
+                value: x,
+                step_size: step,
+            });
+            x += step;
+        }
+    } else if width <= 3.0 * 365.0 {
+        let mut day = NaiveDate::from_ymd_opt(first.year(), first.month(), 1);
+        while let Some(d) = day.filter(|d| x_of(*d) <= hi) {
+            if x_of(d) >= lo {
+                marks.push(GridMark {
+                    value: x_of(d),
+                    step_size: 30.0,
+                });
+            }
+            day = d.checked_add_months(chrono::Months::new(1));
+        }
+    } else {
+        let years_per_mark = if width <= 40.0 * 365.0 { 1 } else { 10 };
+        let mut year = first.year() - first.year().rem_euclid(years_per_mark);
+        while let Some(d) = NaiveDate::from_ymd_opt(year, 1, 1).filter(|d| x_of(*d) <= hi) {
+            if x_of(d) >= lo {
+                marks.push(GridMark {
+                    value: x_of(d),
+                    step_size: 365.0 * f64::from(years_per_mark),
+                });
+            }
+            year += years_per_mark;
+            if marks.len() > 200 {
+                break;
+            }
+        }
+    }
+    marks
+}
+
+/// Draws the timeline and pushes a selection when an event is clicked.
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    selected: Option<usize>,
+    commands: &mut Vec<Command>,
+) {
+    let lanes = lanes(doc);
+    let fit_all_id = ui.make_persistent_id("timeline initialised");
+    let (text_color, strong_color) = (ui.visuals().text_color(), ui.visuals().strong_text_color());
+    let mut fit: Option<(f64, f64)> = None;
+    ui.horizontal(|ui| {
+        ui.strong("Timeline");
+        if ui.button("Fit all").clicked() {
+            let all: Vec<(f64, f64)> = doc.events.iter().filter_map(span).collect();
+            let start = all.iter().map(|s| s.0).fold(f64::INFINITY, f64::min);
+            let end = all.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
+            if start.is_finite() {
+                fit = Some((start - 30.0, end + 30.0));
+            }
+        }
+        if ui.button("Focus").clicked() {
+            fit = focus_bounds(doc);
+        }
+        ui.weak("drag to pan · wheel to zoom · click an event");
+    });
+    let first_frame = !ui.data(|d| d.get_temp::<bool>(fit_all_id).unwrap_or(false));
+    if first_frame {
+        fit = focus_bounds(doc);
+        ui.data_mut(|d| d.insert_temp(fit_all_id, true));
+    }
+    let lane_names: Vec<String> = lanes.iter().map(|s| (*s).to_string()).collect();
+    let response = Plot::new("timeline")
+        .height(ui.available_height().max(160.0))
+        .allow_scroll(false)
+        .allow_zoom([true, false])
+        .allow_drag([true, false])
+        .show_axes([true, true])
+        .x_grid_spacer(date_marks)
+        .x_axis_formatter(|mark, range| {
+            let width = range.end() - range.start();
+            day_of(mark.value).map_or_else(String::new, |d| {
+                if width <= 60.0 {
+                    d.format("%-d %b").to_string()
+                } else if width <= 3.0 * 365.0 {
+                    d.format("%b %Y").to_string()
+                } else {
+                    d.format("%Y").to_string()
+                }
+            })
+        })
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 0.01 && i >= 0.0 {
+                lane_names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_grid_spacer(|input| {
+            let (lo, hi) = input.bounds;
+            (lo.ceil().max(0.0) as i64..=hi.floor().max(0.0) as i64)
+                .map(|i| GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .label_formatter(|_| None)
+        .show(ui, |plot| {
+            if let Some((lo, hi)) = fit {
+                plot.set_plot_bounds(PlotBounds::from_min_max(
+                    [lo, -0.8],
+                    [hi, lanes.len() as f64 - 0.2],
+                ));
+            }
+            let bounds = plot.plot_bounds();
+            let (view_lo, view_hi) = (bounds.min()[0], bounds.max()[0]);
+            for (index, event) in doc.events.iter().enumerate() {
+                let Some((start, end)) = span(event) else {
+                    continue;
+                };
+                // Cull what is off screen.
+                if end < view_lo || start > view_hi {
+                    continue;
+                }
+                let lane = lanes.iter().position(|l| *l == event.lane).unwrap_or(0) as f64;
+                // Stagger events within a lane so that labels do not sit on each other.
+                let y = lane + 0.22 * ((index % 3) as f64 - 1.0);
+                let color = lane_color(&event.lane);
+                let is_selected = selected == Some(index);
+                let id = ItemId::new(("event", index));
+                let mut bar = Line::new(event.title.clone(), vec![[start, y], [end, y]])
+                    .color(color)
+                    .width(if is_selected { 7.0 } else { 4.0 })
+                    .id(id);
+                if event.earliest.is_none() {
+                    bar = bar.style(LineStyle::dashed_loose());
+                }
+                plot.line(bar);
+                let best = event.best.map_or(end, x_of);
+                let radius = 3.0 + 1.5 * event.sources.min(6) as f32;
+                let shape = if event.disputed {
+                    MarkerShape::Diamond
+                } else {
+                    MarkerShape::Circle
+                };
+                plot.points(
+                    Points::new(event.title.clone(), vec![[best, y]])
+                        .radius(radius)
+                        .shape(shape)
+                        .color(if is_selected {
+                            egui::Color32::WHITE
+                        } else {
+                            color
+                        })
+                        .filled(event.best.is_some())
+                        .id(id),
+                );
+                let label = if event.disputed {
+                    format!("{} [disputed]", event.title)
+                } else {
+                    event.title.clone()
+                };
+                plot.text(
+                    Text::new(event.title.clone(), PlotPoint::new(best, y + 0.09), label)
+                        .color(if is_selected {
+                            strong_color
+                        } else {
+                            text_color
+                        })
+                        .anchor(egui::Align2::LEFT_BOTTOM),
+                );
+            }
+        });
+    if let Some(hovered) = response.hovered_plot_item {
+        let index = (0..doc.events.len()).find(|&i| ItemId::new(("event", i)) == hovered);
+        if let Some(index) = index {
+            let event = &doc.events[index];
+            response.response.clone().on_hover_text(format!(
+                "{}\n{} · {}",
+                event.title,
+                date_label(event),
+                sources_label(event.sources)
+            ));
+            if response.response.clicked() {
+                commands.push(Command::SelectEvent(index));
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! The app's state and commands, without drawing: selecting an event selects its article, and
+//! the first view of the seed timeline is December 2025, not 2020 to 2026.
+#![cfg(feature = "gui")]
+
+use chrono::{Datelike, NaiveDate};
+use sightline::app::SightlineApp;
+use sightline::ui::{Command, focus_bounds};
+
+#[test]
+fn selecting_an_event_shows_its_first_passage_article() {
+    let mut app = SightlineApp::new(&[]);
+    let (index, event) = app
+        .document
+        .events
+        .iter()
+        .enumerate()
+        .find(|(_, e)| {
+            e.evidence
+                .first()
+                .is_some_and(|x| !x.article.starts_with("000"))
+        })
+        .expect("an event first reported outside article 000");
+    let expected = app
+        .document
+        .articles
+        .iter()
+        .position(|a| a.id == event.evidence[0].article);
+    app.apply(Command::SelectEvent(index));
+    assert_eq!(app.selected_event, Some(index));
+    assert_eq!(Some(app.selected_article), expected);
+    app.apply(Command::SelectEvent(10_000));
+    assert_eq!(
+        app.selected_event,
+        Some(index),
+        "an unknown event leaves the selection alone"
+    );
+}
+
+#[test]
+fn the_first_view_focuses_on_the_corroborated_story() {
+    let app = SightlineApp::new(&[]);
+    let (lo, hi) = focus_bounds(&app.document).expect("events have dates");
+    let day = |x: f64| NaiveDate::from_num_days_from_ce_opt(x as i32).expect("day");
+    assert!(
+        day(lo) >= NaiveDate::from_ymd_opt(2025, 11, 1).expect("date"),
+        "starts {}",
+        day(lo)
+    );
+    assert!(day(lo) <= NaiveDate::from_ymd_opt(2025, 12, 1).expect("date"));
+    assert!(day(hi).year() <= 2026, "ends {}", day(hi));
+}
