@@ -75,13 +75,6 @@ pub fn timex(articles: &[Article], out: &mut dyn Write) -> Result<()> {
 pub fn articles(articles: &[Article], out: &mut dyn Write) -> Result<()> {
     for article in articles {
         let analysis = article.analyze();
-        let date = article
-            .published
-            .map_or_else(|| "undated".to_string(), |d| d.to_string());
-        let mut basis = article.published_basis.as_str().to_string();
-        if article.year_inferred {
-            basis.push_str(", year inferred");
-        }
         let notes = if article.notes.is_empty() {
             String::new()
         } else {
@@ -89,10 +82,9 @@ pub fn articles(articles: &[Article], out: &mut dyn Write) -> Result<()> {
         };
         writeln!(
             out,
-            "{}\t{} ({})\t{} sentences\t{}{}",
+            "{}\t{}\t{} sentences\t{}{}",
             article.id,
-            date,
-            basis,
+            article.date_with_basis(),
             analysis.content_sentences().count(),
             article.title,
             notes

@@ -93,6 +93,19 @@ impl Analysis {
 }
 
 impl Article {
+    /// The publication date with its basis: "2025-12-30 (dateline, year inferred)", "undated (unknown)".
+    pub fn date_with_basis(&self) -> String {
+        let date = self
+            .published
+            .map_or_else(|| "undated".to_string(), |d| d.to_string());
+        let inferred = if self.year_inferred {
+            ", year inferred"
+        } else {
+            ""
+        };
+        format!("{date} ({}{inferred})", self.published_basis.as_str())
+    }
+
     /// Segments the article and tags its temporal expressions against its publication date.
     pub fn analyze(&self) -> Analysis {
         let paragraphs = segment::paragraphs(&self.text, self.body_start);

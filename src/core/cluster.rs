@@ -70,7 +70,7 @@ fn agent_key(agent: Option<&String>) -> Option<String> {
 
 /// Groups mentions into events: same kind, overlapping terms (weighted by rarity) or the same
 /// agent for reporting kinds, and compatible time. A mention that refers back ("the strike",
-/// "we knocked that out") joins the main group of its kind in its article.
+/// "they took it out") joins the main group of its kind in its article.
 fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
     let mut df: HashMap<&str, usize> = HashMap::new();
     for m in mentions {
@@ -631,7 +631,7 @@ fn title(ms: &[&Mention]) -> String {
         Some(a) if (verbal || ms[0].kind.is_reporting()) && !named => format!("{a} {phrase}"),
         _ => phrase.to_string(),
     };
-    // A bare "Hegseth said" reads better as what it is.
+    // A bare "The minister said" reads better as what it is.
     if line.split_whitespace().count() <= 2 {
         line = match agent {
             Some(a) => format!("{} by {a}", ms[0].kind.as_str()),

@@ -311,7 +311,7 @@ pub struct Mention {
     pub phrase: String,
     /// Its time, if the text gives one.
     pub time: Option<TimeLink>,
-    /// Refers back to an event named before ("the strike", "we knocked that out").
+    /// Refers back to an event named before ("the strike", "they took it out").
     pub anaphoric: bool,
     /// Index (in the same list) of the reporting mention in the same sentence that reports it.
     pub reported_by: Option<usize>,
@@ -327,7 +327,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             continue;
         }
         let toks = lexicon::tokenize(text, sentence.start, sentence.end);
-        // Short quotes ("a “COMPLETE BLOCKADE”") are terms, not speech.
+        // Short quotes ("a “total embargo”") are terms, not speech.
         let quotes: Vec<(usize, usize)> = quote_spans(text, para.start, para.end)
             .into_iter()
             .filter(|&(s, e)| text[s..e].split_whitespace().count() > 4)
@@ -427,7 +427,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             let (phrase, terms) = describe(text, &toks, k);
             let definite = k > 0 && matches!(words[k - 1], "the" | "this" | "that" | "latest");
             let anaphoric = terms.is_empty() || (definite && terms.len() <= 1);
-            // The rest of the sentence names the event too ("oil tankers", "port facility").
+            // The rest of the sentence names the event too ("grain ships", "power station").
             let context: Vec<String> = sentence_terms
                 .iter()
                 .filter(|t| !terms.contains(t))
@@ -468,7 +468,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
     out
 }
 
-/// "provided intelligence inputs": `provided` followed closely by help words is a support claim.
+/// "provided logistical assistance": `provided` followed closely by help words is a support claim.
 fn provided_support(words: &[&str], k: usize) -> Option<EventKind> {
     if !matches!(words[k], "provided" | "provide" | "providing" | "gave") {
         return None;
@@ -565,7 +565,8 @@ fn time_link(
 }
 
 /// Who did it: the capitalised name just before the trigger, past adverbs and auxiliaries
-/// ("Trump has also ordered", "the CIA struck", "CNN reported"), or after "by" ("reported by CNN").
+/// ("the governor has also ordered", "the army struck", "Reuters reported"), or after "by"
+/// ("reported by Reuters").
 fn agent_of(text: &str, toks: &[Tok], k: usize) -> Option<String> {
     let skippable = |t: &Tok| {
         t.kind == TokKind::Word
@@ -724,7 +725,7 @@ fn describe(text: &str, toks: &[Tok], k: usize) -> (String, Vec<String>) {
     while last > k && (toks[last].kind == TokKind::Punct || is_stopword(&toks[last].lower)) {
         last -= 1;
     }
-    // Typographic quotes and shouting ("“COMPLETE BLOCKADE”") do not belong in a briefing line.
+    // Typographic quotes and shouting ("“TOTAL EMBARGO”") do not belong in a briefing line.
     let phrase = text[toks[first].start..toks[last].end]
         .split_whitespace()
         .map(|w| {

@@ -90,19 +90,16 @@ pub fn sources_ui(
 ) {
     ui.heading("Sources");
     for (index, article) in doc.articles.iter().enumerate() {
-        let date = article
-            .published
-            .map_or_else(|| "undated".to_string(), |d| d.to_string());
-        let mut basis = article.published_basis.as_str().to_string();
-        if article.year_inferred {
-            basis.push_str(", year inferred");
-        }
         let events = doc
             .events
             .iter()
             .filter(|e| e.evidence.iter().any(|x| x.article == article.id))
             .count();
-        let label = format!("{}\n{date} ({basis}) · {events} events", article.title);
+        let label = format!(
+            "{}\n{} · {events} events",
+            article.title,
+            article.date_with_basis()
+        );
         if ui
             .selectable_label(index == selected_article, label)
             .clicked()

@@ -2,7 +2,7 @@
 //!
 //! Each sentence is tokenised and read by the grammar; each expression is normalised against
 //! its anchor: the publication date, or, for a relative expression inside a quotation, the time
-//! the text says the words were spoken ("Two nights ago, we knocked that out," he said in an
+//! the text says the words were spoken ("Two days ago we signed it," she said in an
 //! interview last week). The clock is never read.
 
 mod grammar;
