@@ -172,7 +172,7 @@ pub fn inspector_ui(
                     _ => String::new(),
                 };
                 ui.label(format!(
-                    "“{}” → {range}  ({}; {})",
+                    "“{}”: {range}  ({}; {})",
                     step.text,
                     step.anchor,
                     &step.article[..step.article.len().min(3)]
