@@ -1,4 +1,4 @@
-//! The workbench driven as a person would, through egui_kittest: select an event in the list,
+//! The workbench driven as a person would, through `egui_kittest`: select an event in the list,
 //! see its evidence in the inspector, follow a passage to the reader. No GPU needed.
 #![cfg(feature = "gui")]
 
