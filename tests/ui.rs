@@ -83,3 +83,87 @@ fn choosing_a_source_shows_it_in_the_reader() {
         "timeline buttons leave the reader alone"
     );
 }
+
+#[test]
+fn typing_in_search_narrows_the_event_list() {
+    let mut harness = harness();
+    let all = harness.state().visible.len();
+    let field = harness.get_by_role(Role::TextInput);
+    field.focus();
+    field.type_text("blockade");
+    harness.run();
+    let state = harness.state();
+    assert!(
+        state.visible.len() < all,
+        "{} of {all}",
+        state.visible.len()
+    );
+    assert!(!state.visible.is_empty());
+    for &e in &state.visible {
+        let event = &state.document.events[e];
+        let text = format!(
+            "{} {}",
+            event.title,
+            event
+                .evidence
+                .iter()
+                .map(|x| x.quote.as_str())
+                .collect::<String>()
+        );
+        assert!(text.to_lowercase().contains("blockade"), "{}", event.title);
+    }
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{} of {all} events", state.visible.len()))
+            .is_some()
+    );
+}
+
+#[test]
+fn leaving_out_an_article_removes_its_evidence() {
+    let mut harness = harness();
+    let only_in_last: Vec<usize> = {
+        let doc = &harness.state().document;
+        let last = doc.articles.last().expect("articles").id.clone();
+        (0..doc.events.len())
+            .filter(|&e| doc.events[e].evidence.iter().all(|x| x.article == last))
+            .collect()
+    };
+    assert!(
+        !only_in_last.is_empty(),
+        "some event rests on the last article alone"
+    );
+    harness
+        .get_all_by_role(Role::CheckBox)
+        .last()
+        .expect("include boxes")
+        .click();
+    harness.run();
+    let state = harness.state();
+    let last = state.document.articles.last().expect("articles").id.clone();
+    assert!(state.excluded.contains(&last));
+    for e in only_in_last {
+        assert!(!state.visible.contains(&e), "event {e} still shown");
+    }
+}
+
+#[test]
+fn arrow_keys_step_through_events_in_date_order() {
+    let mut harness = harness();
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let first = harness.state().visible[0];
+    assert_eq!(harness.state().selected_event, Some(first));
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let second = harness.state().visible[1];
+    assert_eq!(harness.state().selected_event, Some(second));
+    let doc = &harness.state().document;
+    assert!(
+        doc.events[first].earliest.or(doc.events[first].latest)
+            <= doc.events[second].earliest.or(doc.events[second].latest)
+    );
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().selected_event, Some(first));
+}

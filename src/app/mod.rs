@@ -4,7 +4,8 @@
 use crate::core::article::{Analysis, Article};
 use crate::core::document::Document;
 use crate::core::ingest::Problem;
-use crate::ui::{self, Command};
+use crate::ui::{self, Command, View};
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// The application state.
@@ -19,6 +20,13 @@ pub struct SightlineApp {
     pub selected_article: usize,
     /// The selected event, shown in every panel.
     pub selected_event: Option<usize>,
+    /// Text the events are filtered by.
+    pub search: String,
+    /// Articles left out (by id): their evidence leaves the timeline.
+    pub excluded: HashSet<String>,
+    /// Events shown, in date order: those matching the search with evidence from included
+    /// articles (recomputed when the search or inclusion changes, not every frame).
+    pub visible: Vec<usize>,
 }
 
 impl SightlineApp {
@@ -32,12 +40,56 @@ impl SightlineApp {
         };
         let document = crate::core::cluster::build(loaded.articles, &title);
         let analyses = document.articles.iter().map(Article::analyze).collect();
+        let visible = (0..document.events.len()).collect();
         Self {
             document,
             analyses,
             problems: loaded.problems,
             selected_article: 0,
             selected_event: None,
+            search: String::new(),
+            excluded: HashSet::new(),
+            visible,
+        }
+    }
+
+    /// Recomputes the visible events after the search or the included articles changed.
+    fn refresh_visible(&mut self) {
+        let needle = self.search.to_lowercase();
+        let excluded = &self.excluded;
+        self.visible = self
+            .document
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.evidence.iter().any(|x| !excluded.contains(&x.article)))
+            .filter(|(_, e)| {
+                needle.is_empty()
+                    || e.title.to_lowercase().contains(&needle)
+                    || e.kind.contains(&needle)
+                    || e.evidence.iter().any(|x| {
+                        !excluded.contains(&x.article) && x.quote.to_lowercase().contains(&needle)
+                    })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if self
+            .selected_event
+            .is_some_and(|s| !self.visible.contains(&s))
+        {
+            self.selected_event = None;
+        }
+    }
+
+    /// The panels' view of the state.
+    fn view(&self) -> View<'_> {
+        View {
+            doc: &self.document,
+            visible: &self.visible,
+            excluded: &self.excluded,
+            selected_event: self.selected_event,
+            selected_article: self.selected_article,
+            search: &self.search,
         }
     }
 
@@ -60,6 +112,35 @@ impl SightlineApp {
                     self.selected_article = article;
                 }
             }
+            Command::SetSearch(text) => {
+                self.search = text;
+                self.refresh_visible();
+            }
+            Command::SetIncluded { article, included } => {
+                if let Some(a) = self.document.articles.get(article) {
+                    if included {
+                        self.excluded.remove(&a.id);
+                    } else {
+                        self.excluded.insert(a.id.clone());
+                    }
+                    self.refresh_visible();
+                }
+            }
+            Command::SelectNext | Command::SelectPrevious => {
+                let position = self
+                    .selected_event
+                    .and_then(|s| self.visible.iter().position(|&v| v == s));
+                let next = match (command, position) {
+                    (_, None) => self.visible.first(),
+                    (Command::SelectNext, Some(p)) => {
+                        self.visible.get(p + 1).or(self.visible.get(p))
+                    }
+                    (_, Some(p)) => self.visible.get(p.saturating_sub(1)),
+                };
+                if let Some(&event) = next {
+                    self.apply(Command::SelectEvent(event));
+                }
+            }
             Command::SelectArticle(_) | Command::SelectEvent(_) => {}
         }
     }
@@ -68,42 +149,42 @@ impl SightlineApp {
 impl eframe::App for SightlineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let mut commands = Vec::new();
+        // Left and right arrows step through the events in date order (unless typing).
+        if !ui.ctx().egui_wants_keyboard_input() {
+            ui.input(|i| {
+                if i.key_pressed(egui::Key::ArrowRight) {
+                    commands.push(Command::SelectNext);
+                }
+                if i.key_pressed(egui::Key::ArrowLeft) {
+                    commands.push(Command::SelectPrevious);
+                }
+            });
+        }
+        let view = self.view();
         egui::Panel::top("header").show(ui, |ui| {
-            ui::header_ui(ui, &self.document, &self.problems);
+            ui::header_ui(ui, &view, &self.problems, &mut commands);
         });
         egui::Panel::left("sources")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(320.0)
             .show(ui, |ui| {
-                ui::sources_ui(
-                    ui,
-                    &self.document,
-                    self.selected_article,
-                    self.selected_event,
-                    &mut commands,
-                );
+                ui::sources_ui(ui, &view, &mut commands);
             });
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(360.0)
             .show(ui, |ui| {
-                ui::inspector_ui(ui, &self.document, self.selected_event, &mut commands);
+                ui::inspector_ui(ui, &view, &mut commands);
             });
         egui::Panel::top("timeline")
             .resizable(true)
             .default_size(420.0)
             .show(ui, |ui| {
-                ui::timeline_ui(ui, &self.document, self.selected_event, &mut commands);
+                ui::timeline_ui(ui, &view, &mut commands);
             });
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(analysis) = self.analyses.get(self.selected_article) {
-                ui::reader_ui(
-                    ui,
-                    &self.document,
-                    self.selected_article,
-                    analysis,
-                    self.selected_event,
-                );
+                ui::reader_ui(ui, &view, analysis);
             }
         });
         for command in commands {

@@ -3,11 +3,46 @@
 mod timeline_ui;
 
 use crate::core::article::Analysis;
-use crate::core::document::{Document, Event, Stance};
+use crate::core::document::{Document, Event, Evidence, Stance};
 use crate::core::ingest::Problem;
 use egui::text::LayoutJob;
 use egui::{Color32, RichText, Stroke, TextFormat};
+use std::collections::HashSet;
 pub use timeline_ui::{focus_bounds, timeline_ui};
+
+/// What the panels read: the document, what is shown of it, and the selection.
+pub struct View<'a> {
+    /// The timeline document.
+    pub doc: &'a Document,
+    /// Events shown, in date order.
+    pub visible: &'a [usize],
+    /// Ids of articles left out.
+    pub excluded: &'a HashSet<String>,
+    /// The selected event.
+    pub selected_event: Option<usize>,
+    /// The article in the reader.
+    pub selected_article: usize,
+    /// The search text.
+    pub search: &'a str,
+}
+
+impl View<'_> {
+    /// The selected event, if it is shown.
+    pub fn event(&self) -> Option<&Event> {
+        self.selected_event.and_then(|i| self.doc.events.get(i))
+    }
+
+    /// An event's evidence from included articles.
+    pub fn evidence<'e>(
+        &self,
+        event: &'e Event,
+    ) -> impl Iterator<Item = &'e Evidence> + use<'e, '_> {
+        event
+            .evidence
+            .iter()
+            .filter(|x| !self.excluded.contains(&x.article))
+    }
+}
 
 /// What the user asked for; the app applies these at the end of the frame.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +51,19 @@ pub enum Command {
     SelectArticle(usize),
     /// Select this event everywhere (timeline, list, inspector, reader).
     SelectEvent(usize),
+    /// Select the next shown event in date order.
+    SelectNext,
+    /// Select the previous shown event in date order.
+    SelectPrevious,
+    /// Filter events by this text.
+    SetSearch(String),
+    /// Include or leave out an article's evidence.
+    SetIncluded {
+        /// Article index.
+        article: usize,
+        /// Whether its evidence counts.
+        included: bool,
+    },
 }
 
 /// A colour per lane, stable across frames.
@@ -54,15 +102,30 @@ pub fn date_label(event: &Event) -> String {
     }
 }
 
-/// The top bar: corpus counts and skipped files.
-pub fn header_ui(ui: &mut egui::Ui, doc: &Document, problems: &[Problem]) {
+/// The top bar: counts, the search field, skipped files.
+pub fn header_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    problems: &[Problem],
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         ui.heading("Sightline");
         ui.label(format!(
-            "{} · {} articles · {} events",
-            doc.title,
-            doc.articles.len(),
-            doc.events.len()
+            "{} · {} articles",
+            view.doc.title,
+            view.doc.articles.len()
+        ));
+        let mut search = view.search.to_string();
+        let field =
+            ui.add(egui::TextEdit::singleline(&mut search).hint_text("Search events and passages"));
+        if field.changed() {
+            commands.push(Command::SetSearch(search));
+        }
+        ui.label(format!(
+            "{} of {} events",
+            view.visible.len(),
+            view.doc.events.len()
         ));
         if !problems.is_empty() {
             ui.colored_label(
@@ -80,39 +143,53 @@ pub fn header_ui(ui: &mut egui::Ui, doc: &Document, problems: &[Problem]) {
     });
 }
 
-/// The article list (date and its basis) and the event list (date, title, sources, disputes).
-pub fn sources_ui(
-    ui: &mut egui::Ui,
-    doc: &Document,
-    selected_article: usize,
-    selected_event: Option<usize>,
-    commands: &mut Vec<Command>,
-) {
+/// The article list (include box, date and its basis, events) and the shown events' list.
+pub fn sources_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    let doc = view.doc;
     ui.heading("Sources");
     for (index, article) in doc.articles.iter().enumerate() {
-        let events = doc
-            .events
+        let events = view
+            .visible
             .iter()
-            .filter(|e| e.evidence.iter().any(|x| x.article == article.id))
+            .filter(|&&e| {
+                doc.events[e]
+                    .evidence
+                    .iter()
+                    .any(|x| x.article == article.id)
+            })
             .count();
-        let label = format!(
-            "{}\n{} · {events} events",
-            article.title,
-            article.date_with_basis()
-        );
-        if ui
-            .selectable_label(index == selected_article, label)
-            .clicked()
-        {
-            commands.push(Command::SelectArticle(index));
-        }
+        ui.horizontal(|ui| {
+            let mut included = !view.excluded.contains(&article.id);
+            if ui
+                .checkbox(&mut included, "")
+                .on_hover_text("Include this article's evidence")
+                .changed()
+            {
+                commands.push(Command::SetIncluded {
+                    article: index,
+                    included,
+                });
+            }
+            let label = format!(
+                "{}\n{} · {events} events",
+                article.title,
+                article.date_with_basis()
+            );
+            if ui
+                .selectable_label(index == view.selected_article, label)
+                .clicked()
+            {
+                commands.push(Command::SelectArticle(index));
+            }
+        });
     }
     ui.separator();
     ui.heading("Events");
     egui::ScrollArea::vertical()
         .id_salt("event list")
         .show(ui, |ui| {
-            for (index, event) in doc.events.iter().enumerate() {
+            for &index in view.visible {
+                let event = &doc.events[index];
                 let disputed = if event.disputed { " [disputed]" } else { "" };
                 let label = format!(
                     "{}{disputed}\n{} · {}",
@@ -122,7 +199,7 @@ pub fn sources_ui(
                 );
                 let text = RichText::new(label).color(lane_color(&event.lane));
                 if ui
-                    .selectable_label(selected_event == Some(index), text)
+                    .selectable_label(view.selected_event == Some(index), text)
                     .clicked()
                 {
                     commands.push(Command::SelectEvent(index));
@@ -132,15 +209,11 @@ pub fn sources_ui(
 }
 
 /// The selected event: title, date and why, and its evidence by article with stance badges.
-pub fn inspector_ui(
-    ui: &mut egui::Ui,
-    doc: &Document,
-    selected_event: Option<usize>,
-    commands: &mut Vec<Command>,
-) {
+pub fn inspector_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    let doc = view.doc;
     ui.heading("Inspector");
-    let Some(event) = selected_event.and_then(|i| doc.events.get(i)) else {
-        ui.label("Select an event on the timeline or in the list.");
+    let Some(event) = view.event() else {
+        ui.label("Select an event on the timeline or in the list (the left and right arrow keys step through them).");
         return;
     };
     egui::ScrollArea::vertical()
@@ -180,7 +253,7 @@ pub fn inspector_ui(
             }
             ui.separator();
             ui.label(RichText::new("Evidence").strong());
-            for e in &event.evidence {
+            for e in view.evidence(event) {
                 let Some(article) = doc.articles.iter().position(|a| a.id == e.article) else {
                     continue;
                 };
@@ -204,15 +277,9 @@ pub fn inspector_ui(
 }
 
 /// The article text with the selected event's passages highlighted (denials in red) and
-/// temporal expressions underlined; clicking a passage's event in the inspector brings it here.
-pub fn reader_ui(
-    ui: &mut egui::Ui,
-    doc: &Document,
-    article: usize,
-    analysis: &Analysis,
-    selected_event: Option<usize>,
-) {
-    let Some(a) = doc.articles.get(article) else {
+/// temporal expressions underlined.
+pub fn reader_ui(ui: &mut egui::Ui, view: &View<'_>, analysis: &Analysis) {
+    let Some(a) = view.doc.articles.get(view.selected_article) else {
         return;
     };
     ui.heading(&a.title);
@@ -229,11 +296,10 @@ pub fn reader_ui(
         .weak(),
     );
     ui.separator();
-    let passages: Vec<(usize, usize, Stance)> = selected_event
-        .and_then(|i| doc.events.get(i))
+    let passages: Vec<(usize, usize, Stance)> = view
+        .event()
         .map(|e| {
-            e.evidence
-                .iter()
+            view.evidence(e)
                 .filter(|x| x.article == a.id)
                 .map(|x| (x.start, x.end, x.stance))
                 .collect()

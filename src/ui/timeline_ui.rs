@@ -1,7 +1,7 @@
 //! The timeline: one lane per event kind's lane, a bar from earliest to latest (uncertainty at a
 //! glance), a marker on the best day sized by independent sources, disputed events marked.
 
-use super::{Command, date_label, lane_color, sources_label};
+use super::{Command, View, date_label, lane_color, sources_label};
 use crate::core::document::{Document, Event};
 use chrono::{Datelike, NaiveDate};
 use egui_plot::{
@@ -129,12 +129,8 @@ fn date_marks(input: GridInput) -> Vec<GridMark> {
 }
 
 /// Draws the timeline and pushes a selection when an event is clicked.
-pub fn timeline_ui(
-    ui: &mut egui::Ui,
-    doc: &Document,
-    selected: Option<usize>,
-    commands: &mut Vec<Command>,
-) {
+pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    let (doc, selected) = (view.doc, view.selected_event);
     let lanes = lanes(doc);
     let fit_all_id = ui.make_persistent_id("timeline initialised");
     let (text_color, strong_color) = (ui.visuals().text_color(), ui.visuals().strong_text_color());
@@ -206,7 +202,8 @@ pub fn timeline_ui(
             }
             let bounds = plot.plot_bounds();
             let (view_lo, view_hi) = (bounds.min()[0], bounds.max()[0]);
-            for (index, event) in doc.events.iter().enumerate() {
+            for &index in view.visible {
+                let event = &doc.events[index];
                 let Some((start, end)) = span(event) else {
                     continue;
                 };
