@@ -82,6 +82,25 @@ pub fn lane_color(lane: &str) -> Color32 {
     palette[index % palette.len()]
 }
 
+/// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > max.saturating_sub(1) {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
+}
+
 /// "1 source", "3 sources".
 pub fn sources_label(n: usize) -> String {
     format!("{n} source{}", if n == 1 { "" } else { "s" })
@@ -172,7 +191,7 @@ pub fn sources_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command
             }
             let label = format!(
                 "{}\n{} · {events} events",
-                article.title,
+                shorten(&article.title, 40),
                 article.date_with_basis()
             );
             if ui
@@ -193,7 +212,7 @@ pub fn sources_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command
                 let disputed = if event.disputed { " [disputed]" } else { "" };
                 let label = format!(
                     "{}{disputed}\n{} · {}",
-                    event.title,
+                    shorten(&event.title, 44),
                     date_label(event),
                     sources_label(event.sources)
                 );
