@@ -23,6 +23,9 @@ fn day_of(x: f64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days as i32)
 }
 
+/// Approximate width of a label character on screen, for decluttering.
+const LABEL_PX_PER_CHAR: f64 = 6.5;
+
 /// Days shown either side of an event range with no start ("by 29 December").
 const OPEN_START_DAYS: f64 = 14.0;
 
@@ -202,6 +205,10 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
             }
             let bounds = plot.plot_bounds();
             let (view_lo, view_hi) = (bounds.min()[0], bounds.max()[0]);
+            // Declutter: a label is drawn only where its row has room for it on screen.
+            let days_per_px = 1.0 / plot.transform().dpos_dvalue_x().max(1e-9);
+            let mut taken: std::collections::HashMap<i64, Vec<(f64, f64)>> =
+                std::collections::HashMap::new();
             for &index in view.visible {
                 let event = &doc.events[index];
                 let Some((start, end)) = span(event) else {
@@ -249,6 +256,13 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                 } else {
                     event.title.clone()
                 };
+                let width = (label.chars().count() as f64 * LABEL_PX_PER_CHAR) * days_per_px;
+                let row = taken.entry((y * 100.0).round() as i64).or_default();
+                let free = row.iter().all(|&(a, b)| best + width < a || best > b);
+                if !free && !is_selected {
+                    continue;
+                }
+                row.push((best, best + width));
                 plot.text(
                     Text::new(event.title.clone(), PlotPoint::new(best, y + 0.09), label)
                         .color(if is_selected {
