@@ -167,3 +167,19 @@ fn arrow_keys_step_through_events_in_date_order() {
     harness.run();
     assert_eq!(harness.state().selected_event, Some(first));
 }
+
+#[test]
+fn theme_and_text_size_change_and_apply() {
+    let mut harness = harness();
+    assert!(harness.state().settings.dark);
+    harness
+        .get_by_role_and_label(Role::Button, "Light theme")
+        .click();
+    harness.run();
+    assert!(!harness.state().settings.dark);
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    harness.get_by_role_and_label(Role::Button, "A+").click();
+    harness.run();
+    assert!((harness.state().settings.zoom - 1.1).abs() < 1e-4);
+    assert!((harness.ctx.zoom_factor() - 1.1).abs() < 1e-4);
+}

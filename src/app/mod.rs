@@ -4,9 +4,12 @@
 use crate::core::article::{Analysis, Article};
 use crate::core::document::Document;
 use crate::core::ingest::Problem;
-use crate::ui::{self, Command, View};
+use crate::ui::{self, Command, Settings, View};
 use std::collections::HashSet;
 use std::path::PathBuf;
+
+/// The eframe storage key of [`Settings`].
+const SETTINGS_KEY: &str = "sightline-settings";
 
 /// The application state.
 pub struct SightlineApp {
@@ -27,6 +30,10 @@ pub struct SightlineApp {
     /// Events shown, in date order: those matching the search with evidence from included
     /// articles (recomputed when the search or inclusion changes, not every frame).
     pub visible: Vec<usize>,
+    /// Theme and scale.
+    pub settings: Settings,
+    /// The settings last applied to the egui context.
+    applied: Option<Settings>,
 }
 
 impl SightlineApp {
@@ -50,7 +57,21 @@ impl SightlineApp {
             search: String::new(),
             excluded: HashSet::new(),
             visible,
+            settings: Settings::default(),
+            applied: None,
         }
+    }
+
+    /// An app as eframe creates it: with the settings remembered from the last run.
+    pub fn from_creation(cc: &eframe::CreationContext<'_>, paths: &[PathBuf]) -> Self {
+        let mut app = Self::new(paths);
+        if let Some(settings) = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+        {
+            app.settings = settings;
+        }
+        app
     }
 
     /// Recomputes the visible events after the search or the included articles changed.
@@ -90,6 +111,7 @@ impl SightlineApp {
             selected_event: self.selected_event,
             selected_article: self.selected_article,
             search: &self.search,
+            settings: self.settings,
         }
     }
 
@@ -141,13 +163,29 @@ impl SightlineApp {
                     self.apply(Command::SelectEvent(event));
                 }
             }
+            Command::SetDark(dark) => self.settings.dark = dark,
+            Command::SetZoom(zoom) => self.settings.zoom = zoom.clamp(0.5, 3.0),
             Command::SelectArticle(_) | Command::SelectEvent(_) => {}
         }
     }
 }
 
 impl eframe::App for SightlineApp {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if self.applied != Some(self.settings) {
+            let theme = if self.settings.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            };
+            ui.ctx().set_theme(theme);
+            ui.ctx().set_zoom_factor(self.settings.zoom);
+            self.applied = Some(self.settings);
+        }
         let mut commands = Vec::new();
         // Left and right arrows step through the events in date order (unless typing).
         if !ui.ctx().egui_wants_keyboard_input() {
@@ -204,7 +242,7 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         "Sightline",
         options,
-        Box::new(move |_cc| Ok(Box::new(SightlineApp::new(&paths)))),
+        Box::new(move |cc| Ok(Box::new(SightlineApp::from_creation(cc, &paths)))),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

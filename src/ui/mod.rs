@@ -10,6 +10,24 @@ use egui::{Color32, RichText, Stroke, TextFormat};
 use std::collections::HashSet;
 pub use timeline_ui::{focus_bounds, timeline_ui};
 
+/// What the user chose for the look of the app, remembered between runs.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Settings {
+    /// Dark theme (else light).
+    pub dark: bool,
+    /// UI scale (1.0 = 100 %).
+    pub zoom: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            dark: true,
+            zoom: 1.0,
+        }
+    }
+}
+
 /// What the panels read: the document, what is shown of it, and the selection.
 pub struct View<'a> {
     /// The timeline document.
@@ -24,6 +42,8 @@ pub struct View<'a> {
     pub selected_article: usize,
     /// The search text.
     pub search: &'a str,
+    /// Theme and scale.
+    pub settings: Settings,
 }
 
 impl View<'_> {
@@ -45,7 +65,7 @@ impl View<'_> {
 }
 
 /// What the user asked for; the app applies these at the end of the frame.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// Show this article in the reader.
     SelectArticle(usize),
@@ -57,6 +77,10 @@ pub enum Command {
     SelectPrevious,
     /// Filter events by this text.
     SetSearch(String),
+    /// Dark (true) or light theme.
+    SetDark(bool),
+    /// UI scale.
+    SetZoom(f32),
     /// Include or leave out an article's evidence.
     SetIncluded {
         /// Article index.
@@ -146,6 +170,22 @@ pub fn header_ui(
             view.visible.len(),
             view.doc.events.len()
         ));
+        ui.separator();
+        let theme = if view.settings.dark {
+            "Light theme"
+        } else {
+            "Dark theme"
+        };
+        if ui.button(theme).clicked() {
+            commands.push(Command::SetDark(!view.settings.dark));
+        }
+        if ui.button("A-").on_hover_text("Smaller text").clicked() {
+            commands.push(Command::SetZoom(view.settings.zoom - 0.1));
+        }
+        ui.label(format!("{:.0} %", view.settings.zoom * 100.0));
+        if ui.button("A+").on_hover_text("Larger text").clicked() {
+            commands.push(Command::SetZoom(view.settings.zoom + 0.1));
+        }
         if !problems.is_empty() {
             ui.colored_label(
                 Color32::from_rgb(200, 120, 0),
