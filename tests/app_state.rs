@@ -49,3 +49,20 @@ fn the_first_view_focuses_on_the_corroborated_story() {
     assert!(day(lo) <= NaiveDate::from_ymd_opt(2025, 12, 1).expect("date"));
     assert!(day(hi).year() <= 2026, "ends {}", day(hi));
 }
+
+#[test]
+fn a_background_job_reports_an_unreadable_path() {
+    let job = sightline::app::Job::start(vec!["/no/such/folder".into()]);
+    let start = std::time::Instant::now();
+    let outcome = loop {
+        if let Some(o) = job.poll() {
+            break o;
+        }
+        assert!(start.elapsed().as_secs() < 10, "no outcome");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    match outcome {
+        sightline::app::Outcome::Failed(why) => assert!(why.contains("no such file"), "{why}"),
+        _ => panic!("expected a failure"),
+    }
+}

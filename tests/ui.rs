@@ -88,7 +88,11 @@ fn choosing_a_source_shows_it_in_the_reader() {
 fn typing_in_search_narrows_the_event_list() {
     let mut harness = harness();
     let all = harness.state().visible.len();
-    let field = harness.get_by_role(Role::TextInput);
+    // The header's text fields: the path to open, then the search.
+    let field = harness
+        .get_all_by_role(Role::TextInput)
+        .nth(1)
+        .expect("search field");
     field.focus();
     field.type_text("blockade");
     harness.run();
@@ -182,4 +186,78 @@ fn theme_and_text_size_change_and_apply() {
     harness.run();
     assert!((harness.state().settings.zoom - 1.1).abs() < 1e-4);
     assert!((harness.ctx.zoom_factor() - 1.1).abs() < 1e-4);
+}
+
+/// Runs frames until the background job has finished (at most ten seconds).
+fn finish_job(harness: &mut Harness<'static, SightlineApp>) {
+    let start = std::time::Instant::now();
+    while harness.state().job.is_some() && start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+    assert!(harness.state().job.is_none(), "the job did not finish");
+}
+
+#[test]
+fn opening_a_folder_by_path_replaces_the_timeline_in_the_background() {
+    let dir = std::env::temp_dir().join(format!("sightline-ui-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(
+        dir.join("a.txt"),
+        "date 2024-03-11\nRebels attacked a fuel depot on Friday, officials said.",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("b.txt"),
+        "date 2024-03-12\nThe attack on the fuel depot last Friday was claimed by the rebels.",
+    )
+    .expect("write");
+    let mut harness = harness();
+    let field = harness
+        .get_all_by_role(Role::TextInput)
+        .next()
+        .expect("path field");
+    field.focus();
+    field.type_text(dir.to_str().expect("path"));
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Open").click();
+    harness.step();
+    finish_job(&mut harness);
+    let ids: Vec<String> = harness
+        .state()
+        .document
+        .articles
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+    assert!(
+        harness
+            .state()
+            .document
+            .events
+            .iter()
+            .any(|e| e.kind == "strike" && e.sources == 2)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_path_that_cannot_be_read_leaves_the_timeline_and_says_why() {
+    let mut harness = harness();
+    let before = harness.state().document.clone();
+    harness
+        .state_mut()
+        .apply(sightline::ui::Command::OpenPaths(vec![
+            "/no/such/folder".into(),
+        ]));
+    finish_job(&mut harness);
+    assert_eq!(harness.state().document, before);
+    let notice = harness.state().notice.clone().expect("a notice");
+    assert!(
+        notice.contains("/no/such/folder") && notice.contains("no such file"),
+        "{notice}"
+    );
+    assert!(harness.query_by_label_contains("Could not open").is_some());
 }

@@ -1,10 +1,13 @@
 //! The desktop app: holds the timeline document and the selection, draws the panels, and
 //! applies the commands the panels emit at the end of each frame.
 
+mod job;
+
 use crate::core::article::{Analysis, Article};
 use crate::core::document::Document;
 use crate::core::ingest::Problem;
 use crate::ui::{self, Command, Settings, View};
+pub use job::{Job, Outcome};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -34,21 +37,20 @@ pub struct SightlineApp {
     pub settings: Settings,
     /// The settings last applied to the egui context.
     applied: Option<Settings>,
+    /// An extraction running in the background.
+    pub job: Option<Job>,
+    /// The last message for the user (a failed open, a cancelled job).
+    pub notice: Option<String>,
 }
 
 impl SightlineApp {
     /// An app on the articles under `paths`, or on the embedded seeds when `paths` is empty.
     pub fn new(paths: &[PathBuf]) -> Self {
-        let loaded = crate::cli::load(paths);
-        let title = if paths.is_empty() {
-            "Seed corpus".to_string()
-        } else {
-            format!("{} articles", loaded.articles.len())
-        };
-        let document = crate::core::cluster::build(loaded.articles, &title);
+        let loaded = crate::core::ingest::seed_articles();
+        let document = crate::core::cluster::build(loaded.articles, "Seed corpus");
         let analyses = document.articles.iter().map(Article::analyze).collect();
         let visible = (0..document.events.len()).collect();
-        Self {
+        let mut app = Self {
             document,
             analyses,
             problems: loaded.problems,
@@ -59,6 +61,38 @@ impl SightlineApp {
             visible,
             settings: Settings::default(),
             applied: None,
+            job: None,
+            notice: None,
+        };
+        if !paths.is_empty() {
+            app.apply(Command::OpenPaths(paths.to_vec()));
+        }
+        app
+    }
+
+    /// Takes the result of a finished background job, if any.
+    pub fn poll_job(&mut self) {
+        let Some(outcome) = self.job.as_ref().and_then(Job::poll) else {
+            return;
+        };
+        self.job = None;
+        match outcome {
+            Outcome::Done(extracted) => {
+                self.document = extracted.document;
+                self.analyses = extracted.analyses;
+                self.problems = extracted.problems;
+                self.selected_article = 0;
+                self.selected_event = None;
+                self.excluded.clear();
+                self.refresh_visible();
+                self.notice = None;
+            }
+            Outcome::Cancelled => {
+                self.notice = Some("Opening cancelled; the timeline is unchanged.".into());
+            }
+            Outcome::Failed(why) => {
+                self.notice = Some(format!("Could not open: {why}. The timeline is unchanged."));
+            }
         }
     }
 
@@ -112,6 +146,8 @@ impl SightlineApp {
             selected_article: self.selected_article,
             search: &self.search,
             settings: self.settings,
+            progress: self.job.as_ref().map(Job::progress),
+            notice: self.notice.as_deref(),
         }
     }
 
@@ -163,6 +199,19 @@ impl SightlineApp {
                     self.apply(Command::SelectEvent(event));
                 }
             }
+            Command::OpenPaths(paths) => {
+                if let Some(old) = self.job.take() {
+                    old.cancel();
+                }
+                self.notice = None;
+                self.job = Some(Job::start(paths));
+            }
+            Command::CancelJob => {
+                if let Some(job) = self.job.take() {
+                    job.cancel();
+                    self.notice = Some("Opening cancelled; the timeline is unchanged.".into());
+                }
+            }
             Command::SetDark(dark) => self.settings.dark = dark,
             Command::SetZoom(zoom) => self.settings.zoom = zoom.clamp(0.5, 3.0),
             Command::SelectArticle(_) | Command::SelectEvent(_) => {}
@@ -186,7 +235,24 @@ impl eframe::App for SightlineApp {
             ui.ctx().set_zoom_factor(self.settings.zoom);
             self.applied = Some(self.settings);
         }
+        self.poll_job();
+        if self.job.is_some() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
         let mut commands = Vec::new();
+        // Files dropped on the window are opened.
+        let dropped: Vec<PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            commands.push(Command::OpenPaths(dropped));
+        }
         // Left and right arrows step through the events in date order (unless typing).
         if !ui.ctx().egui_wants_keyboard_input() {
             ui.input(|i| {

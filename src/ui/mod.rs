@@ -44,6 +44,10 @@ pub struct View<'a> {
     pub search: &'a str,
     /// Theme and scale.
     pub settings: Settings,
+    /// Files read and in all, while articles are being opened in the background.
+    pub progress: Option<(usize, usize)>,
+    /// A message for the user.
+    pub notice: Option<&'a str>,
 }
 
 impl View<'_> {
@@ -77,6 +81,10 @@ pub enum Command {
     SelectPrevious,
     /// Filter events by this text.
     SetSearch(String),
+    /// Read these files or folders in the background and show their timeline.
+    OpenPaths(Vec<std::path::PathBuf>),
+    /// Stop opening; keep the current timeline.
+    CancelJob,
     /// Dark (true) or light theme.
     SetDark(bool),
     /// UI scale.
@@ -152,6 +160,41 @@ pub fn header_ui(
     problems: &[Problem],
     commands: &mut Vec<Command>,
 ) {
+    ui.horizontal(|ui| {
+        ui.label("Open articles (file or folder):");
+        let id = ui.make_persistent_id("open path");
+        let mut path: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut path)
+                .hint_text("path, or drop files on the window")
+                .desired_width(320.0),
+        );
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button("Open").clicked() || enter) && !path.trim().is_empty() {
+            commands.push(Command::OpenPaths(vec![std::path::PathBuf::from(
+                path.trim(),
+            )]));
+        }
+        ui.data_mut(|d| d.insert_temp(id, path));
+        if let Some((done, total)) = view.progress {
+            let fraction = if total == 0 {
+                0.0
+            } else {
+                done as f32 / total as f32
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(160.0)
+                    .text(format!("reading {done}/{total}")),
+            );
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::CancelJob);
+            }
+        }
+        if let Some(notice) = view.notice {
+            ui.colored_label(Color32::from_rgb(220, 140, 40), notice);
+        }
+    });
     ui.horizontal(|ui| {
         ui.heading("Sightline");
         ui.label(format!(
