@@ -249,42 +249,47 @@ pub fn header_ui(
 pub fn sources_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let doc = view.doc;
     ui.heading("Sources");
-    for (index, article) in doc.articles.iter().enumerate() {
-        let events = view
-            .visible
-            .iter()
-            .filter(|&&e| {
-                doc.events[e]
-                    .evidence
+    egui::ScrollArea::vertical()
+        .id_salt("source list")
+        .max_height(ui.available_height() * 0.4)
+        .show(ui, |ui| {
+            for (index, article) in doc.articles.iter().enumerate() {
+                let events = view
+                    .visible
                     .iter()
-                    .any(|x| x.article == article.id)
-            })
-            .count();
-        ui.horizontal(|ui| {
-            let mut included = !view.excluded.contains(&article.id);
-            if ui
-                .checkbox(&mut included, "")
-                .on_hover_text("Include this article's evidence")
-                .changed()
-            {
-                commands.push(Command::SetIncluded {
-                    article: index,
-                    included,
+                    .filter(|&&e| {
+                        doc.events[e]
+                            .evidence
+                            .iter()
+                            .any(|x| x.article == article.id)
+                    })
+                    .count();
+                ui.horizontal(|ui| {
+                    let mut included = !view.excluded.contains(&article.id);
+                    if ui
+                        .checkbox(&mut included, "")
+                        .on_hover_text("Include this article's evidence")
+                        .changed()
+                    {
+                        commands.push(Command::SetIncluded {
+                            article: index,
+                            included,
+                        });
+                    }
+                    let label = format!(
+                        "{}\n{} · {events} events",
+                        shorten(&article.title, 40),
+                        article.date_with_basis()
+                    );
+                    if ui
+                        .selectable_label(index == view.selected_article, label)
+                        .clicked()
+                    {
+                        commands.push(Command::SelectArticle(index));
+                    }
                 });
             }
-            let label = format!(
-                "{}\n{} · {events} events",
-                shorten(&article.title, 40),
-                article.date_with_basis()
-            );
-            if ui
-                .selectable_label(index == view.selected_article, label)
-                .clicked()
-            {
-                commands.push(Command::SelectArticle(index));
-            }
         });
-    }
     ui.separator();
     ui.heading("Events");
     egui::ScrollArea::vertical()

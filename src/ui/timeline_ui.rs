@@ -23,6 +23,11 @@ fn day_of(x: f64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days as i32)
 }
 
+/// Grid labels need about this many minimal grid steps between them.
+const LABEL_SPACING_STEPS: f64 = 12.0;
+/// The most grid marks drawn.
+const MAX_MARKS: usize = 400;
+
 /// Approximate width of a label character on screen, for decluttering.
 const LABEL_PX_PER_CHAR: f64 = 6.5;
 
@@ -83,50 +88,63 @@ pub fn focus_bounds(doc: &Document) -> Option<(f64, f64)> {
     })
 }
 
-/// Grid marks on calendar boundaries suited to the zoom: days, months, years or decades.
+/// Grid marks on calendar boundaries suited to the zoom: the finest of days, weeks, months,
+/// quarters, years, decades or centuries whose spacing leaves room for a label.
 fn date_marks(input: GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
-    let width = hi - lo;
     let (Some(first), Some(_)) = (day_of(lo), day_of(hi)) else {
         return Vec::new();
     };
+    // Steps in days; months and longer are aligned to the calendar below.
+    const STEPS: [f64; 9] = [
+        1.0, 7.0, 30.4, 91.3, 365.2, 1826.2, 3652.4, 18262.0, 36524.0,
+    ];
+    let wanted = input.base_step_size * LABEL_SPACING_STEPS;
+    let step = STEPS
+        .iter()
+        .copied()
+        .find(|&s| s >= wanted)
+        .unwrap_or(STEPS[STEPS.len() - 1]);
     let mut marks = Vec::new();
-    if width <= 60.0 {
-        let step = if width <= 14.0 { 1.0 } else { 7.0 };
+    if step < 30.0 {
         let mut x = lo.ceil();
-        while x <= hi && marks.len() < 200 {
+        while x <= hi && marks.len() < MAX_MARKS {
             marks.push(GridMark {
                 value: x,
                 step_size: step,
             });
             x += step;
         }
-    } else if width <= 3.0 * 365.0 {
-        let mut day = NaiveDate::from_ymd_opt(first.year(), first.month(), 1);
-        while let Some(d) = day.filter(|d| x_of(*d) <= hi) {
-            if x_of(d) >= lo {
-                marks.push(GridMark {
-                    value: x_of(d),
-                    step_size: 30.0,
-                });
-            }
-            day = d.checked_add_months(chrono::Months::new(1));
-        }
+        return marks;
+    }
+    let months = (step / 30.4).round().max(1.0) as i32;
+    let mut year = first.year();
+    let mut month0 = if months >= 12 {
+        0
     } else {
-        let years_per_mark = if width <= 40.0 * 365.0 { 1 } else { 10 };
-        let mut year = first.year() - first.year().rem_euclid(years_per_mark);
-        while let Some(d) = NaiveDate::from_ymd_opt(year, 1, 1).filter(|d| x_of(*d) <= hi) {
-            if x_of(d) >= lo {
-                marks.push(GridMark {
-                    value: x_of(d),
-                    step_size: 365.0 * f64::from(years_per_mark),
-                });
-            }
-            year += years_per_mark;
-            if marks.len() > 200 {
-                break;
-            }
+        (first.month0() as i32 / months) * months
+    };
+    if months >= 12 {
+        let years = months / 12;
+        year -= year.rem_euclid(years);
+    }
+    while marks.len() < MAX_MARKS {
+        let Some(day) = NaiveDate::from_ymd_opt(year, month0 as u32 + 1, 1) else {
+            break;
+        };
+        let x = x_of(day);
+        if x > hi {
+            break;
         }
+        if x >= lo {
+            marks.push(GridMark {
+                value: x,
+                step_size: step,
+            });
+        }
+        month0 += months;
+        year += month0 / 12;
+        month0 %= 12;
     }
     marks
 }
@@ -135,7 +153,13 @@ fn date_marks(input: GridInput) -> Vec<GridMark> {
 pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let (doc, selected) = (view.doc, view.selected_event);
     let lanes = lanes(doc);
-    let fit_all_id = ui.make_persistent_id("timeline initialised");
+    // A newly opened timeline gets the focus view once.
+    let fit_all_id = ui.make_persistent_id((
+        "timeline focused",
+        &doc.title,
+        doc.articles.len(),
+        doc.events.len(),
+    ));
     let (text_color, strong_color) = (ui.visuals().text_color(), ui.visuals().strong_text_color());
     let mut fit: Option<(f64, f64)> = None;
     ui.horizontal(|ui| {
@@ -166,12 +190,11 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
         .allow_drag([true, false])
         .show_axes([true, true])
         .x_grid_spacer(date_marks)
-        .x_axis_formatter(|mark, range| {
-            let width = range.end() - range.start();
+        .x_axis_formatter(|mark, _| {
             day_of(mark.value).map_or_else(String::new, |d| {
-                if width <= 60.0 {
+                if mark.step_size < 30.0 {
                     d.format("%-d %b").to_string()
-                } else if width <= 3.0 * 365.0 {
+                } else if mark.step_size < 365.0 {
                     d.format("%b %Y").to_string()
                 } else {
                     d.format("%Y").to_string()
