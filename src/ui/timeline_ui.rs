@@ -23,6 +23,12 @@ fn day_of(x: f64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days as i32)
 }
 
+/// Grid steps in days: day, week, month, quarter, year, 5 years, decade, 50 years, century.
+/// Months and longer are aligned to the calendar.
+const STEPS: [f64; 9] = [
+    1.0, 7.0, 30.4, 91.3, 365.2, 1826.2, 3652.4, 18262.0, 36524.0,
+];
+
 /// Grid labels need about this many minimal grid steps between them.
 const LABEL_SPACING_STEPS: f64 = 12.0;
 /// The most grid marks drawn.
@@ -95,10 +101,6 @@ fn date_marks(input: GridInput) -> Vec<GridMark> {
     let (Some(first), Some(_)) = (day_of(lo), day_of(hi)) else {
         return Vec::new();
     };
-    // Steps in days; months and longer are aligned to the calendar below.
-    const STEPS: [f64; 9] = [
-        1.0, 7.0, 30.4, 91.3, 365.2, 1826.2, 3652.4, 18262.0, 36524.0,
-    ];
     let wanted = input.base_step_size * LABEL_SPACING_STEPS;
     let step = STEPS
         .iter()
