@@ -315,3 +315,53 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marks(from: &str, to: &str, base_step_size: f64) -> Vec<NaiveDate> {
+        let (a, b) = (from.parse().expect("date"), to.parse().expect("date"));
+        date_marks(GridInput {
+            bounds: (x_of(a), x_of(b)),
+            base_step_size,
+        })
+        .into_iter()
+        .filter_map(|m| day_of(m.value))
+        .collect()
+    }
+
+    #[test]
+    fn grid_follows_the_calendar_at_every_zoom() {
+        // A fortnight with room for daily labels.
+        let days = marks("2025-12-20", "2026-01-03", 0.05);
+        assert_eq!(days.first(), NaiveDate::from_ymd_opt(2025, 12, 20).as_ref());
+        assert_eq!(days.len(), 15);
+        // Two years: month or quarter starts.
+        let months = marks("2024-01-15", "2026-01-15", 2.0);
+        assert!(months.iter().all(|d| d.day() == 1), "{months:?}");
+        assert!(months.len() >= 8 && months.len() <= 25, "{}", months.len());
+        // Three centuries: decade or coarser, on 1 January.
+        let years = marks("1700-01-01", "2000-01-01", 300.0);
+        assert!(
+            years
+                .iter()
+                .all(|d| d.month() == 1 && d.day() == 1 && d.year() % 10 == 0),
+            "{years:?}"
+        );
+        assert!(years.len() <= 40);
+    }
+
+    #[test]
+    fn focus_skips_distant_outliers_and_long_vague_ranges() {
+        let doc =
+            crate::core::cluster::build(crate::core::ingest::seed_articles().articles, "seeds");
+        let (lo, hi) = focus_bounds(&doc).expect("dated events");
+        let (lo, hi) = (day_of(lo).expect("day"), day_of(hi).expect("day"));
+        assert!(lo.year() == 2025 && lo.month() >= 11, "{lo}");
+        assert!(
+            hi <= NaiveDate::from_ymd_opt(2026, 1, 31).expect("date"),
+            "{hi}"
+        );
+    }
+}
