@@ -261,3 +261,55 @@ fn a_path_that_cannot_be_read_leaves_the_timeline_and_says_why() {
     );
     assert!(harness.query_by_label_contains("Could not open").is_some());
 }
+
+#[test]
+fn setting_an_undated_articles_date_re_anchors_its_relative_dates() {
+    let mut harness = harness();
+    harness
+        .get_all_by_label_contains("CIA Conducts Drone Strike")
+        .next()
+        .expect("article 001 is listed")
+        .click();
+    harness.run();
+    let before = harness.state().analyses[1]
+        .timexes
+        .iter()
+        .find(|t| t.text == "earlier this month")
+        .cloned()
+        .expect("tagged");
+    assert_eq!(before.earliest, None);
+    // The header's path and search fields come first; the reader's date field is third.
+    let field = harness
+        .get_all_by_role(Role::TextInput)
+        .nth(2)
+        .expect("date field");
+    field.focus();
+    field.type_text("2025-12-30");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Set").click();
+    harness.run();
+    let state = harness.state();
+    let article = &state.document.articles[1];
+    assert_eq!(
+        article.published,
+        chrono::NaiveDate::from_ymd_opt(2025, 12, 30)
+    );
+    assert_eq!(
+        article.published_basis,
+        sightline::core::article::DateBasis::User
+    );
+    let after = state.analyses[1]
+        .timexes
+        .iter()
+        .find(|t| t.text == "earlier this month")
+        .expect("tagged");
+    assert_eq!(after.earliest, chrono::NaiveDate::from_ymd_opt(2025, 12, 1));
+    // The events it reports are re-dated with it: its passages now carry date steps.
+    assert!(
+        state
+            .document
+            .events
+            .iter()
+            .any(|e| e.date_basis.iter().any(|s| s.article == article.id))
+    );
+}

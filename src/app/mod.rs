@@ -212,6 +212,31 @@ impl SightlineApp {
                     self.notice = Some("Opening cancelled; the timeline is unchanged.".into());
                 }
             }
+            Command::SetArticleDate { article, date } => {
+                if let Some(a) = self.document.articles.get_mut(article) {
+                    a.published = Some(date);
+                    a.published_basis = crate::core::article::DateBasis::User;
+                    a.year_inferred = false;
+                    // Re-extract: the article's relative dates and the events they date change.
+                    let title = self.document.title.clone();
+                    let selected_title = self
+                        .selected_event
+                        .map(|e| self.document.events[e].title.clone());
+                    self.document = crate::core::cluster::build(
+                        std::mem::take(&mut self.document.articles),
+                        &title,
+                    );
+                    self.analyses = self
+                        .document
+                        .articles
+                        .iter()
+                        .map(Article::analyze)
+                        .collect();
+                    self.refresh_visible();
+                    self.selected_event = selected_title
+                        .and_then(|t| self.document.events.iter().position(|e| e.title == t));
+                }
+            }
             Command::SetDark(dark) => self.settings.dark = dark,
             Command::SetZoom(zoom) => self.settings.zoom = zoom.clamp(0.5, 3.0),
             Command::SelectArticle(_) | Command::SelectEvent(_) => {}
@@ -288,7 +313,7 @@ impl eframe::App for SightlineApp {
             });
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(analysis) = self.analyses.get(self.selected_article) {
-                ui::reader_ui(ui, &view, analysis);
+                ui::reader_ui(ui, &view, analysis, &mut commands);
             }
         });
         for command in commands {

@@ -85,6 +85,13 @@ pub enum Command {
     OpenPaths(Vec<std::path::PathBuf>),
     /// Stop opening; keep the current timeline.
     CancelJob,
+    /// Give an undated article its publication date (basis `user`) and re-date everything.
+    SetArticleDate {
+        /// Article index.
+        article: usize,
+        /// Its publication date.
+        date: chrono::NaiveDate,
+    },
     /// Dark (true) or light theme.
     SetDark(bool),
     /// UI scale.
@@ -385,7 +392,12 @@ pub fn inspector_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comma
 
 /// The article text with the selected event's passages highlighted (denials in red) and
 /// temporal expressions underlined.
-pub fn reader_ui(ui: &mut egui::Ui, view: &View<'_>, analysis: &Analysis) {
+pub fn reader_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    analysis: &Analysis,
+    commands: &mut Vec<Command>,
+) {
     let Some(a) = view.doc.articles.get(view.selected_article) else {
         return;
     };
@@ -402,6 +414,34 @@ pub fn reader_ui(ui: &mut egui::Ui, view: &View<'_>, analysis: &Analysis) {
         ))
         .weak(),
     );
+    if a.published.is_none() {
+        // An undated article: setting its date re-anchors its relative dates.
+        ui.horizontal(|ui| {
+            ui.label("Set date…");
+            let id = ui.make_persistent_id(("set date", &a.id));
+            let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+            ui.add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(110.0),
+            );
+            let parsed = crate::core::ingest::parse_date(&text);
+            if ui
+                .add_enabled(parsed.is_some(), egui::Button::new("Set"))
+                .clicked()
+                && let Some(date) = parsed
+            {
+                commands.push(Command::SetArticleDate {
+                    article: view.selected_article,
+                    date,
+                });
+            }
+            if !text.is_empty() && parsed.is_none() {
+                ui.weak("not a date");
+            }
+            ui.data_mut(|d| d.insert_temp(id, text));
+        });
+    }
     ui.separator();
     let passages: Vec<(usize, usize, Stance)> = view
         .event()
