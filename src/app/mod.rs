@@ -6,7 +6,7 @@ mod job;
 use crate::core::article::{Analysis, Article};
 use crate::core::document::Document;
 use crate::core::ingest::Problem;
-use crate::ui::{self, Command, Settings, View};
+use crate::ui::{self, Command, Settings, TimelineIndex, View};
 pub use job::{Job, Outcome};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -33,6 +33,8 @@ pub struct SightlineApp {
     /// Events shown, in date order: those matching the search with evidence from included
     /// articles (recomputed when the search or inclusion changes, not every frame).
     pub visible: Vec<usize>,
+    /// The visible events indexed for the timeline (rebuilt with `visible`).
+    pub timeline: TimelineIndex,
     /// Theme and scale.
     pub settings: Settings,
     /// The settings last applied to the egui context.
@@ -49,7 +51,8 @@ impl SightlineApp {
         let loaded = crate::core::ingest::seed_articles();
         let document = crate::core::cluster::build(loaded.articles, "Seed corpus");
         let analyses = document.articles.iter().map(Article::analyze).collect();
-        let visible = (0..document.events.len()).collect();
+        let visible: Vec<usize> = (0..document.events.len()).collect();
+        let timeline = TimelineIndex::new(&document, &visible);
         let mut app = Self {
             document,
             analyses,
@@ -59,6 +62,7 @@ impl SightlineApp {
             search: String::new(),
             excluded: HashSet::new(),
             visible,
+            timeline,
             settings: Settings::default(),
             applied: None,
             job: None,
@@ -128,6 +132,7 @@ impl SightlineApp {
             })
             .map(|(i, _)| i)
             .collect();
+        self.timeline = TimelineIndex::new(&self.document, &self.visible);
         if self
             .selected_event
             .is_some_and(|s| !self.visible.contains(&s))
@@ -141,6 +146,7 @@ impl SightlineApp {
         View {
             doc: &self.document,
             visible: &self.visible,
+            timeline: &self.timeline,
             excluded: &self.excluded,
             selected_event: self.selected_event,
             selected_article: self.selected_article,

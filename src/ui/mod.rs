@@ -8,7 +8,7 @@ use crate::core::ingest::Problem;
 use egui::text::LayoutJob;
 use egui::{Color32, RichText, Stroke, TextFormat};
 use std::collections::HashSet;
-pub use timeline_ui::{focus_bounds, timeline_ui};
+pub use timeline_ui::{TimelineIndex, focus_bounds, timeline_ui};
 
 /// What the user chose for the look of the app, remembered between runs.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -34,6 +34,8 @@ pub struct View<'a> {
     pub doc: &'a Document,
     /// Events shown, in date order.
     pub visible: &'a [usize],
+    /// The shown events indexed for drawing.
+    pub timeline: &'a TimelineIndex,
     /// Ids of articles left out.
     pub excluded: &'a HashSet<String>,
     /// The selected event.

@@ -40,17 +40,6 @@ const LABEL_PX_PER_CHAR: f64 = 6.5;
 /// Days shown either side of an event range with no start ("by 29 December").
 const OPEN_START_DAYS: f64 = 14.0;
 
-/// The lanes in first-appearance order.
-fn lanes(doc: &Document) -> Vec<&str> {
-    let mut lanes: Vec<&str> = Vec::new();
-    for e in &doc.events {
-        if !lanes.contains(&e.lane.as_str()) {
-            lanes.push(&e.lane);
-        }
-    }
-    lanes
-}
-
 /// The x span an event occupies on the plot.
 fn span(event: &Event) -> Option<(f64, f64)> {
     match (event.earliest, event.latest) {
@@ -58,6 +47,63 @@ fn span(event: &Event) -> Option<(f64, f64)> {
         (None, Some(b)) => Some((x_of(b) - OPEN_START_DAYS, x_of(b))),
         (Some(a), None) => Some((x_of(a), x_of(a) + OPEN_START_DAYS)),
         (None, None) => None,
+    }
+}
+
+/// Events shown at once one by one; more in view are drawn as counts per screen column.
+const DETAIL_LIMIT: usize = 600;
+/// Width of an aggregation column on screen, in points.
+const BUCKET_PX: f64 = 8.0;
+/// Events longer than this (in days) are kept apart from the sorted index.
+const LONG_SPAN_DAYS: f64 = 400.0;
+
+/// What the timeline needs of the shown events, built when they change rather than every
+/// frame: lanes, and spans sorted by start so the visible ones are found by binary search.
+#[derive(Default)]
+pub struct TimelineIndex {
+    /// Lane names in first-appearance order.
+    lanes: Vec<String>,
+    /// (start, end, lane, event) of ordinary events, sorted by start.
+    short: Vec<(f64, f64, usize, usize)>,
+    /// The same for events spanning more than [`LONG_SPAN_DAYS`] (few; always checked).
+    long: Vec<(f64, f64, usize, usize)>,
+}
+
+impl TimelineIndex {
+    /// Indexes the events `visible` of `doc`.
+    pub fn new(doc: &Document, visible: &[usize]) -> Self {
+        let mut index = Self::default();
+        for &e in visible {
+            let event = &doc.events[e];
+            let lane = index
+                .lanes
+                .iter()
+                .position(|l| *l == event.lane)
+                .unwrap_or_else(|| {
+                    index.lanes.push(event.lane.clone());
+                    index.lanes.len() - 1
+                });
+            if let Some((start, end)) = span(event) {
+                let entry = (start, end, lane, e);
+                if end - start > LONG_SPAN_DAYS {
+                    index.long.push(entry);
+                } else {
+                    index.short.push(entry);
+                }
+            }
+        }
+        index.short.sort_by(|a, b| a.0.total_cmp(&b.0));
+        index
+    }
+
+    /// The entries intersecting `[lo, hi]`: a binary search, not a pass over every event.
+    fn in_view(&self, lo: f64, hi: f64) -> impl Iterator<Item = &(f64, f64, usize, usize)> {
+        let first = self.short.partition_point(|e| e.0 < lo - LONG_SPAN_DAYS);
+        let last = self.short.partition_point(|e| e.0 <= hi);
+        self.short[first..last.max(first)]
+            .iter()
+            .chain(&self.long)
+            .filter(move |e| e.1 >= lo && e.0 <= hi)
     }
 }
 
@@ -154,7 +200,7 @@ fn date_marks(input: GridInput) -> Vec<GridMark> {
 /// Draws the timeline and pushes a selection when an event is clicked.
 pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let (doc, selected) = (view.doc, view.selected_event);
-    let lanes = lanes(doc);
+    let lanes = &view.timeline.lanes;
     // A newly opened timeline gets the focus view once.
     let fit_all_id = ui.make_persistent_id((
         "timeline focused",
@@ -184,7 +230,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
         fit = focus_bounds(doc);
         ui.data_mut(|d| d.insert_temp(fit_all_id, true));
     }
-    let lane_names: Vec<String> = lanes.iter().map(|s| (*s).to_string()).collect();
+    let lane_names: Vec<String> = lanes.clone();
     let response = Plot::new("timeline")
         .height(ui.available_height().max(160.0))
         .allow_scroll(false)
@@ -234,20 +280,22 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
             let days_per_px = 1.0 / plot.transform().dpos_dvalue_x().max(1e-9);
             let mut taken: std::collections::HashMap<i64, Vec<(f64, f64)>> =
                 std::collections::HashMap::new();
-            for &index in view.visible {
-                let event = &doc.events[index];
-                let Some((start, end)) = span(event) else {
-                    continue;
-                };
-                // Cull what is off screen.
-                if end < view_lo || start > view_hi {
+            let in_view: Vec<&(f64, f64, usize, usize)> =
+                view.timeline.in_view(view_lo, view_hi).collect();
+            if in_view.len() > DETAIL_LIMIT {
+                draw_counts(plot, &in_view, lanes, view_lo, days_per_px);
+            }
+            for &&(start, end, lane, index) in &in_view {
+                let is_selected = selected == Some(index);
+                if in_view.len() > DETAIL_LIMIT && !is_selected {
                     continue;
                 }
-                let lane = lanes.iter().position(|l| *l == event.lane).unwrap_or(0) as f64;
+                let event = &doc.events[index];
+                let lane = lane as f64;
+
                 // Stagger events within a lane so that labels do not sit on each other.
                 let y = lane + 0.22 * ((index % 3) as f64 - 1.0);
                 let color = lane_color(&event.lane);
-                let is_selected = selected == Some(index);
                 let id = ItemId::new(("event", index));
                 let mut bar = Line::new(event.title.clone(), vec![[start, y], [end, y]])
                     .color(color)
@@ -313,6 +361,61 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                 commands.push(Command::SelectEvent(index));
             }
         }
+    }
+}
+
+/// Many events in view: one marker per lane and screen column, sized by how many events it
+/// holds, with the count written beside the larger ones. Zooming in expands them.
+fn draw_counts(
+    plot: &mut egui_plot::PlotUi<'_>,
+    in_view: &[&(f64, f64, usize, usize)],
+    lanes: &[String],
+    view_lo: f64,
+    days_per_px: f64,
+) {
+    let bucket_days = (BUCKET_PX * days_per_px).max(1.0);
+    let mut counts: std::collections::HashMap<(usize, i64), usize> =
+        std::collections::HashMap::new();
+    for &&(start, end, lane, _) in in_view {
+        let at = (start.max(view_lo).midpoint(end) - view_lo) / bucket_days;
+        *counts.entry((lane, at.floor() as i64)).or_default() += 1;
+    }
+    let mut sorted: Vec<((usize, i64), usize)> = counts.into_iter().collect();
+    sorted.sort_unstable();
+    for (lane, name) in lanes.iter().enumerate() {
+        for (class, (low, high)) in [(1usize, 9usize), (10, 99), (100, usize::MAX)]
+            .into_iter()
+            .enumerate()
+        {
+            let points: Vec<[f64; 2]> = sorted
+                .iter()
+                .filter(|((l, _), n)| *l == lane && (low..=high).contains(n))
+                .map(|((_, b), _)| [view_lo + (*b as f64 + 0.5) * bucket_days, lane as f64])
+                .collect();
+            if !points.is_empty() {
+                plot.points(
+                    Points::new(format!("{name} ({low}+)"), points)
+                        .radius(3.0 + 3.0 * class as f32)
+                        .color(lane_color(name))
+                        .allow_hover(false),
+                );
+            }
+        }
+    }
+    // Counts for the largest columns only, so that text stays readable.
+    let mut largest: Vec<&((usize, i64), usize)> =
+        sorted.iter().filter(|(_, n)| *n >= 10).collect();
+    largest.sort_by_key(|entry| std::cmp::Reverse(entry.1));
+    for ((lane, bucket), n) in largest.into_iter().take(40) {
+        let x = view_lo + (*bucket as f64 + 0.5) * bucket_days;
+        plot.text(
+            Text::new(
+                "count",
+                PlotPoint::new(x, *lane as f64 + 0.25),
+                n.to_string(),
+            )
+            .anchor(egui::Align2::CENTER_BOTTOM),
+        );
     }
 }
 
