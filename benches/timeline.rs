@@ -104,6 +104,8 @@ fn bench(c: &mut Criterion) {
         selected_event: Some(5),
         selected_article: 0,
         search: "",
+        disputed_only: false,
+        lane_filter: None,
         settings: Settings::default(),
         progress: None,
         notice: None,

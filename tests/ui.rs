@@ -313,3 +313,22 @@ fn setting_an_undated_articles_date_re_anchors_its_relative_dates() {
             .any(|e| e.date_basis.iter().any(|s| s.article == article.id))
     );
 }
+
+#[test]
+fn disputed_only_shows_the_disputed_events() {
+    let mut harness = harness();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Disputed only")
+        .click();
+    harness.run();
+    let state = harness.state();
+    assert!(state.disputed_only);
+    assert!(!state.visible.is_empty());
+    assert!(state.visible.len() < state.document.events.len());
+    assert!(
+        state
+            .visible
+            .iter()
+            .all(|&e| state.document.events[e].disputed)
+    );
+}

@@ -28,6 +28,10 @@ pub struct SightlineApp {
     pub selected_event: Option<usize>,
     /// Text the events are filtered by.
     pub search: String,
+    /// Show only disputed events.
+    pub disputed_only: bool,
+    /// Show only events of this lane.
+    pub lane_filter: Option<String>,
     /// Articles left out (by id): their evidence leaves the timeline.
     pub excluded: HashSet<String>,
     /// Events shown, in date order: those matching the search with evidence from included
@@ -60,6 +64,8 @@ impl SightlineApp {
             selected_article: 0,
             selected_event: None,
             search: String::new(),
+            disputed_only: false,
+            lane_filter: None,
             excluded: HashSet::new(),
             visible,
             timeline,
@@ -122,6 +128,8 @@ impl SightlineApp {
             .iter()
             .enumerate()
             .filter(|(_, e)| e.evidence.iter().any(|x| !excluded.contains(&x.article)))
+            .filter(|(_, e)| !self.disputed_only || e.disputed)
+            .filter(|(_, e)| self.lane_filter.as_ref().is_none_or(|lane| &e.lane == lane))
             .filter(|(_, e)| {
                 needle.is_empty()
                     || e.title.to_lowercase().contains(&needle)
@@ -151,6 +159,8 @@ impl SightlineApp {
             selected_event: self.selected_event,
             selected_article: self.selected_article,
             search: &self.search,
+            disputed_only: self.disputed_only,
+            lane_filter: self.lane_filter.as_deref(),
             settings: self.settings,
             progress: self.job.as_ref().map(Job::progress),
             notice: self.notice.as_deref(),
@@ -178,6 +188,14 @@ impl SightlineApp {
             }
             Command::SetSearch(text) => {
                 self.search = text;
+                self.refresh_visible();
+            }
+            Command::SetDisputedOnly(on) => {
+                self.disputed_only = on;
+                self.refresh_visible();
+            }
+            Command::SetLaneFilter(lane) => {
+                self.lane_filter = lane;
                 self.refresh_visible();
             }
             Command::SetIncluded { article, included } => {

@@ -44,6 +44,10 @@ pub struct View<'a> {
     pub selected_article: usize,
     /// The search text.
     pub search: &'a str,
+    /// Only disputed events are shown.
+    pub disputed_only: bool,
+    /// Only this lane is shown.
+    pub lane_filter: Option<&'a str>,
     /// Theme and scale.
     pub settings: Settings,
     /// Files read and in all, while articles are being opened in the background.
@@ -83,6 +87,10 @@ pub enum Command {
     SelectPrevious,
     /// Filter events by this text.
     SetSearch(String),
+    /// Show only disputed events (or all).
+    SetDisputedOnly(bool),
+    /// Show only one lane (or all).
+    SetLaneFilter(Option<String>),
     /// Read these files or folders in the background and show their timeline.
     OpenPaths(Vec<std::path::PathBuf>),
     /// Stop opening; keep the current timeline.
@@ -222,6 +230,33 @@ pub fn header_ui(
             view.visible.len(),
             view.doc.events.len()
         ));
+        let mut disputed_only = view.disputed_only;
+        if ui.checkbox(&mut disputed_only, "Disputed only").changed() {
+            commands.push(Command::SetDisputedOnly(disputed_only));
+        }
+        egui::ComboBox::from_label("Lane")
+            .selected_text(view.lane_filter.unwrap_or("All lanes"))
+            .show_ui(ui, |ui| {
+                // Listed only while the menu is open: no per-frame pass over the events.
+                let mut lanes: Vec<&str> =
+                    view.doc.events.iter().map(|e| e.lane.as_str()).collect();
+                lanes.sort_unstable();
+                lanes.dedup();
+                if ui
+                    .selectable_label(view.lane_filter.is_none(), "All lanes")
+                    .clicked()
+                {
+                    commands.push(Command::SetLaneFilter(None));
+                }
+                for lane in lanes {
+                    if ui
+                        .selectable_label(view.lane_filter == Some(lane), lane)
+                        .clicked()
+                    {
+                        commands.push(Command::SetLaneFilter(Some(lane.to_string())));
+                    }
+                }
+            });
         ui.separator();
         let theme = if view.settings.dark {
             "Light theme"
