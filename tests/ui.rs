@@ -15,6 +15,16 @@ fn harness() -> Harness<'static, SightlineApp> {
     harness
 }
 
+/// Clicks article 001 (undated) in the sources list.
+fn open_article_001(harness: &mut Harness<'static, SightlineApp>) {
+    harness
+        .get_all_by_label_contains("CIA Conducts Drone Strike")
+        .next()
+        .expect("article 001 is listed")
+        .click();
+    harness.run();
+}
+
 #[test]
 fn selecting_an_event_in_the_list_fills_the_inspector() {
     let mut harness = harness();
@@ -64,12 +74,7 @@ fn a_passage_in_the_inspector_opens_its_article_in_the_reader() {
 #[test]
 fn choosing_a_source_shows_it_in_the_reader() {
     let mut harness = harness();
-    harness
-        .get_all_by_label_contains("CIA Conducts Drone Strike")
-        .next()
-        .expect("article 001 is listed")
-        .click();
-    harness.run();
+    open_article_001(&mut harness);
     assert_eq!(harness.state().selected_article, 1);
     harness
         .get_by_role_and_label(Role::Button, "Fit all")
@@ -265,12 +270,7 @@ fn a_path_that_cannot_be_read_leaves_the_timeline_and_says_why() {
 #[test]
 fn setting_an_undated_articles_date_re_anchors_its_relative_dates() {
     let mut harness = harness();
-    harness
-        .get_all_by_label_contains("CIA Conducts Drone Strike")
-        .next()
-        .expect("article 001 is listed")
-        .click();
-    harness.run();
+    open_article_001(&mut harness);
     let before = harness.state().analyses[1]
         .timexes
         .iter()

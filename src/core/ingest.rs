@@ -496,22 +496,11 @@ fn fallback_title(body: &str) -> String {
     let first = body.trim_start();
     let sentence_end = first.find(". ").map_or(first.len(), |i| i + 1);
     let sentence = first[..sentence_end].lines().next().unwrap_or("").trim();
-    if sentence.chars().count() <= 90 {
-        return sentence.to_string();
-    }
-    let mut out = String::new();
-    for word in sentence.split_whitespace() {
-        if out.chars().count() + word.chars().count() > 85 {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out.push('…');
-    out
+    crate::core::article::shorten(sentence, FALLBACK_TITLE_CHARS)
 }
+
+/// Longest title made from a first sentence.
+const FALLBACK_TITLE_CHARS: usize = 90;
 
 // ---- dates --------------------------------------------------------------------------------
 

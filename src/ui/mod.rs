@@ -2,7 +2,7 @@
 
 mod timeline_ui;
 
-use crate::core::article::Analysis;
+use crate::core::article::{Analysis, shorten};
 use crate::core::document::{Document, Event, Evidence, Stance};
 use crate::core::ingest::Problem;
 use egui::text::LayoutJob;
@@ -129,25 +129,6 @@ pub fn lane_color(lane: &str) -> Color32 {
         h.wrapping_mul(31).wrapping_add(usize::from(b))
     });
     palette[index % palette.len()]
-}
-
-/// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
-pub fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for word in text.split_whitespace() {
-        if out.chars().count() + word.chars().count() + 1 > max.saturating_sub(1) {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out.push('…');
-    out
 }
 
 /// "1 source", "3 sources".
