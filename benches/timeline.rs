@@ -100,6 +100,7 @@ fn bench(c: &mut Criterion) {
         doc: &doc,
         visible: &visible,
         timeline: &timeline,
+        article_events: &[],
         excluded: &excluded,
         selected_event: Some(5),
         selected_article: 0,

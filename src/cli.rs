@@ -210,13 +210,7 @@ pub fn events(path: &Path, out: &mut dyn Write) -> Result<()> {
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     writeln!(out, "{} ({} events)", doc.title, doc.events.len())?;
     for e in &doc.events {
-        let date = match (e.earliest, e.latest) {
-            (Some(a), Some(b)) if a == b => a.to_string(),
-            (Some(a), Some(b)) => format!("{a} … {b}"),
-            (None, Some(b)) => format!("by {b}"),
-            (Some(a), None) => format!("from {a}"),
-            (None, None) => "undated".to_string(),
-        };
+        let date = crate::core::document::range_label(e.earliest, e.latest);
         let disputed = if e.disputed { "  ⚠ disputed" } else { "" };
         let plural = if e.sources == 1 { "" } else { "s" };
         writeln!(

@@ -39,6 +39,8 @@ pub struct SightlineApp {
     pub visible: Vec<usize>,
     /// The visible events indexed for the timeline (rebuilt with `visible`).
     pub timeline: TimelineIndex,
+    /// How many visible events each article has evidence for (rebuilt with `visible`).
+    pub article_events: Vec<usize>,
     /// Theme and scale.
     pub settings: Settings,
     /// The settings last applied to the egui context.
@@ -57,6 +59,7 @@ impl SightlineApp {
         let analyses = document.articles.iter().map(Article::analyze).collect();
         let visible: Vec<usize> = (0..document.events.len()).collect();
         let timeline = TimelineIndex::new(&document, &visible);
+        let article_events = count_article_events(&document, &visible);
         let mut app = Self {
             document,
             analyses,
@@ -69,6 +72,7 @@ impl SightlineApp {
             excluded: HashSet::new(),
             visible,
             timeline,
+            article_events,
             settings: Settings::default(),
             applied: None,
             job: None,
@@ -141,6 +145,7 @@ impl SightlineApp {
             .map(|(i, _)| i)
             .collect();
         self.timeline = TimelineIndex::new(&self.document, &self.visible);
+        self.article_events = count_article_events(&self.document, &self.visible);
         if self
             .selected_event
             .is_some_and(|s| !self.visible.contains(&s))
@@ -155,6 +160,7 @@ impl SightlineApp {
             doc: &self.document,
             visible: &self.visible,
             timeline: &self.timeline,
+            article_events: &self.article_events,
             excluded: &self.excluded,
             selected_event: self.selected_event,
             selected_article: self.selected_article,
@@ -344,6 +350,30 @@ impl eframe::App for SightlineApp {
             self.apply(command);
         }
     }
+}
+
+/// How many of the `visible` events each article of `doc` has evidence for.
+fn count_article_events(doc: &Document, visible: &[usize]) -> Vec<usize> {
+    let position: std::collections::HashMap<&str, usize> = doc
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut counts = vec![0; doc.articles.len()];
+    for &e in visible {
+        let mut seen: Vec<usize> = doc.events[e]
+            .evidence
+            .iter()
+            .filter_map(|x| position.get(x.article.as_str()).copied())
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for a in seen {
+            counts[a] += 1;
+        }
+    }
+    counts
 }
 
 /// Opens the window on the articles under `paths` (the seed corpus when empty).

@@ -142,6 +142,17 @@ pub struct Event {
     pub starred: bool,
 }
 
+/// A day range in figures: "2025-12-26", "2025-12-01 … 2025-12-26", "by 2025-12-29", "undated".
+pub fn range_label(earliest: Option<NaiveDate>, latest: Option<NaiveDate>) -> String {
+    match (earliest, latest) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a} … {b}"),
+        (None, Some(b)) => format!("by {b}"),
+        (Some(a), None) => format!("from {a}"),
+        (None, None) => "undated".to_string(),
+    }
+}
+
 /// Why a file is not a timeline this build can open.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
