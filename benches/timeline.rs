@@ -8,6 +8,7 @@ use chrono::{Days, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, PointerButton, Pos2, RawInput, Rect, vec2};
 use sightline::core::document::{Document, Event as TimelineEvent, Origin};
+use sightline::core::view::{Filter, LaneMode, SortColumn};
 use sightline::ui::{Settings, TimelineIndex, View, timeline_ui};
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
@@ -94,8 +95,9 @@ fn frame(ctx: &egui::Context, view: &View<'_>, step: usize) -> Duration {
 fn bench(c: &mut Criterion) {
     let doc = synthetic();
     let visible: Vec<usize> = (0..doc.events.len()).collect();
-    let timeline = TimelineIndex::new(&doc, &visible);
     let excluded = HashSet::new();
+    let timeline = TimelineIndex::new(&doc, &visible, LaneMode::Kind, &excluded);
+    let filter = Filter::default();
     let view = View {
         doc: &doc,
         visible: &visible,
@@ -104,9 +106,12 @@ fn bench(c: &mut Criterion) {
         excluded: &excluded,
         selected_event: Some(5),
         selected_article: 0,
-        search: "",
-        disputed_only: false,
-        lane_filter: None,
+        hovered_event: None,
+        filter: &filter,
+        lane_mode: LaneMode::Kind,
+        sort: (SortColumn::Date, true),
+        table_rows: &visible,
+        passages: &[],
         settings: Settings::default(),
         progress: None,
         notice: None,

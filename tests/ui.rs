@@ -15,6 +15,12 @@ fn harness() -> Harness<'static, SightlineApp> {
     harness
 }
 
+/// Opens a menu of the menu bar.
+fn open_menu(harness: &mut Harness<'static, SightlineApp>, name: &str) {
+    harness.get_by_role_and_label(Role::Button, name).click();
+    harness.run();
+}
+
 /// Clicks article 001 (undated) in the sources list.
 fn open_article_001(harness: &mut Harness<'static, SightlineApp>) {
     harness
@@ -93,11 +99,7 @@ fn choosing_a_source_shows_it_in_the_reader() {
 fn typing_in_search_narrows_the_event_list() {
     let mut harness = harness();
     let all = harness.state().visible.len();
-    // The header's text fields: the path to open, then the search.
-    let field = harness
-        .get_all_by_role(Role::TextInput)
-        .nth(1)
-        .expect("search field");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Search");
     field.focus();
     field.type_text("blockade");
     harness.run();
@@ -181,13 +183,17 @@ fn arrow_keys_step_through_events_in_date_order() {
 fn theme_and_text_size_change_and_apply() {
     let mut harness = harness();
     assert!(harness.state().settings.dark);
+    open_menu(&mut harness, "View");
     harness
         .get_by_role_and_label(Role::Button, "Light theme")
         .click();
     harness.run();
     assert!(!harness.state().settings.dark);
     assert_eq!(harness.ctx.theme(), egui::Theme::Light);
-    harness.get_by_role_and_label(Role::Button, "A+").click();
+    open_menu(&mut harness, "View");
+    harness
+        .get_by_role_and_label(Role::Button, "Larger text")
+        .click();
     harness.run();
     assert!((harness.state().settings.zoom - 1.1).abs() < 1e-4);
     assert!((harness.ctx.zoom_factor() - 1.1).abs() < 1e-4);
@@ -219,10 +225,7 @@ fn opening_a_folder_by_path_replaces_the_timeline_in_the_background() {
     )
     .expect("write");
     let mut harness = harness();
-    let field = harness
-        .get_all_by_role(Role::TextInput)
-        .next()
-        .expect("path field");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Open path");
     field.focus();
     field.type_text(dir.to_str().expect("path"));
     harness.run();
@@ -278,11 +281,7 @@ fn setting_an_undated_articles_date_re_anchors_its_relative_dates() {
         .cloned()
         .expect("tagged");
     assert_eq!(before.earliest, None);
-    // The header's path and search fields come first; the reader's date field is third.
-    let field = harness
-        .get_all_by_role(Role::TextInput)
-        .nth(2)
-        .expect("date field");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Set date…");
     field.focus();
     field.type_text("2025-12-30");
     harness.run();
@@ -322,7 +321,7 @@ fn disputed_only_shows_the_disputed_events() {
         .click();
     harness.run();
     let state = harness.state();
-    assert!(state.disputed_only);
+    assert!(state.filter.disputed_only);
     assert!(!state.visible.is_empty());
     assert!(state.visible.len() < state.document.events.len());
     assert!(
@@ -330,5 +329,235 @@ fn disputed_only_shows_the_disputed_events() {
             .visible
             .iter()
             .all(|&e| state.document.events[e].disputed)
+    );
+}
+
+#[test]
+fn the_event_table_sorts_by_a_column_and_back() {
+    let mut harness = harness();
+    harness.get_by_role_and_label(Role::Button, "Src").click();
+    harness.run();
+    let state = harness.state();
+    let sources: Vec<usize> = state
+        .table_rows
+        .iter()
+        .map(|&e| state.document.events[e].sources)
+        .collect();
+    assert!(sources.windows(2).all(|w| w[0] <= w[1]), "{sources:?}");
+    assert!(sources.first() < sources.last());
+    harness.get_by_role_and_label(Role::Button, "Src ^").click();
+    harness.run();
+    let state = harness.state();
+    let first = state.document.events[state.table_rows[0]].sources;
+    assert_eq!(Some(&first), sources.iter().max());
+    // Clicking a row selects its event everywhere.
+    let row = state.table_rows[0];
+    let title = state.document.events[row].title.clone();
+    harness
+        .get_all_by_label(&title)
+        .next()
+        .expect("row title")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected_event, Some(row));
+}
+
+#[test]
+fn the_stance_filter_keeps_only_events_with_a_denial() {
+    let mut harness = harness();
+    harness.get_by_label("Stance").click();
+    harness.run();
+    harness.get_by_label("denies").click();
+    harness.run();
+    let state = harness.state();
+    assert_eq!(
+        state.filter.stance,
+        Some(sightline::core::document::Stance::Denies)
+    );
+    assert!(!state.visible.is_empty() && state.visible.len() < state.document.events.len());
+    for &e in &state.visible {
+        assert!(
+            state.document.events[e]
+                .evidence
+                .iter()
+                .any(|x| x.stance == sightline::core::document::Stance::Denies)
+        );
+    }
+    harness
+        .get_by_role_and_label(Role::Button, "Clear filters")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().visible.len(),
+        harness.state().document.events.len()
+    );
+}
+
+#[test]
+fn lanes_switch_to_one_per_source() {
+    let mut harness = harness();
+    open_menu(&mut harness, "View");
+    harness.get_by_label("Lanes by source").click();
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.lane_mode, sightline::core::view::LaneMode::Source);
+    assert_eq!(state.timeline.lanes().len(), state.document.articles.len());
+    let kinds: Vec<&str> = state
+        .document
+        .events
+        .iter()
+        .map(|e| e.lane.as_str())
+        .collect();
+    assert!(
+        state
+            .timeline
+            .lanes()
+            .iter()
+            .all(|l| !kinds.contains(&l.as_str())),
+        "{:?}",
+        state.timeline.lanes()
+    );
+}
+
+/// The timeline plot's x bounds (first and last day shown, as plot x).
+fn plot_x_bounds(harness: &Harness<'static, SightlineApp>) -> (f64, f64) {
+    let memory = egui_plot::PlotMemory::load(&harness.ctx, sightline::ui::timeline_plot_id())
+        .expect("the plot has drawn");
+    let bounds = memory.bounds();
+    (bounds.min()[0], bounds.max()[0])
+}
+
+#[test]
+fn plus_minus_and_home_zoom_the_timeline() {
+    let mut harness = harness();
+    let (lo, hi) = plot_x_bounds(&harness);
+    harness.key_press(egui::Key::Plus);
+    harness.run();
+    let (a, b) = plot_x_bounds(&harness);
+    assert!(
+        ((b - a) * 1.5 - (hi - lo)).abs() < 0.01,
+        "{a}..{b} from {lo}..{hi}"
+    );
+    assert!(
+        (a.midpoint(b) - lo.midpoint(hi)).abs() < 0.01,
+        "zooms about the centre"
+    );
+    harness.key_press(egui::Key::Minus);
+    harness.key_press(egui::Key::Minus);
+    harness.run();
+    let (a, b) = plot_x_bounds(&harness);
+    assert!((b - a) > (hi - lo) * 1.4);
+    harness.key_press(egui::Key::Home);
+    harness.run();
+    let (a, b) = plot_x_bounds(&harness);
+    assert!((a - lo).abs() < 0.01 && (b - hi).abs() < 0.01);
+}
+
+#[test]
+fn hovering_an_event_marks_it_and_clicking_selects_it() {
+    let mut harness = harness();
+    let memory =
+        egui_plot::PlotMemory::load(&harness.ctx, sightline::ui::timeline_plot_id()).expect("plot");
+    let transform = memory.transform();
+    // The most corroborated event has the largest marker: aim at its best day in its lane row.
+    let state = harness.state();
+    let (target, _) = state
+        .visible
+        .iter()
+        .map(|&i| (i, &state.document.events[i]))
+        .filter(|(_, e)| e.best.is_some())
+        .max_by_key(|(_, e)| e.sources)
+        .expect("a dated event");
+    let marker = state
+        .timeline
+        .marker(&state.document, target)
+        .expect("drawn");
+    let pos = transform.position_from_point(&marker);
+    harness.hover_at(pos);
+    harness.run();
+    assert_eq!(harness.state().hovered_event, Some(target));
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    assert_eq!(harness.state().selected_event, Some(target));
+}
+
+#[test]
+fn clicking_the_overview_strip_moves_the_timeline_there() {
+    let mut harness = harness();
+    let (lo, hi) = plot_x_bounds(&harness);
+    let strip = harness.get_by_label("Overview").rect();
+    // The far left of the strip is the earliest event: the window moves left, same width.
+    let pos = egui::pos2(strip.left() + 3.0, strip.center().y);
+    harness.event(egui::Event::PointerMoved(pos));
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    let (a, b) = plot_x_bounds(&harness);
+    assert!(a < lo - 1.0, "{a} not left of {lo}");
+    assert!(((b - a) - (hi - lo)).abs() < 0.01);
+}
+
+#[test]
+fn clicking_a_highlighted_passage_in_the_reader_selects_its_event() {
+    let mut harness = harness();
+    let state = harness.state();
+    let article = &state.document.articles[state.selected_article];
+    let reader = harness
+        .get_all_by_label_contains(&article.text[article.text.len() - 40..])
+        .next()
+        .expect("the reader's text")
+        .rect();
+    // Walk down the text line by line until a click lands on a highlight.
+    let line = 18.0;
+    let mut y = reader.top() + line / 2.0;
+    while harness.state().selected_event.is_none() && y < reader.bottom() {
+        let pos = egui::pos2(reader.left() + 40.0, y);
+        harness.event(egui::Event::PointerMoved(pos));
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run();
+        y += line;
+    }
+    let state = harness.state();
+    let event = state
+        .selected_event
+        .expect("a click on a passage selected its event");
+    let id = &state.document.articles[state.selected_article].id;
+    assert!(
+        state.document.events[event]
+            .evidence
+            .iter()
+            .any(|x| &x.article == id)
     );
 }

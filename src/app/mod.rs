@@ -1,12 +1,15 @@
 //! The desktop app: holds the timeline document and the selection, draws the panels, and
 //! applies the commands the panels emit at the end of each frame.
 
+mod dialog;
 mod job;
 
 use crate::core::article::{Analysis, Article};
-use crate::core::document::Document;
+use crate::core::document::{Document, Stance};
 use crate::core::ingest::Problem;
+use crate::core::view::{Filter, LaneMode, SortColumn, sort_events};
 use crate::ui::{self, Command, Settings, TimelineIndex, View};
+pub use dialog::{Dialog, Pick};
 pub use job::{Job, Outcome};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -26,17 +29,24 @@ pub struct SightlineApp {
     pub selected_article: usize,
     /// The selected event, shown in every panel.
     pub selected_event: Option<usize>,
-    /// Text the events are filtered by.
-    pub search: String,
-    /// Show only disputed events.
-    pub disputed_only: bool,
-    /// Show only events of this lane.
-    pub lane_filter: Option<String>,
+    /// The event under the pointer on the timeline.
+    pub hovered_event: Option<usize>,
+    /// Which events are shown (search text, disputed, lane, source, stance, dates).
+    pub filter: Filter,
+    /// How the timeline's lanes group events.
+    pub lane_mode: LaneMode,
+    /// The event table's sort column and direction (true = ascending).
+    pub sort: (SortColumn, bool),
     /// Articles left out (by id): their evidence leaves the timeline.
     pub excluded: HashSet<String>,
-    /// Events shown, in date order: those matching the search with evidence from included
-    /// articles (recomputed when the search or inclusion changes, not every frame).
+    /// Events shown, in date order: those matching the filter with evidence from included
+    /// articles (recomputed when the filter or inclusion changes, not every frame).
     pub visible: Vec<usize>,
+    /// The shown events in the event table's order.
+    pub table_rows: Vec<usize>,
+    /// Per article (index-aligned), the shown events' passages in it: (start, end, event,
+    /// stance), sorted by start. The reader highlights them and a click selects their event.
+    pub passages: Vec<Vec<(usize, usize, usize, Stance)>>,
     /// The visible events indexed for the timeline (rebuilt with `visible`).
     pub timeline: TimelineIndex,
     /// How many visible events each article has evidence for (rebuilt with `visible`).
@@ -47,6 +57,8 @@ pub struct SightlineApp {
     applied: Option<Settings>,
     /// An extraction running in the background.
     pub job: Option<Job>,
+    /// A file dialog waiting for the user.
+    pub dialog: Option<Dialog>,
     /// The last message for the user (a failed open, a cancelled job).
     pub notice: Option<String>,
 }
@@ -57,27 +69,29 @@ impl SightlineApp {
         let loaded = crate::core::ingest::seed_articles();
         let document = crate::core::cluster::build(loaded.articles, "Seed corpus");
         let analyses = document.articles.iter().map(Article::analyze).collect();
-        let visible: Vec<usize> = (0..document.events.len()).collect();
-        let timeline = TimelineIndex::new(&document, &visible);
-        let article_events = count_article_events(&document, &visible);
         let mut app = Self {
             document,
             analyses,
             problems: loaded.problems,
             selected_article: 0,
             selected_event: None,
-            search: String::new(),
-            disputed_only: false,
-            lane_filter: None,
+            hovered_event: None,
+            filter: Filter::default(),
+            lane_mode: LaneMode::default(),
+            sort: (SortColumn::Date, true),
             excluded: HashSet::new(),
-            visible,
-            timeline,
-            article_events,
+            visible: Vec::new(),
+            table_rows: Vec::new(),
+            passages: Vec::new(),
+            timeline: TimelineIndex::default(),
+            article_events: Vec::new(),
             settings: Settings::default(),
             applied: None,
             job: None,
+            dialog: None,
             notice: None,
         };
+        app.refresh_visible();
         if !paths.is_empty() {
             app.apply(Command::OpenPaths(paths.to_vec()));
         }
@@ -122,35 +136,43 @@ impl SightlineApp {
         app
     }
 
-    /// Recomputes the visible events after the search or the included articles changed.
+    /// Recomputes what is shown after the filter, the lanes or the included articles changed.
     fn refresh_visible(&mut self) {
-        let needle = self.search.to_lowercase();
-        let excluded = &self.excluded;
-        self.visible = self
-            .document
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.evidence.iter().any(|x| !excluded.contains(&x.article)))
-            .filter(|(_, e)| !self.disputed_only || e.disputed)
-            .filter(|(_, e)| self.lane_filter.as_ref().is_none_or(|lane| &e.lane == lane))
-            .filter(|(_, e)| {
-                needle.is_empty()
-                    || e.title.to_lowercase().contains(&needle)
-                    || e.kind.contains(&needle)
-                    || e.evidence.iter().any(|x| {
-                        !excluded.contains(&x.article) && x.quote.to_lowercase().contains(&needle)
-                    })
-            })
-            .map(|(i, _)| i)
-            .collect();
-        self.timeline = TimelineIndex::new(&self.document, &self.visible);
+        self.visible = self.filter.apply(&self.document, &self.excluded);
+        self.timeline = TimelineIndex::new(
+            &self.document,
+            &self.visible,
+            self.lane_mode,
+            &self.excluded,
+        );
         self.article_events = count_article_events(&self.document, &self.visible);
+        self.passages = article_passages(&self.document, &self.visible, &self.excluded);
+        self.sort_table();
         if self
             .selected_event
             .is_some_and(|s| !self.visible.contains(&s))
         {
             self.selected_event = None;
+        }
+        self.hovered_event = None;
+    }
+
+    /// Orders the event table by the chosen column.
+    fn sort_table(&mut self) {
+        self.table_rows.clone_from(&self.visible);
+        let (column, ascending) = self.sort;
+        sort_events(&self.document, &mut self.table_rows, column, ascending);
+    }
+
+    /// Takes the user's answer from an open file dialog, if any.
+    pub fn poll_dialog(&mut self) {
+        let Some(chosen) = self.dialog.as_ref().and_then(Dialog::poll) else {
+            return;
+        };
+        self.dialog = None;
+        match chosen {
+            Some(paths) if !paths.is_empty() => self.apply(Command::OpenPaths(paths)),
+            _ => self.notice = Some("Nothing chosen.".into()),
         }
     }
 
@@ -164,9 +186,15 @@ impl SightlineApp {
             excluded: &self.excluded,
             selected_event: self.selected_event,
             selected_article: self.selected_article,
-            search: &self.search,
-            disputed_only: self.disputed_only,
-            lane_filter: self.lane_filter.as_deref(),
+            hovered_event: self.hovered_event,
+            filter: &self.filter,
+            lane_mode: self.lane_mode,
+            sort: self.sort,
+            table_rows: &self.table_rows,
+            passages: self
+                .passages
+                .get(self.selected_article)
+                .map_or(&[], Vec::as_slice),
             settings: self.settings,
             progress: self.job.as_ref().map(Job::progress),
             notice: self.notice.as_deref(),
@@ -181,28 +209,47 @@ impl SightlineApp {
             }
             Command::SelectEvent(index) if index < self.document.events.len() => {
                 self.selected_event = Some(index);
-                // Show the event's first passage in the reader.
-                let first = self.document.events[index]
-                    .evidence
-                    .first()
-                    .map(|e| e.article.clone());
-                if let Some(article) =
-                    first.and_then(|id| self.document.articles.iter().position(|a| a.id == id))
+                // Show the event's first passage in the reader, unless the article there
+                // already has one (a click on a highlight keeps its article).
+                let evidence = &self.document.events[index].evidence;
+                let shown = self.document.articles.get(self.selected_article);
+                if !shown.is_some_and(|a| evidence.iter().any(|x| x.article == a.id))
+                    && let Some(article) = evidence.first().and_then(|first| {
+                        self.document
+                            .articles
+                            .iter()
+                            .position(|a| a.id == first.article)
+                    })
                 {
                     self.selected_article = article;
                 }
             }
-            Command::SetSearch(text) => {
-                self.search = text;
+            Command::HoverEvent(event) => self.hovered_event = event,
+            Command::SetFilter(filter) => {
+                self.filter = filter;
                 self.refresh_visible();
             }
-            Command::SetDisputedOnly(on) => {
-                self.disputed_only = on;
+            Command::SetLaneMode(mode) => {
+                self.lane_mode = mode;
                 self.refresh_visible();
             }
-            Command::SetLaneFilter(lane) => {
-                self.lane_filter = lane;
-                self.refresh_visible();
+            Command::SortBy(column) => {
+                self.sort = if self.sort.0 == column {
+                    (column, !self.sort.1)
+                } else {
+                    (column, true)
+                };
+                self.sort_table();
+            }
+            Command::Choose(pick) => {
+                if dialog::available() {
+                    self.dialog = Some(Dialog::open(pick));
+                } else {
+                    self.notice = Some(
+                        "No file dialog on this system (no desktop portal or zenity): type a path in the field above and press Open."
+                            .into(),
+                    );
+                }
             }
             Command::SetIncluded { article, included } => {
                 if let Some(a) = self.document.articles.get(article) {
@@ -291,7 +338,8 @@ impl eframe::App for SightlineApp {
             self.applied = Some(self.settings);
         }
         self.poll_job();
-        if self.job.is_some() {
+        self.poll_dialog();
+        if self.job.is_some() || self.dialog.is_some() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -325,19 +373,21 @@ impl eframe::App for SightlineApp {
         });
         egui::Panel::left("sources")
             .resizable(true)
-            .default_size(320.0)
+            .default_size(470.0)
             .show(ui, |ui| {
                 ui::sources_ui(ui, &view, &mut commands);
+                ui.separator();
+                ui::events_table_ui(ui, &view, &mut commands);
             });
         egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(360.0)
+            .default_size(320.0)
             .show(ui, |ui| {
                 ui::inspector_ui(ui, &view, &mut commands);
             });
         egui::Panel::top("timeline")
             .resizable(true)
-            .default_size(420.0)
+            .default_size(470.0)
             .show(ui, |ui| {
                 ui::timeline_ui(ui, &view, &mut commands);
             });
@@ -374,6 +424,34 @@ fn count_article_events(doc: &Document, visible: &[usize]) -> Vec<usize> {
         }
     }
     counts
+}
+
+/// Per article, the passages of the `visible` events from included articles, sorted by start.
+fn article_passages(
+    doc: &Document,
+    visible: &[usize],
+    excluded: &HashSet<String>,
+) -> Vec<Vec<(usize, usize, usize, Stance)>> {
+    let position: std::collections::HashMap<&str, usize> = doc
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut passages = vec![Vec::new(); doc.articles.len()];
+    for &e in visible {
+        for x in &doc.events[e].evidence {
+            if let Some(&a) = position.get(x.article.as_str())
+                && !excluded.contains(&x.article)
+            {
+                passages[a].push((x.start, x.end, e, x.stance));
+            }
+        }
+    }
+    for list in &mut passages {
+        list.sort_unstable_by_key(|p| (p.0, p.1));
+    }
+    passages
 }
 
 /// Opens the window on the articles under `paths` (the seed corpus when empty).

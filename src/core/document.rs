@@ -153,6 +153,33 @@ pub fn range_label(earliest: Option<NaiveDate>, latest: Option<NaiveDate>) -> St
     }
 }
 
+/// A day range in few characters, for tables: "26 Dec 2025", "1–29 Dec 2025",
+/// "30 Jun–29 Dec 2025", "2020", "by 29 Dec 2025", "undated".
+pub fn compact_range_label(earliest: Option<NaiveDate>, latest: Option<NaiveDate>) -> String {
+    use chrono::Datelike;
+    let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
+    match (earliest, latest) {
+        (Some(a), Some(b)) if a == b => day(a),
+        (Some(a), Some(b))
+            if a.year() == b.year()
+                && (a.month(), a.day()) == (1, 1)
+                && (b.month(), b.day()) == (12, 31) =>
+        {
+            a.year().to_string()
+        }
+        (Some(a), Some(b)) if a.year() == b.year() && a.month() == b.month() => {
+            format!("{}–{}", a.day(), day(b))
+        }
+        (Some(a), Some(b)) if a.year() == b.year() => {
+            format!("{}–{}", a.format("%-d %b"), day(b))
+        }
+        (Some(a), Some(b)) => format!("{}–{}", day(a), day(b)),
+        (None, Some(b)) => format!("by {}", day(b)),
+        (Some(a), None) => format!("from {}", day(a)),
+        (None, None) => "undated".to_string(),
+    }
+}
+
 /// Why a file is not a timeline this build can open.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -228,5 +255,40 @@ impl Document {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<NaiveDate> {
+        s.parse().ok()
+    }
+
+    #[test]
+    fn compact_labels_drop_what_repeats() {
+        assert_eq!(
+            compact_range_label(d("2025-12-26"), d("2025-12-26")),
+            "26 Dec 2025"
+        );
+        assert_eq!(
+            compact_range_label(d("2025-12-01"), d("2025-12-29")),
+            "1–29 Dec 2025"
+        );
+        assert_eq!(
+            compact_range_label(d("2025-06-30"), d("2025-12-29")),
+            "30 Jun–29 Dec 2025"
+        );
+        assert_eq!(
+            compact_range_label(d("2020-01-01"), d("2020-12-31")),
+            "2020"
+        );
+        assert_eq!(
+            compact_range_label(d("2024-12-30"), d("2025-01-02")),
+            "30 Dec 2024–2 Jan 2025"
+        );
+        assert_eq!(compact_range_label(None, d("2025-12-29")), "by 29 Dec 2025");
+        assert_eq!(compact_range_label(None, None), "undated");
     }
 }

@@ -9,3 +9,4 @@ pub mod extract;
 pub mod ingest;
 pub mod segment;
 pub mod timex;
+pub mod view;

@@ -2,13 +2,15 @@
 
 mod timeline_ui;
 
+use crate::app::Pick;
 use crate::core::article::{Analysis, shorten};
-use crate::core::document::{Document, Event, Evidence, Stance, range_label};
+use crate::core::document::{Document, Event, Evidence, Stance, compact_range_label, range_label};
 use crate::core::ingest::Problem;
+use crate::core::view::{Filter, LaneMode, SortColumn};
 use egui::text::LayoutJob;
 use egui::{Color32, RichText, Stroke, TextFormat};
 use std::collections::HashSet;
-pub use timeline_ui::{TimelineIndex, focus_bounds, timeline_ui};
+pub use timeline_ui::{TimelineIndex, focus_bounds, timeline_plot_id, timeline_ui};
 
 /// What the user chose for the look of the app, remembered between runs.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -44,12 +46,18 @@ pub struct View<'a> {
     pub selected_event: Option<usize>,
     /// The article in the reader.
     pub selected_article: usize,
-    /// The search text.
-    pub search: &'a str,
-    /// Only disputed events are shown.
-    pub disputed_only: bool,
-    /// Only this lane is shown.
-    pub lane_filter: Option<&'a str>,
+    /// The event under the pointer on the timeline.
+    pub hovered_event: Option<usize>,
+    /// Which events are shown.
+    pub filter: &'a Filter,
+    /// How lanes group events.
+    pub lane_mode: LaneMode,
+    /// The event table's sort column and direction (true = ascending).
+    pub sort: (SortColumn, bool),
+    /// The shown events in table order.
+    pub table_rows: &'a [usize],
+    /// The shown events' passages in the reader's article: (start, end, event, stance).
+    pub passages: &'a [(usize, usize, usize, Stance)],
     /// Theme and scale.
     pub settings: Settings,
     /// Files read and in all, while articles are being opened in the background.
@@ -87,12 +95,16 @@ pub enum Command {
     SelectNext,
     /// Select the previous shown event in date order.
     SelectPrevious,
-    /// Filter events by this text.
-    SetSearch(String),
-    /// Show only disputed events (or all).
-    SetDisputedOnly(bool),
-    /// Show only one lane (or all).
-    SetLaneFilter(Option<String>),
+    /// The event under the pointer on the timeline (or none).
+    HoverEvent(Option<usize>),
+    /// Show the events this filter lets through.
+    SetFilter(Filter),
+    /// Group the timeline's lanes by kind, source or tag.
+    SetLaneMode(LaneMode),
+    /// Sort the event table by this column (again: the other direction).
+    SortBy(SortColumn),
+    /// Ask the user for files or a folder with the system dialog.
+    Choose(Pick),
     /// Read these files or folders in the background and show their timeline.
     OpenPaths(Vec<std::path::PathBuf>),
     /// Stop opening; keep the current timeline.
@@ -153,21 +165,123 @@ pub fn date_label(event: &Event) -> String {
     }
 }
 
-/// The top bar: counts, the search field, skipped files.
+/// A text field named by a label beside it (so that assistive tools and tests find it by name).
+fn labelled_field(ui: &mut egui::Ui, name: &str, edit: egui::TextEdit<'_>) -> egui::Response {
+    let label = ui.label(name);
+    ui.add(edit).labelled_by(label.id)
+}
+
+/// A date field for a filter bound, kept as typed until it parses; the bound changes when the
+/// user types a date or clears the field.
+fn date_bound_ui(ui: &mut egui::Ui, name: &str, bound: &mut Option<chrono::NaiveDate>) {
+    let id = egui::Id::unique(("filter date", name));
+    let mut text: String = ui
+        .data(|d| d.get_temp(id))
+        .unwrap_or_else(|| bound.map(|d| d.to_string()).unwrap_or_default());
+    let field = labelled_field(
+        ui,
+        name,
+        egui::TextEdit::singleline(&mut text)
+            .hint_text("YYYY-MM-DD")
+            .desired_width(86.0),
+    );
+    let parsed = crate::core::ingest::parse_date(&text);
+    if field.changed() && (parsed.is_some() || text.trim().is_empty()) {
+        *bound = parsed;
+    }
+    if !text.trim().is_empty() && parsed.is_none() {
+        ui.weak("not a date");
+    }
+    ui.data_mut(|d| d.insert_temp(id, text));
+}
+
+/// A menu of choices with an "all" entry; pushes the filter with the choice made.
+fn choice_ui<T: Clone + PartialEq>(
+    ui: &mut egui::Ui,
+    name: &str,
+    all: &str,
+    current: Option<(&T, String)>,
+    options: impl FnOnce() -> Vec<(T, String)>,
+    mut choose: impl FnMut(Option<T>),
+) {
+    // The name goes before the menu, as in a form; the menu is labelled by it.
+    let label = ui.label(name);
+    let (current, selected) = match current {
+        Some((value, text)) => (Some(value), text),
+        None => (None, all.to_string()),
+    };
+    let shown = egui::ComboBox::from_id_salt(("choice", name))
+        .selected_text(shorten(&selected, 24))
+        .show_ui(ui, |ui| {
+            // Listed only while the menu is open: no per-frame pass over the document.
+            if ui.selectable_label(current.is_none(), all).clicked() {
+                choose(None);
+            }
+            for (value, label) in options() {
+                if ui
+                    .selectable_label(current == Some(&value), label)
+                    .clicked()
+                {
+                    choose(Some(value));
+                }
+            }
+        });
+    shown.response.labelled_by(label.id);
+}
+
+/// The top bar: the File and View menus, the path field, progress, then the search and filters.
 pub fn header_ui(
     ui: &mut egui::Ui,
     view: &View<'_>,
     problems: &[Problem],
     commands: &mut Vec<Command>,
 ) {
-    ui.horizontal(|ui| {
-        ui.label("Open articles (file or folder):");
-        let id = ui.make_persistent_id("open path");
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("Open articles…").clicked() {
+                commands.push(Command::Choose(Pick::Articles));
+            }
+            if ui.button("Open folder…").clicked() {
+                commands.push(Command::Choose(Pick::Folder));
+            }
+        });
+        ui.menu_button("View", |ui| {
+            for mode in LaneMode::ALL {
+                if ui.radio(view.lane_mode == mode, mode.label()).clicked() {
+                    commands.push(Command::SetLaneMode(mode));
+                }
+            }
+            ui.separator();
+            let theme = if view.settings.dark {
+                "Light theme"
+            } else {
+                "Dark theme"
+            };
+            if ui.button(theme).clicked() {
+                commands.push(Command::SetDark(!view.settings.dark));
+            }
+            if ui.button("Larger text").clicked() {
+                commands.push(Command::SetZoom(view.settings.zoom + 0.1));
+            }
+            if ui.button("Smaller text").clicked() {
+                commands.push(Command::SetZoom(view.settings.zoom - 0.1));
+            }
+        });
+        ui.heading("Sightline");
+        ui.label(format!(
+            "{} · {} articles",
+            view.doc.title,
+            view.doc.articles.len()
+        ));
+        ui.separator();
+        let id = egui::Id::unique("open path");
         let mut path: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-        let field = ui.add(
+        let field = labelled_field(
+            ui,
+            "Open path",
             egui::TextEdit::singleline(&mut path)
-                .hint_text("path, or drop files on the window")
-                .desired_width(320.0),
+                .hint_text("file or folder, or drop files on the window")
+                .desired_width(260.0),
         );
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button("Open").clicked() || enter) && !path.trim().is_empty() {
@@ -194,68 +308,6 @@ pub fn header_ui(
         if let Some(notice) = view.notice {
             ui.colored_label(Color32::from_rgb(220, 140, 40), notice);
         }
-    });
-    ui.horizontal(|ui| {
-        ui.heading("Sightline");
-        ui.label(format!(
-            "{} · {} articles",
-            view.doc.title,
-            view.doc.articles.len()
-        ));
-        let mut search = view.search.to_string();
-        let field =
-            ui.add(egui::TextEdit::singleline(&mut search).hint_text("Search events and passages"));
-        if field.changed() {
-            commands.push(Command::SetSearch(search));
-        }
-        ui.label(format!(
-            "{} of {} events",
-            view.visible.len(),
-            view.doc.events.len()
-        ));
-        let mut disputed_only = view.disputed_only;
-        if ui.checkbox(&mut disputed_only, "Disputed only").changed() {
-            commands.push(Command::SetDisputedOnly(disputed_only));
-        }
-        egui::ComboBox::from_label("Lane")
-            .selected_text(view.lane_filter.unwrap_or("All lanes"))
-            .show_ui(ui, |ui| {
-                // Listed only while the menu is open: no per-frame pass over the events.
-                let mut lanes: Vec<&str> =
-                    view.doc.events.iter().map(|e| e.lane.as_str()).collect();
-                lanes.sort_unstable();
-                lanes.dedup();
-                if ui
-                    .selectable_label(view.lane_filter.is_none(), "All lanes")
-                    .clicked()
-                {
-                    commands.push(Command::SetLaneFilter(None));
-                }
-                for lane in lanes {
-                    if ui
-                        .selectable_label(view.lane_filter == Some(lane), lane)
-                        .clicked()
-                    {
-                        commands.push(Command::SetLaneFilter(Some(lane.to_string())));
-                    }
-                }
-            });
-        ui.separator();
-        let theme = if view.settings.dark {
-            "Light theme"
-        } else {
-            "Dark theme"
-        };
-        if ui.button(theme).clicked() {
-            commands.push(Command::SetDark(!view.settings.dark));
-        }
-        if ui.button("A-").on_hover_text("Smaller text").clicked() {
-            commands.push(Command::SetZoom(view.settings.zoom - 0.1));
-        }
-        ui.label(format!("{:.0} %", view.settings.zoom * 100.0));
-        if ui.button("A+").on_hover_text("Larger text").clicked() {
-            commands.push(Command::SetZoom(view.settings.zoom + 0.1));
-        }
         if !problems.is_empty() {
             ui.colored_label(
                 Color32::from_rgb(200, 120, 0),
@@ -270,15 +322,115 @@ pub fn header_ui(
             );
         }
     });
+    filters_ui(ui, view, commands);
 }
 
-/// The article list (include box, date and its basis, events) and the shown events' list.
+/// The search field, the filters and the count of events shown.
+fn filters_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    let filter = view.filter;
+    let mut new = filter.clone();
+    ui.horizontal_wrapped(|ui| {
+        let mut text = filter.text.clone();
+        let field = labelled_field(
+            ui,
+            "Search",
+            egui::TextEdit::singleline(&mut text)
+                .hint_text("events and passages")
+                .desired_width(200.0),
+        );
+        if field.changed() {
+            new.text = text;
+        }
+        ui.label(format!(
+            "{} of {} events",
+            view.visible.len(),
+            view.doc.events.len()
+        ));
+        ui.separator();
+        let mut disputed_only = filter.disputed_only;
+        if ui.checkbox(&mut disputed_only, "Disputed only").changed() {
+            new.disputed_only = disputed_only;
+        }
+        let doc = view.doc;
+        let mut lane = None;
+        choice_ui(
+            ui,
+            "Lane",
+            "All lanes",
+            filter.lane.as_ref().map(|l| (l, l.clone())),
+            || {
+                let mut lanes: Vec<String> = doc.events.iter().map(|e| e.lane.clone()).collect();
+                lanes.sort_unstable();
+                lanes.dedup();
+                lanes.into_iter().map(|l| (l.clone(), l)).collect()
+            },
+            |choice| lane = Some(choice),
+        );
+        if let Some(choice) = lane {
+            new.lane = choice;
+        }
+        let mut source = None;
+        choice_ui(
+            ui,
+            "Source",
+            "All sources",
+            filter.source.as_ref().map(|id| {
+                let title = doc.articles.iter().find(|a| &a.id == id);
+                (id, title.map_or_else(|| id.clone(), |a| a.title.clone()))
+            }),
+            || {
+                doc.articles
+                    .iter()
+                    .map(|a| (a.id.clone(), shorten(&a.title, 48)))
+                    .collect()
+            },
+            |choice| source = Some(choice),
+        );
+        if let Some(choice) = source {
+            new.source = choice;
+        }
+        let mut stance = None;
+        choice_ui(
+            ui,
+            "Stance",
+            "Any stance",
+            filter.stance.as_ref().map(|s| (s, s.as_str().to_string())),
+            || {
+                [Stance::Supports, Stance::Denies, Stance::Mentions]
+                    .into_iter()
+                    .map(|s| (s, s.as_str().to_string()))
+                    .collect()
+            },
+            |choice| stance = Some(choice),
+        );
+        if let Some(choice) = stance {
+            new.stance = choice;
+        }
+        date_bound_ui(ui, "From", &mut new.from);
+        date_bound_ui(ui, "To", &mut new.to);
+        if ui
+            .add_enabled(filter.is_active(), egui::Button::new("Clear filters"))
+            .clicked()
+        {
+            ui.data_mut(|d| {
+                d.remove::<String>(egui::Id::unique(("filter date", "From")));
+                d.remove::<String>(egui::Id::unique(("filter date", "To")));
+            });
+            new = Filter::default();
+        }
+    });
+    if new != *filter {
+        commands.push(Command::SetFilter(new));
+    }
+}
+
+/// The article list: include box, title, date and its basis, number of shown events.
 pub fn sources_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let doc = view.doc;
     ui.heading("Sources");
     egui::ScrollArea::vertical()
         .id_salt("source list")
-        .max_height(ui.available_height() * 0.4)
+        .max_height(ui.available_height() * 0.35)
         .show(ui, |ui| {
             for (index, article) in doc.articles.iter().enumerate() {
                 let events = view.article_events.get(index).copied().unwrap_or(0);
@@ -308,31 +460,94 @@ pub fn sources_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command
                 });
             }
         });
-    ui.separator();
+}
+
+/// The shown events as a table (date, title, kind, sources, disputed); a header click sorts by
+/// its column (again: the other way); a row click selects the event everywhere.
+pub fn events_table_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    use egui_extras::{Column, TableBuilder};
+    let doc = view.doc;
     ui.heading("Events");
-    // Only the rows on screen are laid out: the list costs the same with ten or 100,000 events.
-    let row_height =
-        2.0 * ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y + 2.0;
-    egui::ScrollArea::vertical()
-        .id_salt("event list")
-        .show_rows(ui, row_height, view.visible.len(), |ui, rows| {
-            for &index in &view.visible[rows] {
+    let selected_row = view
+        .selected_event
+        .and_then(|s| view.table_rows.iter().position(|&r| r == s));
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    // Keep a selection made elsewhere (timeline, arrow keys) in sight, once per change.
+    let scrolled_id = egui::Id::unique("table scrolled to");
+    let scroll_to =
+        selected_row.filter(|&row| ui.data(|d| d.get_temp::<usize>(scrolled_id)) != Some(row));
+    if let Some(row) = scroll_to {
+        ui.data_mut(|d| d.insert_temp(scrolled_id, row));
+    }
+    ui.style_mut().interaction.selectable_labels = false;
+    let mut table = TableBuilder::new(ui)
+        .id_salt("event table")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::auto().at_least(78.0))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::auto().at_least(50.0).at_most(72.0).clip(true))
+        .column(Column::auto())
+        .column(Column::auto())
+        .min_scrolled_height(0.0);
+    if let Some(row) = scroll_to {
+        table = table.scroll_to_row(row, None);
+    }
+    table
+        .header(row_height + 2.0, |mut header| {
+            for column in SortColumn::ALL {
+                header.col(|ui| {
+                    let arrow = match view.sort {
+                        (c, true) if c == column => " ^",
+                        (c, false) if c == column => " v",
+                        _ => "",
+                    };
+                    let short = match column {
+                        SortColumn::Sources => "Src",
+                        SortColumn::Disputed => "Disp.",
+                        _ => column.label(),
+                    };
+                    if ui
+                        .button(format!("{short}{arrow}"))
+                        .on_hover_text(format!("Sort by {}", column.label().to_lowercase()))
+                        .clicked()
+                    {
+                        commands.push(Command::SortBy(column));
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            // Only the rows on screen are laid out: the table costs the same with ten or
+            // 100,000 events.
+            body.rows(row_height, view.table_rows.len(), |mut row| {
+                let index = view.table_rows[row.index()];
                 let event = &doc.events[index];
-                let disputed = if event.disputed { " [disputed]" } else { "" };
-                let label = format!(
-                    "{}{disputed}\n{} · {}",
-                    shorten(&event.title, 40),
-                    range_label(event.earliest, event.latest),
-                    sources_label(event.sources)
-                );
-                let text = RichText::new(label).color(lane_color(&event.lane));
-                if ui
-                    .selectable_label(view.selected_event == Some(index), text)
-                    .clicked()
-                {
+                row.set_selected(view.selected_event == Some(index));
+                row.set_hovered(view.hovered_event == Some(index));
+                row.col(|ui| {
+                    ui.label(compact_range_label(event.earliest, event.latest))
+                        .on_hover_text(date_label(event));
+                });
+                row.col(|ui| {
+                    ui.label(RichText::new(&event.title).color(lane_color(&event.lane)));
+                });
+                row.col(|ui| {
+                    ui.label(&event.kind);
+                });
+                row.col(|ui| {
+                    ui.label(event.sources.to_string());
+                });
+                row.col(|ui| {
+                    if event.disputed {
+                        ui.colored_label(Color32::from_rgb(220, 80, 60), "disputed");
+                    }
+                });
+                if row.response().clicked() {
                     commands.push(Command::SelectEvent(index));
                 }
-            }
+            });
         });
 }
 
@@ -426,10 +641,11 @@ pub fn reader_ui(
     if a.published.is_none() {
         // An undated article: setting its date re-anchors its relative dates.
         ui.horizontal(|ui| {
-            ui.label("Set date…");
             let id = ui.make_persistent_id(("set date", &a.id));
             let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-            ui.add(
+            labelled_field(
+                ui,
+                "Set date…",
                 egui::TextEdit::singleline(&mut text)
                     .hint_text("YYYY-MM-DD")
                     .desired_width(110.0),
@@ -452,15 +668,7 @@ pub fn reader_ui(
         });
     }
     ui.separator();
-    let passages: Vec<(usize, usize, Stance)> = view
-        .event()
-        .map(|e| {
-            view.evidence(e)
-                .filter(|x| x.article == a.id)
-                .map(|x| (x.start, x.end, x.stance))
-                .collect()
-        })
-        .unwrap_or_default();
+    let selected = view.selected_event;
     egui::ScrollArea::vertical()
         .id_salt("reader")
         .show(ui, |ui| {
@@ -468,7 +676,7 @@ pub fn reader_ui(
             let plain = TextFormat::simple(font, ui.visuals().text_color());
             // Cut the text at every boundary of a passage or a temporal expression.
             let mut cuts: Vec<usize> = vec![0, a.text.len()];
-            for &(s, e, _) in &passages {
+            for &(s, e, _, _) in view.passages {
                 cuts.extend([s, e]);
             }
             for t in &analysis.timexes {
@@ -483,13 +691,16 @@ pub fn reader_ui(
                     continue;
                 };
                 let mut format = plain.clone();
-                if let Some(&(_, _, stance)) =
-                    passages.iter().find(|&&(ps, pe, _)| ps <= s && e <= pe)
-                {
-                    format.background = match stance {
-                        Stance::Denies => Color32::from_rgba_unmultiplied(220, 80, 60, 70),
-                        _ => Color32::from_rgba_unmultiplied(250, 190, 40, 70),
+                if let Some(&(_, _, event, stance)) = passage_at(view.passages, s, selected) {
+                    let strong = selected == Some(event);
+                    let color = match stance {
+                        Stance::Denies => Color32::from_rgb(220, 60, 50),
+                        _ => lane_color(&view.doc.events[event].lane),
                     };
+                    format.background = color.gamma_multiply(if strong { 0.55 } else { 0.2 });
+                    if strong && stance == Stance::Denies {
+                        format.strikethrough = Stroke::new(1.0, ui.visuals().text_color());
+                    }
                 }
                 if analysis.timexes.iter().any(|t| t.start <= s && e <= t.end) {
                     format.underline = Stroke::new(1.5, Color32::from_rgb(60, 140, 220));
@@ -497,6 +708,63 @@ pub fn reader_ui(
                 job.append(piece, 0.0, format);
             }
             job.wrap.max_width = ui.available_width();
-            ui.label(job);
+            let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
+            let response = ui.add(
+                egui::Label::new(galley.clone())
+                    .sense(egui::Sense::click())
+                    .selectable(false),
+            );
+            // A click on a highlighted passage selects its event.
+            if response.clicked()
+                && let Some(pointer) = response.interact_pointer_pos()
+            {
+                let cursor = galley.cursor_from_pos(pointer - response.rect.min);
+                let offset = a
+                    .text
+                    .char_indices()
+                    .nth(cursor.index.into())
+                    .map_or(a.text.len(), |(i, _)| i);
+                if let Some(&(_, _, event, _)) = passage_at(view.passages, offset, selected) {
+                    commands.push(Command::SelectEvent(event));
+                }
+            }
         });
+}
+
+/// The passage covering byte `offset` (passages sorted by start), preferring the selected
+/// event's where passages overlap.
+pub fn passage_at(
+    passages: &[(usize, usize, usize, Stance)],
+    offset: usize,
+    selected: Option<usize>,
+) -> Option<&(usize, usize, usize, Stance)> {
+    let end = passages.partition_point(|p| p.0 <= offset);
+    let mut covering = passages[..end].iter().filter(|p| offset < p.1);
+    let first = covering.next()?;
+    Some(
+        std::iter::once(first)
+            .chain(covering)
+            .find(|p| Some(p.2) == selected)
+            .unwrap_or(first),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_click_finds_the_covering_passage_preferring_the_selected_event() {
+        let passages = [
+            (0, 10, 7, Stance::Supports),
+            (5, 20, 3, Stance::Denies),
+            (30, 40, 9, Stance::Mentions),
+        ];
+        assert_eq!(passage_at(&passages, 2, None).map(|p| p.2), Some(7));
+        assert_eq!(passage_at(&passages, 6, None).map(|p| p.2), Some(7));
+        assert_eq!(passage_at(&passages, 6, Some(3)).map(|p| p.2), Some(3));
+        assert_eq!(passage_at(&passages, 15, None).map(|p| p.2), Some(3));
+        assert_eq!(passage_at(&passages, 25, None), None);
+        assert_eq!(passage_at(&passages, 40, None), None, "end is exclusive");
+    }
 }

@@ -2,12 +2,14 @@
 //! glance), a marker on the best day sized by independent sources, disputed events marked.
 
 use super::{Command, View, date_label, lane_color, sources_label};
+use crate::core::article::shorten;
 use crate::core::document::{Document, Event};
+use crate::core::view::{LaneMode, lanes_of};
 use chrono::{Datelike, NaiveDate};
 use egui_plot::{
-    GridInput, GridMark, ItemId, Line, LineStyle, MarkerShape, Plot, PlotBounds, PlotPoint, Points,
-    Text,
+    GridInput, GridMark, Line, LineStyle, MarkerShape, Plot, PlotBounds, PlotPoint, Points, Text,
 };
+use std::collections::HashSet;
 
 /// Plot x coordinate of a day.
 fn x_of(day: NaiveDate) -> f64 {
@@ -36,6 +38,10 @@ const MAX_MARKS: usize = 400;
 
 /// Approximate width of a label character on screen, for decluttering.
 const LABEL_PX_PER_CHAR: f64 = 6.5;
+/// Longest event label on the plot, in characters.
+const LABEL_MAX_CHARS: usize = 34;
+/// Height of a label on screen, for decluttering.
+const LABEL_HEIGHT_PX: f32 = 11.0;
 
 /// Days shown either side of an event range with no start ("by 29 December").
 const OPEN_START_DAYS: f64 = 14.0;
@@ -50,6 +56,11 @@ fn span(event: &Event) -> Option<(f64, f64)> {
     }
 }
 
+/// The plot x of an event's marker: its best day, else the end of its span.
+fn marker_x(event: &Event, end: f64) -> f64 {
+    event.best.map_or(end, x_of)
+}
+
 /// Events shown at once one by one; more in view are drawn as counts per screen column.
 const DETAIL_LIMIT: usize = 600;
 /// Width of an aggregation column on screen, in points.
@@ -57,53 +68,155 @@ const BUCKET_PX: f64 = 8.0;
 /// Events longer than this (in days) are kept apart from the sorted index.
 const LONG_SPAN_DAYS: f64 = 400.0;
 
+/// Columns of the overview strip's histogram.
+const OVERVIEW_BINS: usize = 480;
+
+/// One event in one lane, as drawn.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    /// First plot x of its span.
+    start: f64,
+    /// Last plot x of its span.
+    end: f64,
+    /// Lane index.
+    lane: usize,
+    /// Event index in the document.
+    event: usize,
+    /// Plot y: the lane, staggered into rows so that neighbours' labels do not collide.
+    y: f64,
+}
+
+/// Rows an event can take within its lane, as offsets from the lane's line.
+const ROW_OFFSETS: [f64; 3] = [0.0, 0.3, -0.3];
+
 /// What the timeline needs of the shown events, built when they change rather than every
-/// frame: lanes, and spans sorted by start so the visible ones are found by binary search.
+/// frame: lanes, spans sorted by start so the visible ones are found by binary search, and
+/// the overview strip's histogram.
 #[derive(Default)]
 pub struct TimelineIndex {
     /// Lane names in first-appearance order.
     lanes: Vec<String>,
-    /// (start, end, lane, event) of ordinary events, sorted by start.
-    short: Vec<(f64, f64, usize, usize)>,
+    /// (start, end, lane, event) of ordinary events, sorted by start. An event in several
+    /// lanes (by source, by tag) has an entry in each.
+    short: Vec<Entry>,
     /// The same for events spanning more than [`LONG_SPAN_DAYS`] (few; always checked).
-    long: Vec<(f64, f64, usize, usize)>,
+    long: Vec<Entry>,
+    /// The first and last day any shown event may fall on.
+    extent: Option<(f64, f64)>,
+    /// Events per column of the overview strip across `extent`.
+    overview: Vec<u32>,
 }
 
 impl TimelineIndex {
-    /// Indexes the events `visible` of `doc`.
-    pub fn new(doc: &Document, visible: &[usize]) -> Self {
+    /// Indexes the events `visible` of `doc`, in lanes grouped by `mode`.
+    pub fn new(
+        doc: &Document,
+        visible: &[usize],
+        mode: LaneMode,
+        excluded: &HashSet<String>,
+    ) -> Self {
         let mut index = Self::default();
+        let mut entries = Vec::new();
         for &e in visible {
             let event = &doc.events[e];
-            let lane = index
-                .lanes
-                .iter()
-                .position(|l| *l == event.lane)
-                .unwrap_or_else(|| {
-                    index.lanes.push(event.lane.clone());
-                    index.lanes.len() - 1
+            let Some((start, end)) = span(event) else {
+                continue;
+            };
+            for name in lanes_of(doc, event, mode, excluded) {
+                let lane = index
+                    .lanes
+                    .iter()
+                    .position(|l| *l == name)
+                    .unwrap_or_else(|| {
+                        index.lanes.push(name);
+                        index.lanes.len() - 1
+                    });
+                entries.push(Entry {
+                    start,
+                    end,
+                    lane,
+                    event: e,
+                    y: lane as f64,
                 });
-            if let Some((start, end)) = span(event) {
-                let entry = (start, end, lane, e);
-                if end - start > LONG_SPAN_DAYS {
-                    index.long.push(entry);
-                } else {
-                    index.short.push(entry);
-                }
             }
         }
-        index.short.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // Within each lane the best-corroborated events take different rows, so that the
+        // labels a reader needs first never hide each other.
+        entries.sort_by(|a, b| {
+            (a.lane, std::cmp::Reverse(doc.events[a.event].sources))
+                .cmp(&(b.lane, std::cmp::Reverse(doc.events[b.event].sources)))
+                .then(a.start.total_cmp(&b.start))
+        });
+        let mut rank = 0;
+        for i in 0..entries.len() {
+            rank = if i > 0 && entries[i - 1].lane == entries[i].lane {
+                rank + 1
+            } else {
+                0
+            };
+            entries[i].y += ROW_OFFSETS[rank % ROW_OFFSETS.len()];
+        }
+        for entry in entries {
+            if entry.end - entry.start > LONG_SPAN_DAYS {
+                index.long.push(entry);
+            } else {
+                index.short.push(entry);
+            }
+        }
+        index.short.sort_by(|a, b| a.start.total_cmp(&b.start));
+        let all = || index.short.iter().chain(&index.long);
+        let lo = all().map(|e| e.start).fold(f64::INFINITY, f64::min);
+        let hi = all().map(|e| e.end).fold(f64::NEG_INFINITY, f64::max);
+        if lo.is_finite() && hi.is_finite() {
+            let (lo, hi) = (lo - 1.0, hi + 1.0);
+            let mut bins = vec![0u32; OVERVIEW_BINS];
+            for e in all() {
+                let at =
+                    ((e.start.midpoint(e.end) - lo) / (hi - lo) * OVERVIEW_BINS as f64) as usize;
+                bins[at.min(OVERVIEW_BINS - 1)] += 1;
+            }
+            index.extent = Some((lo, hi));
+            index.overview = bins;
+        }
         index
     }
 
     /// The entries intersecting `[lo, hi]`: a binary search, not a pass over every event.
-    fn in_view(&self, lo: f64, hi: f64) -> impl Iterator<Item = &(f64, f64, usize, usize)> {
-        let first = self.short.partition_point(|e| e.0 < lo - LONG_SPAN_DAYS);
-        let last = self.short.partition_point(|e| e.0 <= hi);
+    fn in_view(&self, lo: f64, hi: f64) -> impl Iterator<Item = &Entry> {
+        let first = self
+            .short
+            .partition_point(|e| e.start < lo - LONG_SPAN_DAYS);
+        let last = self.short.partition_point(|e| e.start <= hi);
         self.short[first..last.max(first)]
             .iter()
             .chain(&self.long)
-            .filter(move |e| e.1 >= lo && e.0 <= hi)
+            .filter(move |e| e.end >= lo && e.start <= hi)
+    }
+
+    /// The lane names, top to bottom of the plot's y axis (lane `i` at y = `i`).
+    pub fn lanes(&self) -> &[String] {
+        &self.lanes
+    }
+
+    /// Where an event's marker is drawn (in its first lane), in plot coordinates.
+    pub fn marker(&self, doc: &Document, event: usize) -> Option<PlotPoint> {
+        let entry = self
+            .short
+            .iter()
+            .chain(&self.long)
+            .find(|e| e.event == event)?;
+        Some(PlotPoint::new(
+            marker_x(&doc.events[event], entry.end),
+            entry.y,
+        ))
+    }
+
+    /// Plot x bounds showing every indexed event.
+    fn fit_all(&self) -> Option<(f64, f64)> {
+        self.extent.map(|(lo, hi)| {
+            let margin = ((hi - lo) * 0.03).max(3.0);
+            (lo - margin, hi + margin)
+        })
     }
 }
 
@@ -197,42 +310,78 @@ fn date_marks(input: GridInput) -> Vec<GridMark> {
     marks
 }
 
-/// Draws the timeline and pushes a selection when an event is clicked.
+/// The timeline plot's id: its memory (bounds, transform) is read back by tests.
+pub fn timeline_plot_id() -> egui::Id {
+    egui::Id::unique("sightline timeline plot")
+}
+
+/// Bounds asked for by the overview strip, applied on the next frame.
+fn pending_bounds_id() -> egui::Id {
+    egui::Id::unique("sightline timeline pending bounds")
+}
+
+/// Height of the overview strip, in points.
+const OVERVIEW_HEIGHT: f32 = 34.0;
+/// How far from a bar or marker the pointer still hovers it, in points.
+const HOVER_REACH_PX: f32 = 5.0;
+/// How much one +/− press zooms.
+const KEY_ZOOM: f64 = 1.5;
+
+/// Draws the timeline and its overview strip; pushes a selection when an event is clicked.
+/// Keys (when no text field has focus): + and − zoom, Home shows the focus view.
 pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let (doc, selected) = (view.doc, view.selected_event);
     let lanes = &view.timeline.lanes;
     // A newly opened timeline gets the focus view once.
-    let fit_all_id = ui.make_persistent_id((
+    let focused_id = ui.make_persistent_id((
         "timeline focused",
         &doc.title,
         doc.articles.len(),
         doc.events.len(),
     ));
     let (text_color, strong_color) = (ui.visuals().text_color(), ui.visuals().strong_text_color());
-    let mut fit: Option<(f64, f64)> = None;
+    let mut fit: Option<(f64, f64)> = ui.data_mut(|d| d.remove_temp(pending_bounds_id()));
+    let mut zoom: Option<f64> = None;
+    let typing = ui.ctx().egui_wants_keyboard_input();
+    ui.input(|i| {
+        if typing {
+            return;
+        }
+        if i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals) {
+            zoom = Some(1.0 / KEY_ZOOM);
+        }
+        if i.key_pressed(egui::Key::Minus) {
+            zoom = Some(KEY_ZOOM);
+        }
+        if i.key_pressed(egui::Key::Home) {
+            fit = focus_bounds(doc);
+        }
+    });
     ui.horizontal(|ui| {
         ui.strong("Timeline");
         if ui.button("Fit all").clicked() {
-            let all: Vec<(f64, f64)> = doc.events.iter().filter_map(span).collect();
-            let start = all.iter().map(|s| s.0).fold(f64::INFINITY, f64::min);
-            let end = all.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
-            if start.is_finite() {
-                fit = Some((start - 30.0, end + 30.0));
-            }
+            fit = view.timeline.fit_all();
         }
-        if ui.button("Focus").clicked() {
+        if ui.button("Focus").on_hover_text("Home").clicked() {
             fit = focus_bounds(doc);
         }
-        ui.weak("drag to pan · wheel to zoom · click an event");
+        if ui.button("Zoom in").on_hover_text("+").clicked() {
+            zoom = Some(1.0 / KEY_ZOOM);
+        }
+        if ui.button("Zoom out").on_hover_text("-").clicked() {
+            zoom = Some(KEY_ZOOM);
+        }
+        ui.weak("drag to pan · wheel or +/- to zoom · click an event · Home to focus");
     });
-    let first_frame = !ui.data(|d| d.get_temp::<bool>(fit_all_id).unwrap_or(false));
+    let first_frame = !ui.data(|d| d.get_temp::<bool>(focused_id).unwrap_or(false));
     if first_frame {
         fit = focus_bounds(doc);
-        ui.data_mut(|d| d.insert_temp(fit_all_id, true));
+        ui.data_mut(|d| d.insert_temp(focused_id, true));
     }
     let lane_names: Vec<String> = lanes.clone();
     let response = Plot::new("timeline")
-        .height(ui.available_height().max(160.0))
+        .id(timeline_plot_id())
+        .height((ui.available_height() - OVERVIEW_HEIGHT - 6.0).max(160.0))
         .allow_scroll(false)
         .allow_zoom([true, false])
         .allow_drag([true, false])
@@ -268,45 +417,73 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
         })
         .label_formatter(|_| None)
         .show(ui, |plot| {
+            let lanes_y = [-0.8, lanes.len() as f64 - 0.2];
             if let Some((lo, hi)) = fit {
+                plot.set_plot_bounds(PlotBounds::from_min_max([lo, lanes_y[0]], [hi, lanes_y[1]]));
+            } else if let Some(factor) = zoom {
+                let b = plot.plot_bounds();
+                let (center, half) = (b.center().x, b.width() / 2.0 * factor);
                 plot.set_plot_bounds(PlotBounds::from_min_max(
-                    [lo, -0.8],
-                    [hi, lanes.len() as f64 - 0.2],
+                    [center - half, b.min()[1]],
+                    [center + half, b.max()[1]],
                 ));
             }
             let bounds = plot.plot_bounds();
             let (view_lo, view_hi) = (bounds.min()[0], bounds.max()[0]);
-            // Declutter: a label is drawn only where its row has room for it on screen.
-            let days_per_px = 1.0 / plot.transform().dpos_dvalue_x().max(1e-9);
-            let mut taken: std::collections::HashMap<i64, Vec<(f64, f64)>> =
-                std::collections::HashMap::new();
-            let in_view: Vec<&(f64, f64, usize, usize)> =
-                view.timeline.in_view(view_lo, view_hi).collect();
+            let transform = *plot.transform();
+            let days_per_px = 1.0 / transform.dpos_dvalue_x().max(1e-9);
+            let in_view: Vec<&Entry> = view.timeline.in_view(view_lo, view_hi).collect();
             if in_view.len() > DETAIL_LIMIT {
                 draw_counts(plot, &in_view, lanes, view_lo, days_per_px);
             }
-            for &&(start, end, lane, index) in &in_view {
+            // Declutter: a label is drawn only where no other label already sits on screen,
+            // across rows and lanes alike; the selected event's label always shows.
+            let mut taken: Vec<egui::Rect> = Vec::new();
+            let mut ordered = in_view.clone();
+            ordered.sort_by_key(|e| {
+                std::cmp::Reverse((selected == Some(e.event), doc.events[e.event].sources))
+            });
+            // The event under the pointer: the nearest bar or marker within reach on screen.
+            let pointer = plot.response().hover_pos();
+            let mut hovered: Option<(f32, usize)> = None;
+            for &&Entry {
+                start,
+                end,
+                event: index,
+                y,
+                ..
+            } in &ordered
+            {
                 let is_selected = selected == Some(index);
                 if in_view.len() > DETAIL_LIMIT && !is_selected {
                     continue;
                 }
                 let event = &doc.events[index];
-                let lane = lane as f64;
-
-                // Stagger events within a lane so that labels do not sit on each other.
-                let y = lane + 0.22 * ((index % 3) as f64 - 1.0);
                 let color = lane_color(&event.lane);
-                let id = ItemId::new(("event", index));
                 let mut bar = Line::new(event.title.clone(), vec![[start, y], [end, y]])
                     .color(color)
-                    .width(if is_selected { 7.0 } else { 4.0 })
-                    .id(id);
+                    .width(if is_selected || view.hovered_event == Some(index) {
+                        7.0
+                    } else {
+                        4.0
+                    })
+                    .allow_hover(false);
                 if event.earliest.is_none() {
                     bar = bar.style(LineStyle::dashed_loose());
                 }
                 plot.line(bar);
-                let best = event.best.map_or(end, x_of);
+                let best = marker_x(event, end);
                 let radius = 3.0 + 1.5 * event.sources.min(6) as f32;
+                if let Some(pointer) = pointer {
+                    let a = transform.position_from_point(&PlotPoint::new(start, y));
+                    let b = transform.position_from_point(&PlotPoint::new(end, y));
+                    let marker = transform.position_from_point(&PlotPoint::new(best, y));
+                    let to_bar = pointer.distance(egui::pos2(pointer.x.clamp(a.x, b.x), a.y));
+                    let distance = to_bar.min(pointer.distance(marker) - radius).max(0.0);
+                    if distance <= HOVER_REACH_PX && hovered.is_none_or(|(d, _)| distance < d) {
+                        hovered = Some((distance, index));
+                    }
+                }
                 let shape = if event.disputed {
                     MarkerShape::Diamond
                 } else {
@@ -322,20 +499,25 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                             color
                         })
                         .filled(event.best.is_some())
-                        .id(id),
+                        .allow_hover(false),
                 );
+                // Short labels leave room for neighbours; the full title is in the tooltip.
+                let title = shorten(&event.title, LABEL_MAX_CHARS);
                 let label = if event.disputed {
-                    format!("{} [disputed]", event.title)
+                    format!("{title} [disputed]")
                 } else {
-                    event.title.clone()
+                    title
                 };
-                let width = (label.chars().count() as f64 * LABEL_PX_PER_CHAR) * days_per_px;
-                let row = taken.entry((y * 100.0).round() as i64).or_default();
-                let free = row.iter().all(|&(a, b)| best + width < a || best > b);
-                if !free && !is_selected {
+                let anchor = transform.position_from_point(&PlotPoint::new(best, y + 0.09));
+                let width = label.chars().count() as f32 * LABEL_PX_PER_CHAR as f32;
+                let rect = egui::Rect::from_min_max(
+                    egui::pos2(anchor.x, anchor.y - LABEL_HEIGHT_PX),
+                    egui::pos2(anchor.x + width, anchor.y),
+                );
+                if !is_selected && taken.iter().any(|t| t.intersects(rect)) {
                     continue;
                 }
-                row.push((best, best + width));
+                taken.push(rect);
                 plot.text(
                     Text::new(event.title.clone(), PlotPoint::new(best, y + 0.09), label)
                         .color(if is_selected {
@@ -343,24 +525,85 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                         } else {
                             text_color
                         })
-                        .anchor(egui::Align2::LEFT_BOTTOM),
+                        .anchor(egui::Align2::LEFT_BOTTOM)
+                        .allow_hover(false),
                 );
             }
+            hovered.map(|(_, index)| index)
         });
-    if let Some(hovered) = response.hovered_plot_item {
-        let index = (0..doc.events.len()).find(|&i| ItemId::new(("event", i)) == hovered);
-        if let Some(index) = index {
-            let event = &doc.events[index];
-            response.response.clone().on_hover_text(format!(
-                "{}\n{} · {}",
-                event.title,
-                date_label(event),
-                sources_label(event.sources)
-            ));
-            if response.response.clicked() {
-                commands.push(Command::SelectEvent(index));
-            }
+    let hovered = response.inner;
+    if hovered != view.hovered_event {
+        commands.push(Command::HoverEvent(hovered));
+    }
+    if let Some(index) = hovered {
+        let event = &doc.events[index];
+        response.response.clone().on_hover_text(format!(
+            "{}\n{} · {}",
+            event.title,
+            date_label(event),
+            sources_label(event.sources)
+        ));
+        if response.response.clicked() {
+            commands.push(Command::SelectEvent(index));
         }
+    }
+    let shown = response.transform.bounds();
+    overview_ui(ui, view, (shown.min()[0], shown.max()[0]));
+}
+
+/// The overview strip: every shown event across its whole extent as a histogram, with the
+/// window the timeline shows outlined. Clicking or dragging on it moves the window there.
+fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, window: (f64, f64)) {
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), OVERVIEW_HEIGHT),
+        egui::Sense::click_and_drag(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Overview"));
+    let response = response.on_hover_text("Overview: click or drag to move the timeline");
+    let Some((lo, hi)) = view.timeline.extent else {
+        return;
+    };
+    let painter = ui.painter_at(rect);
+    let visuals = ui.visuals();
+    painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
+    let to_x = |day: f64| rect.left() + ((day - lo) / (hi - lo)) as f32 * rect.width();
+    let bins = &view.timeline.overview;
+    let most = bins.iter().copied().max().unwrap_or(1).max(1) as f32;
+    let bin_width = rect.width() / bins.len() as f32;
+    for (i, &n) in bins.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        // A square root keeps a lone event visible beside a dense cluster.
+        let height = (rect.height() - 4.0) * ((n as f32 / most).sqrt()).max(0.15);
+        let x = rect.left() + i as f32 * bin_width;
+        painter.rect_filled(
+            egui::Rect::from_min_max(
+                egui::pos2(x, rect.bottom() - 2.0 - height),
+                egui::pos2(x + bin_width.max(1.0), rect.bottom() - 2.0),
+            ),
+            0.0,
+            visuals.widgets.inactive.fg_stroke.color,
+        );
+    }
+    let (a, b) = (
+        to_x(window.0).max(rect.left()),
+        to_x(window.1).min(rect.right()),
+    );
+    let outline = egui::Rect::from_x_y_ranges(a.min(b - 2.0)..=b.max(a + 2.0), rect.y_range());
+    painter.rect_stroke(
+        outline,
+        2.0,
+        egui::Stroke::new(2.0, visuals.selection.stroke.color),
+        egui::StrokeKind::Inside,
+    );
+    if (response.clicked() || response.dragged())
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let day = lo + f64::from((pointer.x - rect.left()) / rect.width()) * (hi - lo);
+        let half = (window.1 - window.0) / 2.0;
+        ui.data_mut(|d| d.insert_temp(pending_bounds_id(), (day - half, day + half)));
+        ui.ctx().request_repaint();
     }
 }
 
@@ -368,7 +611,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
 /// holds, with the count written beside the larger ones. Zooming in expands them.
 fn draw_counts(
     plot: &mut egui_plot::PlotUi<'_>,
-    in_view: &[&(f64, f64, usize, usize)],
+    in_view: &[&Entry],
     lanes: &[String],
     view_lo: f64,
     days_per_px: f64,
@@ -376,7 +619,10 @@ fn draw_counts(
     let bucket_days = (BUCKET_PX * days_per_px).max(1.0);
     let mut counts: std::collections::HashMap<(usize, i64), usize> =
         std::collections::HashMap::new();
-    for &&(start, end, lane, _) in in_view {
+    for &&Entry {
+        start, end, lane, ..
+    } in in_view
+    {
         let at = (start.max(view_lo).midpoint(end) - view_lo) / bucket_days;
         *counts.entry((lane, at.floor() as i64)).or_default() += 1;
     }

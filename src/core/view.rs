@@ -1,0 +1,315 @@
+//! What a reader of the timeline chooses to see: filters, how events are grouped into lanes, and
+//! how the event table is sorted. Pure functions of the document, so the app and the CLI agree.
+
+use crate::core::document::{Document, Event, Stance};
+use chrono::NaiveDate;
+use std::collections::HashSet;
+
+/// Which events are shown. The default shows every event with evidence from an included article.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    /// Text that the title, the kind or a passage must contain (case-insensitive).
+    pub text: String,
+    /// Only events some passage denies.
+    pub disputed_only: bool,
+    /// Only events in this lane (by kind).
+    pub lane: Option<String>,
+    /// Only events with evidence from this article (by id).
+    pub source: Option<String>,
+    /// Only events with a passage of this stance.
+    pub stance: Option<Stance>,
+    /// Only events that may have happened on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Only events that may have happened on or before this day.
+    pub to: Option<NaiveDate>,
+}
+
+impl Filter {
+    /// Whether `event` is shown, given the articles left out.
+    pub fn matches(&self, event: &Event, excluded: &HashSet<String>) -> bool {
+        let mut evidence = event
+            .evidence
+            .iter()
+            .filter(|x| !excluded.contains(&x.article))
+            .peekable();
+        if evidence.peek().is_none() {
+            return false;
+        }
+        if self.disputed_only && !event.disputed {
+            return false;
+        }
+        if self.lane.as_ref().is_some_and(|lane| &event.lane != lane) {
+            return false;
+        }
+        if (self.from.is_some() || self.to.is_some()) && !self.overlaps(event) {
+            return false;
+        }
+        let needle = self.text.to_lowercase();
+        let mut text_found = needle.is_empty()
+            || event.title.to_lowercase().contains(&needle)
+            || event.kind.contains(&needle);
+        let (mut source_found, mut stance_found) = (self.source.is_none(), self.stance.is_none());
+        for x in evidence {
+            text_found = text_found || x.quote.to_lowercase().contains(&needle);
+            source_found = source_found || self.source.as_ref() == Some(&x.article);
+            stance_found = stance_found || self.stance == Some(x.stance);
+        }
+        text_found && source_found && stance_found
+    }
+
+    /// Whether the event's possible days meet the filter's date range (an undated event does not).
+    fn overlaps(&self, event: &Event) -> bool {
+        let (Some(start), Some(end)) = (
+            event.earliest.or(event.latest),
+            event.latest.or(event.earliest),
+        ) else {
+            return false;
+        };
+        self.from.is_none_or(|from| end >= from) && self.to.is_none_or(|to| start <= to)
+    }
+
+    /// Whether anything beyond the defaults is set.
+    pub fn is_active(&self) -> bool {
+        *self != Self::default()
+    }
+
+    /// The indices of the events of `doc` this filter shows, in document order.
+    pub fn apply(&self, doc: &Document, excluded: &HashSet<String>) -> Vec<usize> {
+        doc.events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| self.matches(e, excluded))
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// How the timeline's lanes group events.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum LaneMode {
+    /// One lane per kind of event (military action, statements, …).
+    #[default]
+    Kind,
+    /// One lane per source article: an event shows in each article that reports it.
+    Source,
+    /// One lane per analyst tag; untagged events share a lane.
+    Tag,
+}
+
+impl LaneMode {
+    /// Every mode, for menus.
+    pub const ALL: [LaneMode; 3] = [LaneMode::Kind, LaneMode::Source, LaneMode::Tag];
+
+    /// The mode's name in menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            LaneMode::Kind => "Lanes by kind",
+            LaneMode::Source => "Lanes by source",
+            LaneMode::Tag => "Lanes by tag",
+        }
+    }
+}
+
+/// The lane name of untagged events when lanes are by tag.
+pub const UNTAGGED: &str = "untagged";
+
+/// The lanes `event` is drawn in under `mode` (at least one), without the left-out articles.
+pub fn lanes_of(
+    doc: &Document,
+    event: &Event,
+    mode: LaneMode,
+    excluded: &HashSet<String>,
+) -> Vec<String> {
+    match mode {
+        LaneMode::Kind => vec![event.lane.clone()],
+        LaneMode::Tag if event.tags.is_empty() => vec![UNTAGGED.to_string()],
+        LaneMode::Tag => event.tags.clone(),
+        LaneMode::Source => {
+            let mut lanes: Vec<String> = Vec::new();
+            for x in event
+                .evidence
+                .iter()
+                .filter(|x| !excluded.contains(&x.article))
+            {
+                let name = doc
+                    .articles
+                    .iter()
+                    .find(|a| a.id == x.article)
+                    .map_or_else(|| x.article.clone(), source_name);
+                if !lanes.contains(&name) {
+                    lanes.push(name);
+                }
+            }
+            lanes
+        }
+    }
+}
+
+/// How an article is named in a lane: its outlet, else its title, kept short.
+fn source_name(article: &crate::core::article::Article) -> String {
+    let name = article.outlet.as_deref().unwrap_or(&article.title);
+    crate::core::article::shorten(name, 28)
+}
+
+/// A column of the event table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortColumn {
+    /// Earliest possible day, then latest.
+    #[default]
+    Date,
+    /// Title, alphabetically.
+    Title,
+    /// Kind, alphabetically.
+    Kind,
+    /// Independent sources.
+    Sources,
+    /// Disputed first (descending) or last.
+    Disputed,
+}
+
+impl SortColumn {
+    /// Every column, in table order.
+    pub const ALL: [SortColumn; 5] = [
+        SortColumn::Date,
+        SortColumn::Title,
+        SortColumn::Kind,
+        SortColumn::Sources,
+        SortColumn::Disputed,
+    ];
+
+    /// The column's header.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortColumn::Date => "Date",
+            SortColumn::Title => "Event",
+            SortColumn::Kind => "Kind",
+            SortColumn::Sources => "Sources",
+            SortColumn::Disputed => "Disputed",
+        }
+    }
+}
+
+/// Sorts event indices by a column; ties keep date order, undated events last by date.
+pub fn sort_events(doc: &Document, rows: &mut [usize], column: SortColumn, ascending: bool) {
+    let date_key = |e: &Event| (e.earliest.or(e.latest).is_none(), e.earliest, e.latest);
+    rows.sort_by(|&a, &b| {
+        let (x, y) = (&doc.events[a], &doc.events[b]);
+        let primary = match column {
+            SortColumn::Date => std::cmp::Ordering::Equal,
+            SortColumn::Title => x.title.to_lowercase().cmp(&y.title.to_lowercase()),
+            SortColumn::Kind => x.kind.cmp(&y.kind),
+            SortColumn::Sources => x.sources.cmp(&y.sources),
+            SortColumn::Disputed => x.disputed.cmp(&y.disputed),
+        };
+        let primary = if ascending {
+            primary
+        } else {
+            primary.reverse()
+        };
+        let by_date = date_key(x).cmp(&date_key(y));
+        let by_date = if column == SortColumn::Date && !ascending {
+            by_date.reverse()
+        } else {
+            by_date
+        };
+        primary.then(by_date).then(a.cmp(&b))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seeds() -> Document {
+        crate::core::cluster::build(crate::core::ingest::seed_articles().articles, "seeds")
+    }
+
+    #[test]
+    fn filters_narrow_by_source_stance_and_date() {
+        let doc = seeds();
+        let none = HashSet::new();
+        let all = Filter::default().apply(&doc, &none);
+        assert_eq!(all.len(), doc.events.len());
+        let denied = Filter {
+            stance: Some(Stance::Denies),
+            ..Filter::default()
+        }
+        .apply(&doc, &none);
+        assert!(!denied.is_empty() && denied.len() < all.len());
+        assert!(denied.iter().all(|&i| {
+            doc.events[i]
+                .evidence
+                .iter()
+                .any(|x| x.stance == Stance::Denies)
+        }));
+        let source = doc.articles[2].id.clone();
+        let from_one = Filter {
+            source: Some(source.clone()),
+            ..Filter::default()
+        }
+        .apply(&doc, &none);
+        assert!(!from_one.is_empty());
+        assert!(
+            from_one
+                .iter()
+                .all(|&i| doc.events[i].evidence.iter().any(|x| x.article == source))
+        );
+        // Excluding that article leaves nothing for a filter on it.
+        let excluded: HashSet<String> = [source.clone()].into();
+        let gone = Filter {
+            source: Some(source),
+            ..Filter::default()
+        }
+        .apply(&doc, &excluded);
+        assert!(gone.is_empty());
+        let day = NaiveDate::from_ymd_opt(2025, 12, 29);
+        let on_day = Filter {
+            from: day,
+            to: day,
+            ..Filter::default()
+        }
+        .apply(&doc, &none);
+        assert!(!on_day.is_empty() && on_day.len() < all.len());
+        for &i in &on_day {
+            let e = &doc.events[i];
+            assert!(e.earliest.or(e.latest) <= day && e.latest.or(e.earliest) >= day);
+        }
+    }
+
+    #[test]
+    fn lanes_by_source_put_an_event_in_each_reporting_article() {
+        let doc = seeds();
+        let none = HashSet::new();
+        let widest = doc.events.iter().max_by_key(|e| e.sources).expect("events");
+        let lanes = lanes_of(&doc, widest, LaneMode::Source, &none);
+        assert!(lanes.len() >= 3, "{lanes:?}");
+        assert_eq!(lanes_of(&doc, widest, LaneMode::Tag, &none), vec![UNTAGGED]);
+        assert_eq!(
+            lanes_of(&doc, widest, LaneMode::Kind, &none),
+            vec![widest.lane.clone()]
+        );
+    }
+
+    #[test]
+    fn sorting_by_each_column_orders_the_rows() {
+        let doc = seeds();
+        let mut rows: Vec<usize> = (0..doc.events.len()).collect();
+        sort_events(&doc, &mut rows, SortColumn::Sources, false);
+        assert!(
+            rows.windows(2)
+                .all(|w| doc.events[w[0]].sources >= doc.events[w[1]].sources)
+        );
+        sort_events(&doc, &mut rows, SortColumn::Title, true);
+        assert!(rows.windows(2).all(
+            |w| doc.events[w[0]].title.to_lowercase() <= doc.events[w[1]].title.to_lowercase()
+        ));
+        sort_events(&doc, &mut rows, SortColumn::Disputed, false);
+        assert!(doc.events[rows[0]].disputed);
+        sort_events(&doc, &mut rows, SortColumn::Date, true);
+        let dated: Vec<_> = rows
+            .iter()
+            .filter_map(|&i| doc.events[i].earliest)
+            .collect();
+        assert!(dated.windows(2).all(|w| w[0] <= w[1]));
+    }
+}
