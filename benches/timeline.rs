@@ -7,7 +7,7 @@
 use chrono::{Days, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, PointerButton, Pos2, RawInput, Rect, vec2};
-use sightline::core::document::{Document, Event as TimelineEvent, Origin};
+use sightline::core::document::{Document, Event as TimelineEvent};
 use sightline::core::view::{Filter, LaneMode, SortColumn};
 use sightline::ui::{Settings, TimelineIndex, View, timeline_ui};
 use std::collections::HashSet;
@@ -46,24 +46,19 @@ fn synthetic() -> Document {
                 earliest: Some(earliest),
                 latest: Some(latest),
                 best: (i % 3 == 0).then_some(earliest),
-                date_basis: Vec::new(),
-                evidence: Vec::new(),
                 sources: 1 + i % 5,
                 disputed: i % 17 == 0,
-                date_conflict: false,
-                origin: Origin::Extracted,
-                note: String::new(),
-                tags: Vec::new(),
-                starred: false,
+                ..TimelineEvent::default()
             }
         })
         .collect();
     Document {
         format: "sightline-timeline".into(),
-        version: 1,
+        version: 2,
         title: "synthetic".into(),
         articles: Vec::new(),
         events,
+        dismissed: Vec::new(),
     }
 }
 

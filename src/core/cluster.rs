@@ -39,7 +39,7 @@ pub fn build(articles: Vec<Article>, title: &str) -> Document {
             m
         }));
     }
-    let source_of = source_groups(&articles);
+    let source_of = source_groups(&articles.iter().collect::<Vec<_>>());
     let groups = group(&mentions);
     let events = make_events(&articles, &mentions, &groups, &source_of);
     Document {
@@ -48,6 +48,7 @@ pub fn build(articles: Vec<Article>, title: &str) -> Document {
         title: title.to_string(),
         articles,
         events,
+        dismissed: Vec::new(),
     }
 }
 
@@ -316,10 +317,19 @@ const SIGNATURE: usize = 32;
 /// Rows per band in locality-sensitive hashing: 8 bands of 4 find pairs above about 0.5 overlap.
 const BAND_ROWS: usize = 4;
 
+/// How many independent sources these articles are: near-duplicates (rewrites of one wire
+/// story) count once.
+pub fn independent_sources(articles: &[&Article]) -> usize {
+    let mut groups = source_groups(articles);
+    groups.sort_unstable();
+    groups.dedup();
+    groups.len()
+}
+
 /// Near-duplicate articles (rewrites of one wire story) share a source group; returns each
 /// article's group. Word 5-grams are compared through min-hash signatures, and candidate pairs
 /// come from locality-sensitive hashing, never from all pairs.
-fn source_groups(articles: &[Article]) -> Vec<usize> {
+fn source_groups(articles: &[&Article]) -> Vec<usize> {
     let signatures: Vec<Option<[u64; SIGNATURE]>> = articles
         .par_iter()
         .map(|a| {
@@ -561,9 +571,7 @@ fn base_event(
         disputed,
         date_conflict: conflict,
         origin: Origin::Extracted,
-        note: String::new(),
-        tags: Vec::new(),
-        starred: false,
+        ..Event::default()
     }
 }
 

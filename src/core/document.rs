@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 
 /// The format name every document carries.
 pub const FORMAT: &str = "sightline-timeline";
-/// The newest format version this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The newest format version this build writes and reads. Version 2 added the analyst's edit
+/// history (`history`, `engine`, `new` on events; `dismissed` on the document); version 1 files
+/// load with those empty.
+pub const VERSION: u32 = 2;
 
 /// A timeline: articles and the events found in them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -21,8 +23,48 @@ pub struct Document {
     pub title: String,
     /// The articles, texts included.
     pub articles: Vec<Article>,
-    /// The events, in date order.
+    /// The events, in date order as extracted (analyst-made events are appended).
     pub events: Vec<Event>,
+    /// Passages whose events the analyst deleted: a re-extraction does not bring them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed: Vec<PassageRef>,
+}
+
+/// Where a passage is: article id and byte range.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PassageRef {
+    /// Article id.
+    pub article: String,
+    /// Byte offset in the article text.
+    pub start: usize,
+    /// Byte offset past the passage.
+    pub end: usize,
+}
+
+/// One analyst change to an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// What changed, in words ("title: \"A\" → \"B\"").
+    pub what: String,
+}
+
+/// The engine's version of the fields an analyst changed, kept to show beside the edit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EngineVersion {
+    /// Title as extracted.
+    pub title: String,
+    /// Kind as extracted.
+    pub kind: String,
+    /// Lane as extracted.
+    pub lane: String,
+    /// Earliest day as extracted.
+    pub earliest: Option<NaiveDate>,
+    /// Latest day as extracted.
+    pub latest: Option<NaiveDate>,
+    /// Best day as extracted.
+    pub best: Option<NaiveDate>,
 }
 
 /// How a passage bears on its event.
@@ -90,17 +132,18 @@ pub struct Evidence {
 }
 
 /// Where an event came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Origin {
     /// Found by the engine.
+    #[default]
     Extracted,
     /// Made or changed by an analyst.
     Analyst,
 }
 
 /// An event on the timeline.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Stable id.
     pub id: String,
@@ -140,6 +183,22 @@ pub struct Event {
     /// Starred by the analyst.
     #[serde(default)]
     pub starred: bool,
+    /// The analyst's changes, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Change>,
+    /// The engine's title, kind and dates, once the analyst changed any of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engine: Option<EngineVersion>,
+    /// Found by a re-extraction after the analyst's work began, not yet reviewed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub new: bool,
+}
+
+impl Event {
+    /// Whether an analyst made or changed it.
+    pub fn edited(&self) -> bool {
+        self.origin == Origin::Analyst || !self.history.is_empty()
+    }
 }
 
 /// A day range in figures: "2025-12-26", "2025-12-01 … 2025-12-26", "by 2025-12-29", "undated".
@@ -223,15 +282,32 @@ impl Document {
         if version > VERSION {
             return Err(LoadError::TooNew(version));
         }
-        let doc: Document =
+        let mut doc: Document =
             serde_json::from_value(value).map_err(|e| LoadError::Invalid(e.to_string()))?;
         doc.validate().map_err(LoadError::Invalid)?;
+        // Older versions lack only optional fields (empty by default): the document is now of
+        // the current version and is saved as such.
+        doc.version = VERSION;
         Ok(doc)
     }
 
-    /// Checks that every passage points inside its article and quotes it exactly.
+    /// Checks that every passage points inside its article and quotes it exactly, and that every
+    /// date step points inside its article.
     pub fn validate(&self) -> Result<(), String> {
         for event in &self.events {
+            for step in &event.date_basis {
+                let inside = self
+                    .articles
+                    .iter()
+                    .find(|a| a.id == step.article)
+                    .is_some_and(|a| a.text.get(step.start..step.end).is_some());
+                if !inside {
+                    return Err(format!(
+                        "event {} dates from {}..{} outside article {}",
+                        event.id, step.start, step.end, step.article
+                    ));
+                }
+            }
             for e in &event.evidence {
                 let article = self
                     .articles

@@ -39,6 +39,27 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Every kind, for menus.
+    pub const ALL: [EventKind; 12] = [
+        EventKind::Strike,
+        EventKind::Blockade,
+        EventKind::Seizure,
+        EventKind::Killing,
+        EventKind::Support,
+        EventKind::Arrest,
+        EventKind::Meeting,
+        EventKind::Order,
+        EventKind::Threat,
+        EventKind::Disclosure,
+        EventKind::Report,
+        EventKind::Statement,
+    ];
+
+    /// The kind stored under `name`, if it is one.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
     /// Lowercase name, as stored in documents.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -439,7 +439,17 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
             // Declutter: a label is drawn only where no other label already sits on screen,
             // across rows and lanes alike; the selected event's label always shows.
             let mut taken: Vec<egui::Rect> = Vec::new();
-            let mut ordered = in_view.clone();
+            // Drawn one by one: every event in view when they are few (the selected and the
+            // best-corroborated first, so their labels win), else only the selected one.
+            let mut ordered: Vec<&Entry> = if in_view.len() > DETAIL_LIMIT {
+                in_view
+                    .iter()
+                    .copied()
+                    .filter(|e| selected == Some(e.event))
+                    .collect()
+            } else {
+                in_view.clone()
+            };
             ordered.sort_by_key(|e| {
                 std::cmp::Reverse((selected == Some(e.event), doc.events[e.event].sources))
             });
@@ -455,9 +465,6 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
             } in &ordered
             {
                 let is_selected = selected == Some(index);
-                if in_view.len() > DETAIL_LIMIT && !is_selected {
-                    continue;
-                }
                 let event = &doc.events[index];
                 let color = lane_color(&event.lane);
                 let mut bar = Line::new(event.title.clone(), vec![[start, y], [end, y]])

@@ -1,0 +1,180 @@
+//! Saving and opening timeline files, so that nothing is lost. A save writes the new version
+//! beside the file, flushes it to disk, keeps the previous version as `NAME.bak`, and only then
+//! renames the new one over the old: a crash or a full disk at any step leaves a loadable file.
+//! Opening names the file and the problem, and never returns a half-read document.
+
+use crate::core::document::{Document, LoadError};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why a timeline could not be saved.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot save {path}: {step} failed: {source}")]
+pub struct SaveError {
+    /// The file being saved.
+    pub path: PathBuf,
+    /// The step that failed (writing, flushing, keeping the backup, replacing the file).
+    pub step: &'static str,
+    /// The system's reason.
+    #[source]
+    pub source: std::io::Error,
+}
+
+/// Why a timeline could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The system's reason.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not a timeline this build can open.
+    #[error("{path} is {source}")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        #[source]
+        source: LoadError,
+    },
+}
+
+/// The file operations a save makes, so that tests can make each of them fail.
+pub trait Disk {
+    /// Creates or truncates `path`, writes `bytes` and flushes them to the disk.
+    fn write_synced(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<()>;
+    /// Copies `from` to `to` (the backup).
+    fn copy(&mut self, from: &Path, to: &Path) -> std::io::Result<()>;
+    /// Renames `from` over `to` (atomic on one file system).
+    fn rename(&mut self, from: &Path, to: &Path) -> std::io::Result<()>;
+}
+
+/// The real file system.
+pub struct RealDisk;
+
+impl Disk for RealDisk {
+    fn write_synced(&mut self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        let mut file = std::fs::File::create(path)?;
+        file.write_all(bytes)?;
+        file.flush()?;
+        file.sync_all()
+    }
+
+    fn copy(&mut self, from: &Path, to: &Path) -> std::io::Result<()> {
+        std::fs::copy(from, to).map(|_| ())
+    }
+
+    fn rename(&mut self, from: &Path, to: &Path) -> std::io::Result<()> {
+        std::fs::rename(from, to)
+    }
+}
+
+/// `path` with `suffix` added to its file name ("t.json" → "t.json.bak").
+pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// Saves `doc` to `path` atomically, keeping the previous version as `path.bak`.
+pub fn save(doc: &Document, path: &Path) -> Result<(), SaveError> {
+    save_with(&mut RealDisk, doc, path)
+}
+
+/// [`save`] through the given file operations.
+pub fn save_with(disk: &mut impl Disk, doc: &Document, path: &Path) -> Result<(), SaveError> {
+    let fail = |step: &'static str| {
+        move |source| SaveError {
+            path: path.to_path_buf(),
+            step,
+            source,
+        }
+    };
+    let json =
+        serde_json::to_vec_pretty(doc).map_err(|e| fail("encoding")(std::io::Error::other(e)))?;
+    let fresh = sibling(path, ".saving");
+    if let Err(e) = disk.write_synced(&fresh, &json) {
+        let _ = std::fs::remove_file(&fresh);
+        return Err(fail("writing")(e));
+    }
+    if path.exists() {
+        disk.copy(path, &sibling(path, ".bak"))
+            .map_err(fail("keeping the backup"))?;
+    }
+    disk.rename(&fresh, path)
+        .map_err(fail("replacing the file"))?;
+    Ok(())
+}
+
+/// Opens a saved timeline.
+pub fn open(path: &Path) -> Result<Document, OpenError> {
+    let bytes = std::fs::read(path).map_err(|source| OpenError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let invalid = |source| OpenError::Invalid {
+        path: path.to_path_buf(),
+        source,
+    };
+    let text =
+        String::from_utf8(bytes).map_err(|_| invalid(LoadError::Json("not UTF-8 text".into())))?;
+    Document::from_json(&text).map_err(invalid)
+}
+
+/// Whether the file at `path` looks like a saved timeline (rather than articles).
+pub fn is_timeline(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 512];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let head = String::from_utf8_lossy(&head[..read]);
+    head.trim_start().starts_with('{') && head.contains(crate::core::document::FORMAT)
+}
+
+/// Unsaved work kept aside while the app runs, restored after a crash.
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Recovery {
+    /// The file the work belongs to, if it was saved before.
+    pub path: Option<PathBuf>,
+    /// When it was written (RFC 3339).
+    pub at: String,
+    /// The document with the unsaved changes.
+    pub document: Document,
+}
+
+/// Writes the recovery file atomically.
+pub fn write_recovery(recovery: &Recovery, file: &Path) -> std::io::Result<()> {
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let json = serde_json::to_vec(recovery).map_err(std::io::Error::other)?;
+    let fresh = sibling(file, ".saving");
+    RealDisk.write_synced(&fresh, &json)?;
+    std::fs::rename(fresh, file)
+}
+
+/// Reads a recovery file, if there is a valid one.
+pub fn read_recovery(file: &Path) -> Option<Recovery> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let recovery: Recovery = serde_json::from_str(&text).ok()?;
+    recovery.document.validate().ok()?;
+    Some(recovery)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sibling_names_add_a_suffix() {
+        assert_eq!(
+            sibling(Path::new("/a/t.json"), ".bak"),
+            PathBuf::from("/a/t.json.bak")
+        );
+    }
+}
