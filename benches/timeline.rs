@@ -110,6 +110,9 @@ fn bench(c: &mut Criterion) {
         settings: Settings::default(),
         progress: None,
         notice: None,
+        can_undo: false,
+        can_redo: false,
+        recent: &[],
     };
     let ctx = egui::Context::default();
     for step in 0..5 {

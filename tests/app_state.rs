@@ -37,7 +37,7 @@ fn selecting_an_event_shows_its_first_passage_article() {
 
 #[test]
 fn a_background_job_reports_an_unreadable_path() {
-    let job = sightline::app::Job::start(vec!["/no/such/folder".into()]);
+    let job = sightline::app::Job::start(vec!["/no/such/folder".into()], None);
     let start = std::time::Instant::now();
     let outcome = loop {
         if let Some(o) = job.poll() {

@@ -102,7 +102,7 @@ fn extract_writes_a_document_and_events_lists_it() {
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&doc).expect("written")).expect("json");
     assert_eq!(json["format"], "sightline-timeline");
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], sightline::core::document::VERSION);
     let out = sightline(&["events", doc.to_str().expect("path")]);
     assert!(out.status.success());
     let listing = String::from_utf8_lossy(&out.stdout);

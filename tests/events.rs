@@ -148,7 +148,12 @@ fn the_version_1_sample_keeps_loading() {
     ))
     .expect("sample");
     let doc = Document::from_json(&text).expect("v1 sample loads");
-    assert_eq!(doc.version, 1);
+    assert_eq!(
+        doc.version,
+        sightline::core::document::VERSION,
+        "migrated on load"
+    );
+    assert!(doc.events.iter().all(|e| e.history.is_empty()));
     assert_eq!(doc.articles.len(), 5);
     assert!(!doc.events.is_empty());
 }
@@ -163,9 +168,11 @@ fn bad_documents_are_refused_with_reasons() {
         Document::from_json("{\"format\": \"other\"}"),
         Err(LoadError::NotATimeline(_))
     ));
-    let newer = SEED_DOC
-        .to_json()
-        .replacen("\"version\": 1", "\"version\": 7", 1);
+    let newer = SEED_DOC.to_json().replacen(
+        &format!("\"version\": {}", sightline::core::document::VERSION),
+        "\"version\": 7",
+        1,
+    );
     assert!(matches!(
         Document::from_json(&newer),
         Err(LoadError::TooNew(7))

@@ -72,7 +72,10 @@ fn a_passage_in_the_inspector_opens_its_article_in_the_reader() {
         .articles
         .iter()
         .position(|a| a.id == last.article);
-    harness.get_by_label(&format!("“{}”", last.quote)).click();
+    let label = format!("“{}”", last.quote);
+    harness.get_by_label(&label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&label).click();
     harness.run();
     assert_eq!(Some(harness.state().selected_article), expected);
 }
@@ -560,4 +563,191 @@ fn clicking_a_highlighted_passage_in_the_reader_selects_its_event() {
             .iter()
             .any(|x| &x.article == id)
     );
+}
+
+/// Selects the event with this title through the event table.
+fn select_event(harness: &mut Harness<'static, SightlineApp>, title: &str) -> usize {
+    harness
+        .get_all_by_label_contains(title)
+        .next()
+        .unwrap_or_else(|| panic!("{title} is listed"))
+        .click();
+    harness.run();
+    harness.state().selected_event.expect("selected")
+}
+
+#[test]
+fn an_edited_title_is_saved_and_opens_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("annotated.json");
+    let mut harness = harness();
+    let event = select_event(&mut harness, "CNN report on the strike");
+    let title = harness.get_by_role_and_label(Role::TextInput, "Title");
+    title.focus();
+    title.type_text(" (checked)");
+    harness.run();
+    let edited = harness.state().document.events[event].title.clone();
+    assert!(edited.ends_with("(checked)"), "{edited}");
+    assert!(harness.state().dirty);
+    assert!(harness.state().window_title().contains('*'));
+    // The timeline has a file: File > Save writes it.
+    harness.state_mut().file = Some(path.clone());
+    open_menu(&mut harness, "File");
+    // A menu entry's name carries its shortcut.
+    harness.get_by_label_contains("Ctrl+S").click();
+    harness.run();
+    assert!(!harness.state().dirty, "{:?}", harness.state().notice);
+    let mut reopened = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .build_eframe(|_cc| SightlineApp::new(std::slice::from_ref(&path)));
+    reopened.run();
+    let doc = &reopened.state().document;
+    let event = doc
+        .events
+        .iter()
+        .find(|e| e.title == edited)
+        .expect("the edited title is in the reopened file");
+    assert_eq!(event.origin, sightline::core::document::Origin::Analyst);
+    assert!(!event.history.is_empty());
+    assert!(
+        reopened
+            .state()
+            .window_title()
+            .starts_with("annotated.json")
+    );
+}
+
+#[test]
+fn merging_two_events_then_undo_brings_both_back() {
+    let mut harness = harness();
+    let before = harness.state().document.clone();
+    select_event(&mut harness, "Blockade on oil tankers");
+    harness.get_by_label("Merge with…").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Merge with…").click();
+    harness.run();
+    harness
+        .get_all_by_role_and_label(Role::Button, "Seized an oil tanker off the coast")
+        .next()
+        .expect("the seizure is offered")
+        .click();
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.document.events.len(), before.events.len() - 1);
+    assert!(
+        state
+            .document
+            .events
+            .iter()
+            .all(|e| e.title != "Seized an oil tanker off the coast")
+    );
+    open_menu(&mut harness, "Edit");
+    harness.get_by_label_contains("Ctrl+Z").click();
+    harness.run();
+    assert_eq!(harness.state().document, before);
+    // Redo with the keyboard.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run();
+    assert_eq!(
+        harness.state().document.events.len(),
+        before.events.len() - 1
+    );
+}
+
+#[test]
+fn unsaved_changes_are_asked_about_before_they_would_be_lost() {
+    let mut harness = harness();
+    select_event(&mut harness, "CNN report on the strike");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Starred")
+        .click();
+    harness.run();
+    let edited = harness.state().document.clone();
+    open_menu(&mut harness, "File");
+    harness.get_by_role_and_label(Role::Button, "New").click();
+    harness.run();
+    harness.get_by_label("Unsaved changes");
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().document, edited, "cancel keeps everything");
+    open_menu(&mut harness, "File");
+    harness.get_by_role_and_label(Role::Button, "New").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Don't save")
+        .click();
+    harness.run();
+    assert!(harness.state().document.events.is_empty());
+    assert!(!harness.state().dirty);
+}
+
+#[test]
+fn unsaved_work_kept_aside_is_offered_back_at_the_next_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("recovery.json");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .build_eframe(|_cc| SightlineApp::new(&[]).with_recovery_file(file.clone()));
+    harness.run();
+    select_event(&mut harness, "CNN report on the strike");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Starred")
+        .click();
+    harness.run();
+    harness.state_mut().autosave_now();
+    let edited = harness.state().document.clone();
+    drop(harness);
+    // As after a crash: the next start finds the work and offers it.
+    let mut next = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .build_eframe(|_cc| SightlineApp::new(&[]).with_recovery_file(file.clone()));
+    next.run();
+    next.get_by_label("Restore unsaved work?");
+    next.get_by_role_and_label(Role::Button, "Restore").click();
+    next.run();
+    assert_eq!(next.state().document, edited);
+    assert!(next.state().dirty, "restored work is still unsaved");
+}
+
+#[test]
+fn a_right_clicked_sentence_becomes_a_new_event() {
+    let mut harness = harness();
+    let before = harness.state().document.events.len();
+    let state = harness.state();
+    let article = state.document.articles[state.selected_article].clone();
+    let text = harness
+        .get_all_by_label_contains(&article.text[article.text.len() - 40..])
+        .next()
+        .expect("the reader's text")
+        .rect();
+    // The first line of the article.
+    let pos = egui::pos2(text.left() + 60.0, text.top() + 8.0);
+    harness.event(egui::Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "New event from this sentence")
+        .click();
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.document.events.len(), before + 1);
+    let new = state.document.events.last().expect("new event");
+    assert_eq!(state.selected_event, Some(before));
+    assert_eq!(new.origin, sightline::core::document::Origin::Analyst);
+    assert_eq!(new.evidence.len(), 1);
+    let x = &new.evidence[0];
+    assert_eq!(x.article, article.id);
+    assert_eq!(&article.text[x.start..x.end], x.quote);
 }

@@ -8,8 +8,10 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 /// What the user wants to pick.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pick {
-    /// Article files (several).
+    /// Article files (several) for a new timeline.
     Articles,
+    /// Article files (several) to add to the open timeline.
+    AddArticles,
     /// A folder of articles.
     Folder,
     /// A saved timeline to open.
@@ -40,7 +42,7 @@ impl Dialog {
         std::thread::spawn(move || {
             let dialog = rfd::FileDialog::new();
             let chosen = match pick {
-                Pick::Articles => dialog
+                Pick::Articles | Pick::AddArticles => dialog
                     .set_title("Open articles")
                     .add_filter("Articles", &["txt", "md", "html", "htm", "json", "jsonl"])
                     .pick_files(),

@@ -39,8 +39,10 @@ pub struct Job {
 }
 
 impl Job {
-    /// Starts reading `paths` on a worker thread.
-    pub fn start(paths: Vec<PathBuf>) -> Self {
+    /// Starts reading `paths` on a worker thread. With a `base` timeline, the articles are added
+    /// to it and the new extraction merged into its events (analyst edits kept); without, they
+    /// make a new timeline.
+    pub fn start(paths: Vec<PathBuf>, base: Option<Document>) -> Self {
         let (sender, receiver) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let done_files = Arc::new(AtomicUsize::new(0));
@@ -48,7 +50,7 @@ impl Job {
         let (c, d, t) = (cancel.clone(), done_files.clone(), total_files.clone());
         std::thread::spawn(move || {
             let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                extract(&paths, &c, &d, &t)
+                extract(&paths, base.as_ref(), &c, &d, &t)
             }));
             let outcome = work.unwrap_or_else(|panic| {
                 let reason = panic
@@ -96,6 +98,7 @@ impl Job {
 
 fn extract(
     paths: &[PathBuf],
+    base: Option<&Document>,
     cancel: &AtomicBool,
     done: &AtomicUsize,
     total: &AtomicUsize,
@@ -120,8 +123,14 @@ fn extract(
             format!("no article could be read: {why}")
         });
     }
-    let title = format!("{} articles", loaded.articles.len());
-    let document = crate::core::cluster::build(loaded.articles, &title);
+    let document = if let Some(base) = base {
+        let articles = crate::core::reextract::combine_articles(&base.articles, loaded.articles);
+        let fresh = crate::core::cluster::build(articles, &base.title);
+        crate::core::reextract::merge(base, fresh)
+    } else {
+        let title = format!("{} articles", loaded.articles.len());
+        crate::core::cluster::build(loaded.articles, &title)
+    };
     if cancel.load(Ordering::Relaxed) {
         return Outcome::Cancelled;
     }

@@ -1,21 +1,28 @@
-//! The desktop app: holds the timeline document and the selection, draws the panels, and
-//! applies the commands the panels emit at the end of each frame.
+//! The desktop app: holds the timeline document, its file and undo history, and the selection;
+//! draws the panels, and applies the commands the panels emit at the end of each frame.
 
 mod dialog;
+mod files;
 mod job;
 
 use crate::core::article::{Analysis, Article};
 use crate::core::document::{Document, Stance};
+use crate::core::edit::Edit;
+use crate::core::history::History;
 use crate::core::ingest::Problem;
+use crate::core::persist::Recovery;
 use crate::core::view::{Filter, LaneMode, SortColumn, sort_events};
 use crate::ui::{self, Command, Settings, TimelineIndex, View};
 pub use dialog::{Dialog, Pick};
+pub use files::Pending;
 pub use job::{Job, Outcome};
 use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// The eframe storage key of [`Settings`].
 const SETTINGS_KEY: &str = "sightline-settings";
+/// The eframe storage key of the recent files.
+const RECENT_KEY: &str = "sightline-recent";
 
 /// The application state.
 pub struct SightlineApp {
@@ -40,7 +47,7 @@ pub struct SightlineApp {
     /// Articles left out (by id): their evidence leaves the timeline.
     pub excluded: HashSet<String>,
     /// Events shown, in date order: those matching the filter with evidence from included
-    /// articles (recomputed when the filter or inclusion changes, not every frame).
+    /// articles (recomputed when the document, filter or inclusion changes, not every frame).
     pub visible: Vec<usize>,
     /// The shown events in the event table's order.
     pub table_rows: Vec<usize>,
@@ -57,14 +64,39 @@ pub struct SightlineApp {
     applied: Option<Settings>,
     /// An extraction running in the background.
     pub job: Option<Job>,
+    /// Whether the running job adds articles to the open timeline (else it replaces it).
+    job_adds: bool,
     /// A file dialog waiting for the user.
     pub dialog: Option<Dialog>,
     /// The last message for the user (a failed open, a cancelled job).
     pub notice: Option<String>,
+    /// Undo and redo.
+    pub history: History,
+    /// The file the timeline was opened from or saved to.
+    pub file: Option<PathBuf>,
+    /// Changes since the last save.
+    pub dirty: bool,
+    /// Timelines opened or saved lately, newest first.
+    pub recent: Vec<PathBuf>,
+    /// An action waiting for the answer to "save the unsaved changes?".
+    pub pending: Option<Pending>,
+    /// Unsaved work found from a previous run, offered for restoring.
+    pub recovery_offer: Option<Recovery>,
+    /// Where unsaved work is kept while the app runs (none: not kept).
+    recovery_file: Option<PathBuf>,
+    /// When unsaved work was last kept aside.
+    last_autosave: Option<std::time::Instant>,
+    /// The window title last sent.
+    window_title: String,
+    /// The user agreed to close with unsaved changes.
+    close_confirmed: bool,
+    /// The window is to close at the next frame.
+    close_requested: bool,
 }
 
 impl SightlineApp {
-    /// An app on the articles under `paths`, or on the embedded seeds when `paths` is empty.
+    /// An app on `paths` (articles, or one saved timeline), or on the embedded seeds when
+    /// `paths` is empty.
     pub fn new(paths: &[PathBuf]) -> Self {
         let loaded = crate::core::ingest::seed_articles();
         let document = crate::core::cluster::build(loaded.articles, "Seed corpus");
@@ -88,14 +120,69 @@ impl SightlineApp {
             settings: Settings::default(),
             applied: None,
             job: None,
+            job_adds: false,
             dialog: None,
             notice: None,
+            history: History::default(),
+            file: None,
+            dirty: false,
+            recent: Vec::new(),
+            pending: None,
+            recovery_offer: None,
+            recovery_file: None,
+            last_autosave: None,
+            window_title: String::new(),
+            close_confirmed: false,
+            close_requested: false,
         };
         app.refresh_visible();
-        if !paths.is_empty() {
-            app.apply(Command::OpenPaths(paths.to_vec()));
+        match paths {
+            [] => {}
+            [one] if crate::core::persist::is_timeline(one) => {
+                app.apply(Command::OpenTimeline(one.clone()));
+            }
+            _ => app.apply(Command::OpenPaths(paths.to_vec())),
         }
         app
+    }
+
+    /// An app as eframe creates it: with the settings and recent files remembered from the last
+    /// run, and unsaved work kept in the app's data folder (offered back after a crash).
+    pub fn from_creation(cc: &eframe::CreationContext<'_>, paths: &[PathBuf]) -> Self {
+        let mut app = Self::new(paths);
+        if let Some(storage) = cc.storage {
+            if let Some(settings) = eframe::get_value::<Settings>(storage, SETTINGS_KEY) {
+                app.settings = settings;
+            }
+            if let Some(recent) = eframe::get_value::<Vec<PathBuf>>(storage, RECENT_KEY) {
+                app.recent = recent;
+            }
+        }
+        if let Some(dir) = eframe::storage_dir("Sightline") {
+            app = app.with_recovery_file(dir.join("recovery.json"));
+        }
+        app
+    }
+
+    /// Keeps unsaved work in `file` from now on, and offers back what a previous run left there.
+    #[must_use]
+    pub fn with_recovery_file(mut self, file: PathBuf) -> Self {
+        self.recovery_offer = crate::core::persist::read_recovery(&file);
+        self.recovery_file = Some(file);
+        self
+    }
+
+    /// Replaces the timeline (a new file, an opened one, new articles): the selection, the
+    /// filters' article exclusions and the undo history start afresh.
+    fn replace_document(&mut self, document: Document, analyses: Vec<Analysis>) {
+        self.document = document;
+        self.analyses = analyses;
+        self.selected_article = 0;
+        self.selected_event = None;
+        self.excluded.clear();
+        self.history = History::default();
+        self.dirty = false;
+        self.refresh_visible();
     }
 
     /// Takes the result of a finished background job, if any.
@@ -105,14 +192,23 @@ impl SightlineApp {
         };
         self.job = None;
         match outcome {
-            Outcome::Done(extracted) => {
+            Outcome::Done(extracted) if self.job_adds => {
+                let added = extracted.document.articles.len() - self.document.articles.len();
+                self.history.record_full(&self.document);
                 self.document = extracted.document;
                 self.analyses = extracted.analyses;
                 self.problems = extracted.problems;
-                self.selected_article = 0;
-                self.selected_event = None;
-                self.excluded.clear();
+                self.dirty = true;
                 self.refresh_visible();
+                let new = self.document.events.iter().filter(|e| e.new).count();
+                self.notice = Some(format!(
+                    "Added {added} article(s): {new} new event(s), marked new; your edits are kept."
+                ));
+            }
+            Outcome::Done(extracted) => {
+                self.replace_document(extracted.document, extracted.analyses);
+                self.problems = extracted.problems;
+                self.file = None;
                 self.notice = None;
             }
             Outcome::Cancelled => {
@@ -124,21 +220,30 @@ impl SightlineApp {
         }
     }
 
-    /// An app as eframe creates it: with the settings remembered from the last run.
-    pub fn from_creation(cc: &eframe::CreationContext<'_>, paths: &[PathBuf]) -> Self {
-        let mut app = Self::new(paths);
-        if let Some(settings) = cc
-            .storage
-            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
-        {
-            app.settings = settings;
+    /// Takes the user's answer from an open file dialog, if any.
+    pub fn poll_dialog(&mut self) {
+        let Some(chosen) = self.dialog.as_ref().and_then(Dialog::poll) else {
+            return;
+        };
+        let pick = self.dialog.take().map(|d| d.pick);
+        let Some(mut paths) = chosen.filter(|p| !p.is_empty()) else {
+            self.notice = Some("Nothing chosen.".into());
+            return;
+        };
+        match pick {
+            Some(Pick::Articles | Pick::Folder) => self.apply(Command::OpenPaths(paths)),
+            Some(Pick::AddArticles) => self.apply(Command::AddArticles(paths)),
+            Some(Pick::Timeline) => self.apply(Command::OpenTimeline(paths.remove(0))),
+            Some(Pick::SaveTimeline) => self.apply(Command::SaveAs(paths.remove(0))),
+            None => {}
         }
-        app
     }
 
-    /// Recomputes what is shown after the filter, the lanes or the included articles changed.
+    /// Recomputes what is shown after the document, the filter, the lanes or the included
+    /// articles changed.
     fn refresh_visible(&mut self) {
         self.visible = self.filter.apply(&self.document, &self.excluded);
+        sort_events(&self.document, &mut self.visible, SortColumn::Date, true);
         self.timeline = TimelineIndex::new(
             &self.document,
             &self.visible,
@@ -154,6 +259,9 @@ impl SightlineApp {
         {
             self.selected_event = None;
         }
+        if self.selected_article >= self.document.articles.len() {
+            self.selected_article = 0;
+        }
         self.hovered_event = None;
     }
 
@@ -162,18 +270,6 @@ impl SightlineApp {
         self.table_rows.clone_from(&self.visible);
         let (column, ascending) = self.sort;
         sort_events(&self.document, &mut self.table_rows, column, ascending);
-    }
-
-    /// Takes the user's answer from an open file dialog, if any.
-    pub fn poll_dialog(&mut self) {
-        let Some(chosen) = self.dialog.as_ref().and_then(Dialog::poll) else {
-            return;
-        };
-        self.dialog = None;
-        match chosen {
-            Some(paths) if !paths.is_empty() => self.apply(Command::OpenPaths(paths)),
-            _ => self.notice = Some("Nothing chosen.".into()),
-        }
     }
 
     /// The panels' view of the state.
@@ -198,6 +294,71 @@ impl SightlineApp {
             settings: self.settings,
             progress: self.job.as_ref().map(Job::progress),
             notice: self.notice.as_deref(),
+            can_undo: self.history.can_undo(),
+            can_redo: self.history.can_redo(),
+            recent: &self.recent,
+        }
+    }
+
+    /// The selected event's id, to find it again after the events change.
+    fn selected_id(&self) -> Option<String> {
+        self.selected_event
+            .and_then(|i| self.document.events.get(i))
+            .map(|e| e.id.clone())
+    }
+
+    /// Selects the event with this id, if it is still there and shown.
+    fn reselect(&mut self, id: Option<String>) {
+        self.selected_event = id
+            .and_then(|id| self.document.events.iter().position(|e| e.id == id))
+            .filter(|i| self.visible.contains(i));
+    }
+
+    /// Applies one analyst edit as an undoable step.
+    fn edit(&mut self, edit: Edit) {
+        let creates = matches!(edit, Edit::NewEvent { .. } | Edit::Split { .. });
+        let selected = self.selected_id();
+        match self.history.apply(&mut self.document, edit, &now()) {
+            Ok(()) => {
+                self.dirty = true;
+                self.notice = None;
+                self.refresh_visible();
+                if creates {
+                    let new = self.document.events.len() - 1;
+                    // A new event is shown even where a filter would hide it.
+                    if !self.visible.contains(&new) {
+                        self.filter = Filter::default();
+                        self.refresh_visible();
+                    }
+                    self.selected_event = Some(new);
+                } else {
+                    self.reselect(selected);
+                }
+            }
+            Err(why) => self.notice = Some(format!("Not changed: {why}.")),
+        }
+    }
+
+    /// Undoes (or redoes) one step, keeping the selection where it can.
+    fn step_history(&mut self, redo: bool) {
+        let selected = self.selected_id();
+        let done = if redo {
+            self.history.redo(&mut self.document)
+        } else {
+            self.history.undo(&mut self.document)
+        };
+        if done {
+            self.dirty = true;
+            if self.analyses.len() != self.document.articles.len() {
+                self.analyses = self
+                    .document
+                    .articles
+                    .iter()
+                    .map(Article::analyze)
+                    .collect();
+            }
+            self.refresh_visible();
+            self.reselect(selected);
         }
     }
 
@@ -277,53 +438,84 @@ impl SightlineApp {
                 }
             }
             Command::OpenPaths(paths) => {
-                if let Some(old) = self.job.take() {
-                    old.cancel();
+                if let [one] = paths.as_slice()
+                    && crate::core::persist::is_timeline(one)
+                {
+                    self.apply(Command::OpenTimeline(one.clone()));
+                } else {
+                    self.guard(Pending::OpenArticles(paths));
                 }
-                self.notice = None;
-                self.job = Some(Job::start(paths));
             }
+            Command::AddArticles(paths) => self.start_job(paths, true),
             Command::CancelJob => {
                 if let Some(job) = self.job.take() {
                     job.cancel();
                     self.notice = Some("Opening cancelled; the timeline is unchanged.".into());
                 }
             }
-            Command::SetArticleDate { article, date } => {
-                if let Some(a) = self.document.articles.get_mut(article) {
-                    a.published = Some(date);
-                    a.published_basis = crate::core::article::DateBasis::User;
-                    a.year_inferred = false;
-                    // Re-extract: the article's relative dates and the events they date change.
-                    let title = self.document.title.clone();
-                    let selected_title = self
-                        .selected_event
-                        .map(|e| self.document.events[e].title.clone());
-                    self.document = crate::core::cluster::build(
-                        std::mem::take(&mut self.document.articles),
-                        &title,
-                    );
-                    self.analyses = self
-                        .document
-                        .articles
-                        .iter()
-                        .map(Article::analyze)
-                        .collect();
-                    self.refresh_visible();
-                    self.selected_event = selected_title
-                        .and_then(|t| self.document.events.iter().position(|e| e.title == t));
-                }
-            }
+            Command::SetArticleDate { article, date } => self.set_article_date(article, date),
             Command::SetDark(dark) => self.settings.dark = dark,
             Command::SetZoom(zoom) => self.settings.zoom = zoom.clamp(0.5, 3.0),
+            Command::Edit(edit) => self.edit(edit),
+            Command::EndEditBurst => self.history.end_burst(),
+            Command::Undo => self.step_history(false),
+            Command::Redo => self.step_history(true),
+            Command::NewTimeline => self.guard(Pending::New),
+            Command::OpenTimeline(path) => self.guard(Pending::Open(path)),
+            Command::ChooseTimeline => self.guard(Pending::Choose),
+            Command::Save => self.save(),
+            Command::SaveAs(path) => self.save_as(path),
+            Command::Answer(answer) => self.answer(answer),
+            Command::RestoreRecovery(restore) => self.restore_recovery(restore),
             Command::SelectArticle(_) | Command::SelectEvent(_) => {}
         }
     }
+
+    /// Starts reading articles in the background, to add to the timeline or to replace it.
+    fn start_job(&mut self, paths: Vec<PathBuf>, adds: bool) {
+        if let Some(old) = self.job.take() {
+            old.cancel();
+        }
+        self.notice = None;
+        self.job_adds = adds;
+        self.job = Some(Job::start(paths, adds.then(|| self.document.clone())));
+    }
+
+    /// Gives an undated article its date and re-dates what depends on it; analyst edits stay.
+    fn set_article_date(&mut self, article: usize, date: chrono::NaiveDate) {
+        if article >= self.document.articles.len() {
+            return;
+        }
+        let selected = self.selected_id();
+        self.history.record_full(&self.document);
+        let mut articles = self.document.articles.clone();
+        let a = &mut articles[article];
+        a.published = Some(date);
+        a.published_basis = crate::core::article::DateBasis::User;
+        a.year_inferred = false;
+        let fresh = crate::core::cluster::build(articles, &self.document.title);
+        self.document = crate::core::reextract::merge(&self.document, fresh);
+        self.analyses = self
+            .document
+            .articles
+            .iter()
+            .map(Article::analyze)
+            .collect();
+        self.dirty = true;
+        self.refresh_visible();
+        self.reselect(selected);
+    }
+}
+
+/// The time now, as edits record it (RFC 3339, UTC, seconds).
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 impl eframe::App for SightlineApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -339,6 +531,8 @@ impl eframe::App for SightlineApp {
         }
         self.poll_job();
         self.poll_dialog();
+        self.autosave_if_due();
+        self.update_window(ui.ctx());
         if self.job.is_some() || self.dialog.is_some() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
@@ -356,17 +550,7 @@ impl eframe::App for SightlineApp {
         if !dropped.is_empty() {
             commands.push(Command::OpenPaths(dropped));
         }
-        // Left and right arrows step through the events in date order (unless typing).
-        if !ui.ctx().egui_wants_keyboard_input() {
-            ui.input(|i| {
-                if i.key_pressed(egui::Key::ArrowRight) {
-                    commands.push(Command::SelectNext);
-                }
-                if i.key_pressed(egui::Key::ArrowLeft) {
-                    commands.push(Command::SelectPrevious);
-                }
-            });
-        }
+        shortcuts(ui, &mut commands);
         let view = self.view();
         egui::Panel::top("header").show(ui, |ui| {
             ui::header_ui(ui, &view, &self.problems, &mut commands);
@@ -381,7 +565,7 @@ impl eframe::App for SightlineApp {
             });
         egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(320.0)
+            .default_size(340.0)
             .show(ui, |ui| {
                 ui::inspector_ui(ui, &view, &mut commands);
             });
@@ -394,12 +578,50 @@ impl eframe::App for SightlineApp {
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(analysis) = self.analyses.get(self.selected_article) {
                 ui::reader_ui(ui, &view, analysis, &mut commands);
+            } else {
+                ui.label("No articles yet: File > Open articles… or drop files here.");
             }
         });
+        if let Some(pending) = &self.pending {
+            ui::unsaved_changes_ui(ui, &pending.describe(), &mut commands);
+        } else if let Some(recovery) = &self.recovery_offer {
+            ui::recovery_ui(ui, recovery, &mut commands);
+        }
         for command in commands {
             self.apply(command);
         }
     }
+}
+
+/// Keyboard shortcuts: arrows step through events (unless typing), Ctrl+Z / Ctrl+Shift+Z /
+/// Ctrl+Y undo and redo (unless a text field has focus: it undoes its own typing), Ctrl+S saves.
+fn shortcuts(ui: &egui::Ui, commands: &mut Vec<Command>) {
+    use egui::{Key, KeyboardShortcut, Modifiers};
+    let typing = ui.ctx().egui_wants_keyboard_input();
+    ui.input_mut(|i| {
+        if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)) {
+            commands.push(Command::Save);
+        }
+        if typing {
+            return;
+        }
+        if i.consume_shortcut(&KeyboardShortcut::new(
+            Modifiers::COMMAND | Modifiers::SHIFT,
+            Key::Z,
+        )) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
+        {
+            commands.push(Command::Redo);
+        }
+        if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
+            commands.push(Command::Undo);
+        }
+        if i.key_pressed(Key::ArrowRight) {
+            commands.push(Command::SelectNext);
+        }
+        if i.key_pressed(Key::ArrowLeft) {
+            commands.push(Command::SelectPrevious);
+        }
+    });
 }
 
 /// How many of the `visible` events each article of `doc` has evidence for.
@@ -454,7 +676,7 @@ fn article_passages(
     passages
 }
 
-/// Opens the window on the articles under `paths` (the seed corpus when empty).
+/// Opens the window on `paths` (the seed corpus when empty).
 pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -116,6 +116,20 @@ impl DateRange {
         }
     }
 
+    /// A date typed at day, month or year precision: "2025-12-26", "2025-12", "2025".
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        let mut parts = text.splitn(3, '-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        match (parts.next(), parts.next()) {
+            (None, _) => Self::year(year),
+            (Some(month), None) => Self::month(year, month.parse().ok()?),
+            (Some(_), Some(_)) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .map(Self::day),
+        }
+    }
+
     /// A calendar month.
     pub fn month(year: i32, month: u32) -> Option<Self> {
         let first = NaiveDate::from_ymd_opt(year, month, 1)?;
@@ -371,6 +385,28 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    #[test]
+    fn typed_dates_at_each_precision() {
+        let day = DateRange::parse("2025-12-26").expect("day");
+        assert_eq!(
+            (day.earliest, day.latest),
+            (d(2025, 12, 26), d(2025, 12, 26))
+        );
+        let month = DateRange::parse(" 2024-02 ").expect("month");
+        assert_eq!(
+            (month.earliest, month.latest),
+            (d(2024, 2, 1), d(2024, 2, 29))
+        );
+        let year = DateRange::parse("1987").expect("year");
+        assert_eq!(
+            (year.earliest, year.latest),
+            (d(1987, 1, 1), d(1987, 12, 31))
+        );
+        for bad in ["", "2025-13", "2025-02-30", "soon", "2025-1-2-3"] {
+            assert_eq!(DateRange::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -473,6 +473,8 @@ fn touch(doc: &mut Document, event: usize, keeps_engine_version: bool) -> &mut E
         });
     }
     e.origin = Origin::Analyst;
+    // Any edit means the analyst has looked at it.
+    e.new = false;
     e
 }
 

@@ -10,6 +10,7 @@ pub mod extract;
 pub mod history;
 pub mod ingest;
 pub mod persist;
+pub mod reextract;
 pub mod segment;
 pub mod timex;
 pub mod view;

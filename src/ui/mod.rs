@@ -1,14 +1,19 @@
 //! Panels. Each reads the document and pushes [`Command`]s; none changes state itself.
 
+mod inspector_ui;
+mod reader_ui;
 mod timeline_ui;
 
 use crate::app::Pick;
-use crate::core::article::{Analysis, shorten};
-use crate::core::document::{Document, Event, Evidence, Stance, compact_range_label, range_label};
+use crate::core::article::shorten;
+use crate::core::document::{Document, Event, Evidence, Stance, compact_range_label};
+use crate::core::edit::Edit;
 use crate::core::ingest::Problem;
+use crate::core::persist::Recovery;
 use crate::core::view::{Filter, LaneMode, SortColumn};
-use egui::text::LayoutJob;
-use egui::{Color32, RichText, Stroke, TextFormat};
+use egui::{Color32, RichText};
+pub use inspector_ui::inspector_ui;
+pub use reader_ui::{passage_at, reader_ui};
 use std::collections::HashSet;
 pub use timeline_ui::{TimelineIndex, focus_bounds, timeline_plot_id, timeline_ui};
 
@@ -64,6 +69,12 @@ pub struct View<'a> {
     pub progress: Option<(usize, usize)>,
     /// A message for the user.
     pub notice: Option<&'a str>,
+    /// There is a step to undo.
+    pub can_undo: bool,
+    /// There is a step to redo.
+    pub can_redo: bool,
+    /// Timelines opened or saved lately, newest first.
+    pub recent: &'a [std::path::PathBuf],
 }
 
 impl View<'_> {
@@ -127,6 +138,42 @@ pub enum Command {
         /// Whether its evidence counts.
         included: bool,
     },
+    /// Read these files or folders and add their articles to the open timeline, keeping the
+    /// analyst's edits.
+    AddArticles(Vec<std::path::PathBuf>),
+    /// An analyst edit (undoable).
+    Edit(Edit),
+    /// A text field lost focus: the next edit is a new undo step.
+    EndEditBurst,
+    /// Undo the last step.
+    Undo,
+    /// Redo the last undone step.
+    Redo,
+    /// Start an empty timeline (asks first if there are unsaved changes).
+    NewTimeline,
+    /// Open a saved timeline (asks first if there are unsaved changes).
+    OpenTimeline(std::path::PathBuf),
+    /// Ask for a saved timeline to open (asks first if there are unsaved changes).
+    ChooseTimeline,
+    /// Save to the timeline's file (asks where if it has none).
+    Save,
+    /// Save to this file; it becomes the timeline's file.
+    SaveAs(std::path::PathBuf),
+    /// The answer to "save the unsaved changes?".
+    Answer(Answer),
+    /// Restore (true) or throw away the unsaved work a previous run left.
+    RestoreRecovery(bool),
+}
+
+/// An answer to "save the unsaved changes first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving.
+    Discard,
+    /// Do not go on.
+    Cancel,
 }
 
 /// A colour per lane, stable across frames.
@@ -229,6 +276,91 @@ fn choice_ui<T: Clone + PartialEq>(
     shown.response.labelled_by(label.id);
 }
 
+/// The File menu: timelines (new, open, recent, save) and articles (open, add).
+fn file_menu_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    if ui.button("New").clicked() {
+        commands.push(Command::NewTimeline);
+    }
+    if ui.button("Open timeline…").clicked() {
+        commands.push(Command::ChooseTimeline);
+    }
+    ui.add_enabled_ui(!view.recent.is_empty(), |ui| {
+        ui.menu_button("Open recent", |ui| {
+            for path in view.recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    commands.push(Command::OpenTimeline(path.clone()));
+                }
+            }
+        });
+    });
+    if ui
+        .add(egui::Button::new("Save").shortcut_text("Ctrl+S"))
+        .clicked()
+    {
+        commands.push(Command::Save);
+    }
+    if ui.button("Save as…").clicked() {
+        commands.push(Command::Choose(Pick::SaveTimeline));
+    }
+    ui.separator();
+    if ui.button("Open articles…").clicked() {
+        commands.push(Command::Choose(Pick::Articles));
+    }
+    if ui.button("Open folder…").clicked() {
+        commands.push(Command::Choose(Pick::Folder));
+    }
+    if ui
+        .button("Add articles…")
+        .on_hover_text("Add articles to this timeline; your edits are kept")
+        .clicked()
+    {
+        commands.push(Command::Choose(Pick::AddArticles));
+    }
+}
+
+/// Asks whether to save unsaved changes before `what` ("closing", "opening t.json").
+pub fn unsaved_changes_ui(ui: &mut egui::Ui, what: &str, commands: &mut Vec<Command>) {
+    egui::Modal::new(egui::Id::unique("unsaved changes")).show(ui.ctx(), |ui| {
+        ui.heading("Unsaved changes");
+        ui.label(format!("Save your changes before {what}?"));
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                commands.push(Command::Answer(Answer::Save));
+            }
+            if ui.button("Don't save").clicked() {
+                commands.push(Command::Answer(Answer::Discard));
+            }
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::Answer(Answer::Cancel));
+            }
+        });
+    });
+}
+
+/// Offers back the unsaved work a previous run left.
+pub fn recovery_ui(ui: &mut egui::Ui, recovery: &Recovery, commands: &mut Vec<Command>) {
+    egui::Modal::new(egui::Id::unique("recovery")).show(ui.ctx(), |ui| {
+        ui.heading("Restore unsaved work?");
+        let file = recovery.path.as_ref().map_or_else(
+            || "a timeline never saved".to_string(),
+            |p| p.display().to_string(),
+        );
+        ui.label(format!(
+            "Sightline closed with unsaved changes to {file} ({} events, kept at {}).",
+            recovery.document.events.len(),
+            recovery.at
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                commands.push(Command::RestoreRecovery(true));
+            }
+            if ui.button("Discard").clicked() {
+                commands.push(Command::RestoreRecovery(false));
+            }
+        });
+    });
+}
+
 /// The top bar: the File and View menus, the path field, progress, then the search and filters.
 pub fn header_ui(
     ui: &mut egui::Ui,
@@ -237,12 +369,25 @@ pub fn header_ui(
     commands: &mut Vec<Command>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            if ui.button("Open articles…").clicked() {
-                commands.push(Command::Choose(Pick::Articles));
+        ui.menu_button("File", |ui| file_menu_ui(ui, view, commands));
+        ui.menu_button("Edit", |ui| {
+            if ui
+                .add_enabled(
+                    view.can_undo,
+                    egui::Button::new("Undo").shortcut_text("Ctrl+Z"),
+                )
+                .clicked()
+            {
+                commands.push(Command::Undo);
             }
-            if ui.button("Open folder…").clicked() {
-                commands.push(Command::Choose(Pick::Folder));
+            if ui
+                .add_enabled(
+                    view.can_redo,
+                    egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
+                )
+                .clicked()
+            {
+                commands.push(Command::Redo);
             }
         });
         ui.menu_button("View", |ui| {
@@ -549,222 +694,4 @@ pub fn events_table_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Co
                 }
             });
         });
-}
-
-/// The selected event: title, date and why, and its evidence by article with stance badges.
-pub fn inspector_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
-    let doc = view.doc;
-    ui.heading("Inspector");
-    let Some(event) = view.event() else {
-        ui.label("Select an event on the timeline or in the list (the left and right arrow keys step through them).");
-        return;
-    };
-    egui::ScrollArea::vertical()
-        .id_salt("inspector")
-        .show(ui, |ui| {
-            ui.label(RichText::new(&event.title).strong().size(16.0));
-            ui.label(format!(
-                "{} · {} · {} (independent)",
-                date_label(event),
-                event.kind,
-                sources_label(event.sources)
-            ));
-            if event.disputed {
-                ui.colored_label(
-                    Color32::from_rgb(220, 80, 60),
-                    "Disputed: some sources deny it",
-                );
-            }
-            ui.separator();
-            ui.label(RichText::new("Why this date").strong());
-            if event.date_basis.is_empty() {
-                ui.label("No passage dates it.");
-            }
-            for step in &event.date_basis {
-                let range = range_label(step.earliest, step.latest);
-                ui.label(format!(
-                    "“{}”: {range}  ({}; {})",
-                    step.text,
-                    step.anchor,
-                    &step.article[..step.article.len().min(3)]
-                ));
-            }
-            ui.separator();
-            ui.label(RichText::new("Evidence").strong());
-            for e in view.evidence(event) {
-                let Some(article) = doc.articles.iter().position(|a| a.id == e.article) else {
-                    continue;
-                };
-                let (badge, color) = match e.stance {
-                    Stance::Supports => ("supports", Color32::from_rgb(90, 180, 100)),
-                    Stance::Denies => ("denies", Color32::from_rgb(220, 80, 60)),
-                    Stance::Mentions => ("mentions", Color32::GRAY),
-                };
-                ui.horizontal_wrapped(|ui| {
-                    ui.colored_label(
-                        color,
-                        format!("[{badge}{}]", if e.hedged { ", hedged" } else { "" }),
-                    );
-                    ui.label(RichText::new(&doc.articles[article].title).weak());
-                });
-                if ui.link(format!("“{}”", e.quote)).clicked() {
-                    commands.push(Command::SelectArticle(article));
-                }
-            }
-        });
-}
-
-/// The article text with the selected event's passages highlighted (denials in red) and
-/// temporal expressions underlined.
-pub fn reader_ui(
-    ui: &mut egui::Ui,
-    view: &View<'_>,
-    analysis: &Analysis,
-    commands: &mut Vec<Command>,
-) {
-    let Some(a) = view.doc.articles.get(view.selected_article) else {
-        return;
-    };
-    ui.heading(&a.title);
-    let date = a.published.map_or_else(
-        || "publication date unknown".to_string(),
-        |d| format!("published {d}"),
-    );
-    ui.label(
-        RichText::new(format!(
-            "{date} ({}) · {}",
-            a.published_basis.as_str(),
-            a.path
-        ))
-        .weak(),
-    );
-    if a.published.is_none() {
-        // An undated article: setting its date re-anchors its relative dates.
-        ui.horizontal(|ui| {
-            let id = ui.make_persistent_id(("set date", &a.id));
-            let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-            labelled_field(
-                ui,
-                "Set date…",
-                egui::TextEdit::singleline(&mut text)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(110.0),
-            );
-            let parsed = crate::core::ingest::parse_date(&text);
-            if ui
-                .add_enabled(parsed.is_some(), egui::Button::new("Set"))
-                .clicked()
-                && let Some(date) = parsed
-            {
-                commands.push(Command::SetArticleDate {
-                    article: view.selected_article,
-                    date,
-                });
-            }
-            if !text.is_empty() && parsed.is_none() {
-                ui.weak("not a date");
-            }
-            ui.data_mut(|d| d.insert_temp(id, text));
-        });
-    }
-    ui.separator();
-    let selected = view.selected_event;
-    egui::ScrollArea::vertical()
-        .id_salt("reader")
-        .show(ui, |ui| {
-            let font = egui::TextStyle::Body.resolve(ui.style());
-            let plain = TextFormat::simple(font, ui.visuals().text_color());
-            // Cut the text at every boundary of a passage or a temporal expression.
-            let mut cuts: Vec<usize> = vec![0, a.text.len()];
-            for &(s, e, _, _) in view.passages {
-                cuts.extend([s, e]);
-            }
-            for t in &analysis.timexes {
-                cuts.extend([t.start, t.end]);
-            }
-            cuts.sort_unstable();
-            cuts.dedup();
-            let mut job = LayoutJob::default();
-            for pair in cuts.windows(2) {
-                let (s, e) = (pair[0], pair[1]);
-                let Some(piece) = a.text.get(s..e) else {
-                    continue;
-                };
-                let mut format = plain.clone();
-                if let Some(&(_, _, event, stance)) = passage_at(view.passages, s, selected) {
-                    let strong = selected == Some(event);
-                    let color = match stance {
-                        Stance::Denies => Color32::from_rgb(220, 60, 50),
-                        _ => lane_color(&view.doc.events[event].lane),
-                    };
-                    format.background = color.gamma_multiply(if strong { 0.55 } else { 0.2 });
-                    if strong && stance == Stance::Denies {
-                        format.strikethrough = Stroke::new(1.0, ui.visuals().text_color());
-                    }
-                }
-                if analysis.timexes.iter().any(|t| t.start <= s && e <= t.end) {
-                    format.underline = Stroke::new(1.5, Color32::from_rgb(60, 140, 220));
-                }
-                job.append(piece, 0.0, format);
-            }
-            job.wrap.max_width = ui.available_width();
-            let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
-            let response = ui.add(
-                egui::Label::new(galley.clone())
-                    .sense(egui::Sense::click())
-                    .selectable(false),
-            );
-            // A click on a highlighted passage selects its event.
-            if response.clicked()
-                && let Some(pointer) = response.interact_pointer_pos()
-            {
-                let cursor = galley.cursor_from_pos(pointer - response.rect.min);
-                let offset = a
-                    .text
-                    .char_indices()
-                    .nth(cursor.index.into())
-                    .map_or(a.text.len(), |(i, _)| i);
-                if let Some(&(_, _, event, _)) = passage_at(view.passages, offset, selected) {
-                    commands.push(Command::SelectEvent(event));
-                }
-            }
-        });
-}
-
-/// The passage covering byte `offset` (passages sorted by start), preferring the selected
-/// event's where passages overlap.
-pub fn passage_at(
-    passages: &[(usize, usize, usize, Stance)],
-    offset: usize,
-    selected: Option<usize>,
-) -> Option<&(usize, usize, usize, Stance)> {
-    let end = passages.partition_point(|p| p.0 <= offset);
-    let mut covering = passages[..end].iter().filter(|p| offset < p.1);
-    let first = covering.next()?;
-    Some(
-        std::iter::once(first)
-            .chain(covering)
-            .find(|p| Some(p.2) == selected)
-            .unwrap_or(first),
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_click_finds_the_covering_passage_preferring_the_selected_event() {
-        let passages = [
-            (0, 10, 7, Stance::Supports),
-            (5, 20, 3, Stance::Denies),
-            (30, 40, 9, Stance::Mentions),
-        ];
-        assert_eq!(passage_at(&passages, 2, None).map(|p| p.2), Some(7));
-        assert_eq!(passage_at(&passages, 6, None).map(|p| p.2), Some(7));
-        assert_eq!(passage_at(&passages, 6, Some(3)).map(|p| p.2), Some(3));
-        assert_eq!(passage_at(&passages, 15, None).map(|p| p.2), Some(3));
-        assert_eq!(passage_at(&passages, 25, None), None);
-        assert_eq!(passage_at(&passages, 40, None), None, "end is exclusive");
-    }
 }

@@ -1,0 +1,240 @@
+//! The timeline's file: new, open, save, save as, recent files; the "unsaved changes?" guard in
+//! front of anything that would drop them; unsaved work kept aside every half minute and offered
+//! back after a crash; the window title with the file name and an unsaved marker.
+
+use super::SightlineApp;
+use crate::core::article::Article;
+use crate::core::document::{Document, FORMAT, VERSION};
+use crate::core::persist::{self, Recovery};
+use crate::ui::Answer;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// How often unsaved work is kept aside.
+const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
+/// Recent files remembered.
+const RECENT_MAX: usize = 8;
+
+/// An action that would drop unsaved changes, waiting for the user's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Start an empty timeline.
+    New,
+    /// Open this saved timeline.
+    Open(PathBuf),
+    /// Ask for a saved timeline to open.
+    Choose,
+    /// Make a new timeline from these articles.
+    OpenArticles(Vec<PathBuf>),
+    /// Close the window.
+    Close,
+}
+
+impl Pending {
+    /// What the action is, for the question.
+    pub fn describe(&self) -> String {
+        match self {
+            Pending::New => "starting a new timeline".into(),
+            Pending::Open(path) => format!("opening {}", path.display()),
+            Pending::Choose => "opening another timeline".into(),
+            Pending::OpenArticles(_) => "making a timeline from other articles".into(),
+            Pending::Close => "closing".into(),
+        }
+    }
+}
+
+impl SightlineApp {
+    /// Runs `action` now, or asks first when there are unsaved changes.
+    pub(super) fn guard(&mut self, action: Pending) {
+        if self.dirty {
+            self.pending = Some(action);
+        } else {
+            self.perform(action);
+        }
+    }
+
+    /// Runs an action, unsaved changes or not.
+    pub(super) fn perform(&mut self, action: Pending) {
+        match action {
+            Pending::New => {
+                let empty = Document {
+                    format: FORMAT.into(),
+                    version: VERSION,
+                    title: "Untitled timeline".into(),
+                    articles: Vec::new(),
+                    events: Vec::new(),
+                    dismissed: Vec::new(),
+                };
+                self.replace_document(empty, Vec::new());
+                self.file = None;
+                self.discard_recovery();
+            }
+            Pending::Open(path) => match persist::open(&path) {
+                Ok(document) => {
+                    let analyses = document.articles.iter().map(Article::analyze).collect();
+                    self.replace_document(document, analyses);
+                    self.notice = None;
+                    self.remember(path.clone());
+                    self.file = Some(path);
+                    self.discard_recovery();
+                }
+                // The open timeline stays as it was.
+                Err(why) => self.notice = Some(format!("Could not open: {why}.")),
+            },
+            Pending::Choose => self.apply(crate::ui::Command::Choose(super::Pick::Timeline)),
+            Pending::OpenArticles(paths) => self.start_job(paths, false),
+            Pending::Close => {
+                self.close_confirmed = true;
+                self.discard_recovery();
+                self.close_requested = true;
+            }
+        }
+    }
+
+    /// Applies the answer to "save the unsaved changes?".
+    pub(super) fn answer(&mut self, answer: Answer) {
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        match answer {
+            Answer::Cancel => {}
+            Answer::Discard => self.perform(pending),
+            Answer::Save => {
+                self.save();
+                if self.dirty {
+                    // Not saved yet (the Save As dialog is open, or saving failed): still asking.
+                    self.pending = Some(pending);
+                } else {
+                    self.perform(pending);
+                }
+            }
+        }
+    }
+
+    /// Saves to the timeline's file, or asks where when it has none.
+    pub(super) fn save(&mut self) {
+        match self.file.clone() {
+            Some(path) => self.save_as(path),
+            None => self.apply(crate::ui::Command::Choose(super::Pick::SaveTimeline)),
+        }
+    }
+
+    /// Saves to `path` (atomically, the previous version kept as a backup); it becomes the
+    /// timeline's file. A failed save says why and changes nothing.
+    pub(super) fn save_as(&mut self, path: PathBuf) {
+        match persist::save(&self.document, &path) {
+            Ok(()) => {
+                self.dirty = false;
+                self.notice = Some(format!("Saved {}.", path.display()));
+                self.remember(path.clone());
+                self.file = Some(path);
+                self.discard_recovery();
+                if let Some(pending) = self.pending.take() {
+                    self.perform(pending);
+                }
+            }
+            Err(why) => self.notice = Some(format!("Not saved: {why}. Nothing was lost.")),
+        }
+    }
+
+    /// Puts `path` first among the recent files.
+    fn remember(&mut self, path: PathBuf) {
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_MAX);
+    }
+
+    /// Keeps unsaved work aside now (in the recovery file, when the app has one).
+    pub fn autosave_now(&mut self) {
+        let Some(file) = &self.recovery_file else {
+            return;
+        };
+        let recovery = Recovery {
+            path: self.file.clone(),
+            at: super::now(),
+            document: self.document.clone(),
+        };
+        match persist::write_recovery(&recovery, file) {
+            Ok(()) => self.last_autosave = Some(Instant::now()),
+            Err(why) => {
+                self.notice = Some(format!(
+                    "Could not keep unsaved work aside in {}: {why}",
+                    file.display()
+                ));
+                // Try again at the next interval, not every frame.
+                self.last_autosave = Some(Instant::now());
+            }
+        }
+    }
+
+    /// Keeps unsaved work aside when it has been unsaved for [`AUTOSAVE_EVERY`].
+    pub(super) fn autosave_if_due(&mut self) {
+        if !self.dirty {
+            self.last_autosave = None;
+            return;
+        }
+        match self.last_autosave {
+            None => self.last_autosave = Some(Instant::now()),
+            Some(at) if at.elapsed() >= AUTOSAVE_EVERY => self.autosave_now(),
+            Some(_) => {}
+        }
+    }
+
+    /// Removes the recovery file: the work it kept is saved or was discarded.
+    fn discard_recovery(&mut self) {
+        if let Some(file) = &self.recovery_file {
+            let _ = std::fs::remove_file(file);
+        }
+        self.last_autosave = None;
+    }
+
+    /// Restores the unsaved work a previous run left (or throws it away).
+    pub(super) fn restore_recovery(&mut self, restore: bool) {
+        let Some(recovery) = self.recovery_offer.take() else {
+            return;
+        };
+        if restore {
+            let analyses = recovery
+                .document
+                .articles
+                .iter()
+                .map(Article::analyze)
+                .collect();
+            self.replace_document(recovery.document, analyses);
+            self.file = recovery.path;
+            self.dirty = true;
+            self.notice = Some(format!("Restored unsaved work from {}.", recovery.at));
+        } else {
+            self.discard_recovery();
+        }
+    }
+
+    /// The window title (file name and unsaved marker), and the close button's guard.
+    pub(super) fn update_window(&mut self, ctx: &egui::Context) {
+        let name = self.file.as_ref().map_or_else(
+            || self.document.title.clone(),
+            |p| {
+                p.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            },
+        );
+        let title = format!("{name}{} - Sightline", if self.dirty { " *" } else { "" });
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.dirty && !self.close_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Close);
+        }
+        if self.close_requested {
+            self.close_requested = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// The title the window shows.
+    pub fn window_title(&self) -> &str {
+        &self.window_title
+    }
+}

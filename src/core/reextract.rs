@@ -1,0 +1,171 @@
+//! Re-extraction of an annotated timeline (articles added, an article re-dated): the engine's
+//! new events are merged into the analyst's without losing or overwriting any analyst edit.
+//!
+//! Each new event is matched to the previous event sharing most of its passages. An edited
+//! previous event stays as the analyst left it and gains the new passages; an unedited one takes
+//! the engine's new version under its old id. New events matching nothing are marked `new`;
+//! passages of events the analyst deleted stay deleted; previous events matching nothing stay.
+
+use crate::core::article::Article;
+use crate::core::document::{Document, Event, PassageRef};
+use std::collections::{HashMap, HashSet};
+
+/// Where a passage is, as a key.
+fn key(article: &str, start: usize, end: usize) -> PassageRef {
+    PassageRef {
+        article: article.to_string(),
+        start,
+        end,
+    }
+}
+
+/// Merges `fresh` (the engine's result on all the articles) into `previous`.
+pub fn merge(previous: &Document, fresh: Document) -> Document {
+    let dismissed: HashSet<&PassageRef> = previous.dismissed.iter().collect();
+    let mut owner: HashMap<PassageRef, usize> = HashMap::new();
+    for (i, e) in previous.events.iter().enumerate() {
+        for x in &e.evidence {
+            owner.entry(key(&x.article, x.start, x.end)).or_insert(i);
+        }
+    }
+    let mut events: Vec<Event> = previous.events.clone();
+    let mut replaced: HashSet<usize> = HashSet::new();
+    let mut added: Vec<Event> = Vec::new();
+    for mut event in fresh.events {
+        event
+            .evidence
+            .retain(|x| !dismissed.contains(&key(&x.article, x.start, x.end)));
+        if event.evidence.is_empty() {
+            continue;
+        }
+        let mut votes: HashMap<usize, usize> = HashMap::new();
+        for x in &event.evidence {
+            if let Some(&i) = owner.get(&key(&x.article, x.start, x.end)) {
+                *votes.entry(i).or_default() += 1;
+            }
+        }
+        // The previous event sharing most passages (the lowest index on a tie).
+        let matched = votes
+            .into_iter()
+            .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)))
+            .map(|(i, _)| i);
+        match matched {
+            Some(i) if events[i].edited() => {
+                let kept = &mut events[i];
+                for x in event.evidence {
+                    if !kept
+                        .evidence
+                        .iter()
+                        .any(|y| y.article == x.article && y.start == x.start && y.end == x.end)
+                    {
+                        kept.evidence.push(x);
+                    }
+                }
+            }
+            Some(i) if replaced.insert(i) => {
+                let id = events[i].id.clone();
+                events[i] = Event { id, ..event };
+            }
+            _ => {
+                event.new = true;
+                event.id = format!("n{}-{}", fresh.articles.len(), added.len() + 1);
+                added.push(event);
+            }
+        }
+    }
+    events.extend(added);
+    Document {
+        title: previous.title.clone(),
+        events,
+        dismissed: previous.dismissed.clone(),
+        ..fresh
+    }
+}
+
+/// The articles of `previous` followed by those of `added` not already there (same id and
+/// text); an added article whose id is taken by a different text gets a new id.
+pub fn combine_articles(previous: &[Article], added: Vec<Article>) -> Vec<Article> {
+    let mut all: Vec<Article> = previous.to_vec();
+    for mut article in added {
+        if all
+            .iter()
+            .any(|a| a.id == article.id && a.text == article.text)
+        {
+            continue;
+        }
+        let base = article.id.clone();
+        let mut n = 2;
+        while all.iter().any(|a| a.id == article.id) {
+            article.id = format!("{base}-{n}");
+            n += 1;
+        }
+        all.push(article);
+    }
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::edit::{Edit, apply};
+
+    #[test]
+    fn re_extracting_keeps_every_analyst_edit_and_marks_new_events() {
+        let seeds = crate::core::ingest::seed_articles().articles;
+        let first_four = crate::core::cluster::build(seeds[..4].to_vec(), "four");
+        let mut annotated = first_four.clone();
+        apply(
+            &mut annotated,
+            Edit::SetTitle {
+                event: 0,
+                title: "Analyst title".into(),
+            },
+            "t",
+        )
+        .expect("title");
+        apply(
+            &mut annotated,
+            Edit::SetNote {
+                event: 0,
+                note: "keep me".into(),
+            },
+            "t",
+        )
+        .expect("note");
+        let deleted = annotated.events.len() - 1;
+        let deleted_title = annotated.events[deleted].title.clone();
+        apply(&mut annotated, Edit::Delete { event: deleted }, "t").expect("delete");
+        let all = combine_articles(&annotated.articles, seeds.clone());
+        assert_eq!(all.len(), 5, "the four known articles are not added twice");
+        let fresh = crate::core::cluster::build(all, "all");
+        let merged = merge(&annotated, fresh);
+        let kept = merged
+            .events
+            .iter()
+            .find(|e| e.title == "Analyst title")
+            .expect("the edited event is kept");
+        assert_eq!(kept.note, "keep me");
+        assert_eq!(kept.history.len(), 2);
+        assert!(
+            kept.evidence.len() >= annotated.events[0].evidence.len(),
+            "it only gains passages"
+        );
+        assert!(!annotated.dismissed.is_empty());
+        for e in &merged.events {
+            for x in &e.evidence {
+                assert!(
+                    !annotated
+                        .dismissed
+                        .contains(&key(&x.article, x.start, x.end)),
+                    "a passage of the deleted {deleted_title:?} came back in {:?}",
+                    e.title
+                );
+            }
+        }
+        assert_eq!(merged.title, annotated.title);
+        assert_eq!(merged.articles.len(), 5);
+        merged.validate().expect("consistent");
+        let ids: HashSet<&str> = merged.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids.len(), merged.events.len(), "ids stay unique");
+    }
+}
