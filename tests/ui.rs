@@ -524,13 +524,7 @@ fn clicking_the_overview_strip_moves_the_timeline_there() {
 #[test]
 fn clicking_a_highlighted_passage_in_the_reader_selects_its_event() {
     let mut harness = harness();
-    let state = harness.state();
-    let article = &state.document.articles[state.selected_article];
-    let reader = harness
-        .get_all_by_label_contains(&article.text[article.text.len() - 40..])
-        .next()
-        .expect("the reader's text")
-        .rect();
+    let reader = reader_rect(&harness);
     // Walk down the text line by line until a click lands on a highlight.
     let line = 18.0;
     let mut y = reader.top() + line / 2.0;
@@ -563,6 +557,15 @@ fn clicking_a_highlighted_passage_in_the_reader_selects_its_event() {
             .iter()
             .any(|x| &x.article == id)
     );
+}
+
+/// Where the reader's article text is on screen (the text is named by the article's title).
+fn reader_rect(harness: &Harness<'static, SightlineApp>) -> egui::Rect {
+    let state = harness.state();
+    let title = &state.document.articles[state.selected_article].title;
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, title)
+        .rect()
 }
 
 /// Selects the event with this title through the event table.
@@ -720,11 +723,7 @@ fn a_right_clicked_sentence_becomes_a_new_event() {
     let before = harness.state().document.events.len();
     let state = harness.state();
     let article = state.document.articles[state.selected_article].clone();
-    let text = harness
-        .get_all_by_label_contains(&article.text[article.text.len() - 40..])
-        .next()
-        .expect("the reader's text")
-        .rect();
+    let text = reader_rect(&harness);
     // The first line of the article.
     let pos = egui::pos2(text.left() + 60.0, text.top() + 8.0);
     harness.event(egui::Event::PointerMoved(pos));
@@ -738,7 +737,7 @@ fn a_right_clicked_sentence_becomes_a_new_event() {
     }
     harness.run();
     harness
-        .get_by_role_and_label(Role::Button, "New event from this sentence")
+        .get_by_role_and_label(Role::Button, "New event from selection")
         .click();
     harness.run();
     let state = harness.state();
@@ -750,4 +749,54 @@ fn a_right_clicked_sentence_becomes_a_new_event() {
     let x = &new.evidence[0];
     assert_eq!(x.article, article.id);
     assert_eq!(&article.text[x.start..x.end], x.quote);
+}
+
+#[test]
+fn selected_text_becomes_evidence_of_the_selected_event() {
+    let mut harness = harness();
+    let event = select_event(&mut harness, "CNN report on the strike");
+    let before = harness.state().document.events[event].evidence.len();
+    let text = reader_rect(&harness);
+    // Drag across part of the first line: what the selection can become is offered.
+    let (from, to) = (
+        egui::pos2(text.left() + 120.0, text.top() + 8.0),
+        egui::pos2(text.left() + 320.0, text.top() + 8.0),
+    );
+    harness.event(egui::Event::PointerMoved(from));
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    harness.event(egui::Event::PointerMoved(to));
+    harness.run();
+    harness.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Add as denies")
+        .click();
+    harness.run();
+    let state = harness.state();
+    let evidence = &state.document.events[event].evidence;
+    assert_eq!(evidence.len(), before + 1);
+    let added = evidence.last().expect("added");
+    assert_eq!(added.stance, sightline::core::document::Stance::Denies);
+    let article = &state.document.articles[state.selected_article];
+    let sentence_end = article.text[added.start..]
+        .find(". ")
+        .map_or(article.text.len(), |i| added.start + i);
+    assert!(
+        added.end < sentence_end,
+        "a part of the sentence: {:?}",
+        added.quote
+    );
+    assert!(added.quote.len() >= 10, "{:?}", added.quote);
+    assert!(state.document.events[event].disputed);
 }

@@ -21,7 +21,7 @@ pub fn reader_ui(
     let Some(a) = view.doc.articles.get(view.selected_article) else {
         return;
     };
-    ui.heading(&a.title);
+    let heading_id = ui.heading(&a.title).id;
     let date = a.published.map_or_else(
         || "publication date unknown".to_string(),
         |d| format!("published {d}"),
@@ -63,6 +63,16 @@ pub fn reader_ui(
             ui.data_mut(|d| d.insert_temp(id, text));
         });
     }
+    // With text selected, what it can become is offered above the text.
+    let selection_id = egui::Id::unique(("reader selection", &a.id));
+    let selection: Option<(usize, usize)> = ui.data(|d| d.get_temp(selection_id));
+    if let Some((start, end)) = selection {
+        ui.horizontal_wrapped(|ui| {
+            span_actions_ui(ui, view, analysis, start, end, commands);
+        });
+    } else {
+        ui.weak("Select text, or right-click a sentence, to make it evidence.");
+    }
     ui.separator();
     let selected = view.selected_event;
     egui::ScrollArea::vertical()
@@ -103,47 +113,72 @@ pub fn reader_ui(
                 }
                 job.append(piece, 0.0, format);
             }
-            job.wrap.max_width = ui.available_width();
-            let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
-            let response = ui.add(
-                egui::Label::new(galley.clone())
-                    .sense(egui::Sense::click())
-                    .selectable(false),
-            );
-            // A right click on a sentence offers it as a new event or as evidence.
+            // A read-only text field: the text can be selected, and the layouter paints the
+            // highlights and underlines.
+            let mut layouter = |ui: &egui::Ui, _text: &dyn egui::TextBuffer, width: f32| {
+                let mut job = job.clone();
+                job.wrap.max_width = width;
+                ui.ctx().fonts_mut(|f| f.layout_job(job))
+            };
+            let mut text = a.text.as_str();
+            let output = egui::TextEdit::multiline(&mut text)
+                .id_salt(("reader text", &a.id))
+                .layouter(&mut layouter)
+                .desired_width(f32::INFINITY)
+                .frame(egui::Frame::NONE)
+                .show(ui);
+            let response = output.response.response.labelled_by(heading_id);
+            let at = |pointer: egui::Pos2| {
+                let cursor = output.galley.cursor_from_pos(pointer - output.galley_pos);
+                byte_offset(&a.text, cursor.index.into())
+            };
+            // The selected text, kept until a plain click elsewhere in the text.
+            if let Some(range) = output.cursor_range.filter(|r| !r.is_empty()) {
+                let chars = range.as_sorted_char_range();
+                let bytes = (
+                    byte_offset(&a.text, chars.start.into()),
+                    byte_offset(&a.text, chars.end.into()),
+                );
+                ui.data_mut(|d| d.insert_temp(selection_id, bytes));
+            } else if response.clicked() {
+                ui.data_mut(|d| d.remove::<(usize, usize)>(selection_id));
+            }
+            // A right click offers the selection, or else the sentence under the pointer, as a
+            // new event or as evidence.
             let menu_id = egui::Id::unique(("reader sentence", &a.id));
             if response.secondary_clicked()
                 && let Some(pointer) = response.interact_pointer_pos()
             {
-                let cursor = galley.cursor_from_pos(pointer - response.rect.min);
-                let offset = byte_offset(&a.text, cursor.index.into());
-                let sentence = analysis
-                    .sentences
-                    .iter()
-                    .find(|s| s.start <= offset && offset < s.end.max(s.start + 1))
-                    .map(|s| (s.start, s.end));
-                ui.data_mut(|d| d.insert_temp(menu_id, sentence));
+                let offset = at(pointer);
+                let selection: Option<(usize, usize)> = ui.data(|d| d.get_temp(selection_id));
+                let span = selection
+                    .filter(|&(s, e)| s <= offset && offset <= e)
+                    .or_else(|| {
+                        analysis
+                            .sentences
+                            .iter()
+                            .find(|s| s.start <= offset && offset < s.end.max(s.start + 1))
+                            .map(|s| (s.start, s.end))
+                    });
+                ui.data_mut(|d| d.insert_temp(menu_id, span));
             }
             response.context_menu(|ui| {
-                let sentence: Option<(usize, usize)> = ui.data(|d| d.get_temp(menu_id)).flatten();
-                match sentence {
+                let span: Option<(usize, usize)> = ui.data(|d| d.get_temp(menu_id)).flatten();
+                match span {
                     Some((start, end)) => {
-                        sentence_menu_ui(ui, view, analysis, start, end, commands);
+                        span_actions_ui(ui, view, analysis, start, end, commands);
                     }
                     None => {
-                        ui.label("Right-click on a sentence to make it evidence.");
+                        ui.label("Select text (or right-click a sentence) to make it evidence.");
                     }
                 }
             });
             // A click on a highlighted passage selects its event.
             if response.clicked()
                 && let Some(pointer) = response.interact_pointer_pos()
+                && let Some(&(_, _, event, _)) = passage_at(view.passages, at(pointer), selected)
             {
-                let cursor = galley.cursor_from_pos(pointer - response.rect.min);
-                let offset = byte_offset(&a.text, cursor.index.into());
-                if let Some(&(_, _, event, _)) = passage_at(view.passages, offset, selected) {
-                    commands.push(Command::SelectEvent(event));
-                }
+                commands.push(Command::SelectEvent(event));
             }
         });
 }
@@ -155,9 +190,9 @@ fn byte_offset(text: &str, chars: usize) -> usize {
         .map_or(text.len(), |(i, _)| i)
 }
 
-/// What a right-clicked sentence can become: a new event (dated by a temporal expression inside
-/// it, if any) or a passage of the selected event with a stance.
-fn sentence_menu_ui(
+/// What a selection or right-clicked sentence can become: a new event (dated by a temporal
+/// expression inside it, if any) or a passage of the selected event with a stance.
+fn span_actions_ui(
     ui: &mut egui::Ui,
     view: &View<'_>,
     analysis: &Analysis,
@@ -168,10 +203,23 @@ fn sentence_menu_ui(
     let Some(article) = view.doc.articles.get(view.selected_article) else {
         return;
     };
-    let Some(quote) = article.text.get(start..end).map(str::trim_end) else {
+    let Some(raw) = article.text.get(start..end) else {
         return;
     };
+    // Surrounding blanks are not part of the passage.
+    let quote = raw.trim();
+    let start = start + (raw.len() - raw.trim_start().len());
     let end = start + quote.len();
+    if quote.is_empty() {
+        return;
+    }
+    // Once used, the selection is let go and the menu closes.
+    let done = |ui: &egui::Ui| {
+        ui.data_mut(|d| {
+            d.remove::<(usize, usize)>(egui::Id::unique(("reader selection", &article.id)))
+        });
+        ui.close();
+    };
     let passage = |stance| Evidence {
         article: article.id.clone(),
         start,
@@ -180,8 +228,8 @@ fn sentence_menu_ui(
         stance,
         hedged: false,
     };
-    ui.label(RichText::new(shorten(quote, 60)).weak());
-    if ui.button("New event from this sentence").clicked() {
+    ui.label(RichText::new(format!("“{}”", shorten(quote, 48))).weak());
+    if ui.button("New event from selection").clicked() {
         // The first dated expression inside the sentence pre-fills the date.
         let dated = analysis.timexes.iter().find(|t| {
             start <= t.start && t.end <= end && (t.earliest.is_some() || t.latest.is_some())
@@ -193,18 +241,16 @@ fn sentence_menu_ui(
             earliest: dated.and_then(|t| t.earliest),
             latest: dated.and_then(|t| t.latest),
         }));
-        ui.close();
+        done(ui);
     }
     if let Some(event) = view.selected_event {
-        ui.separator();
-        ui.weak("Add to the selected event as:");
         for stance in [Stance::Supports, Stance::Denies, Stance::Mentions] {
-            if ui.button(stance.as_str()).clicked() {
+            if ui.button(format!("Add as {}", stance.as_str())).clicked() {
                 commands.push(Command::Edit(Edit::AddPassage {
                     event,
                     evidence: passage(stance),
                 }));
-                ui.close();
+                done(ui);
             }
         }
     }
