@@ -64,7 +64,7 @@ pub fn reader_ui(
         });
     }
     // With text selected, what it can become is offered above the text.
-    let selection_id = egui::Id::unique(("reader selection", &a.id));
+    let selection_id = selection_id(&a.id);
     let selection: Option<(usize, usize)> = ui.data(|d| d.get_temp(selection_id));
     if let Some((start, end)) = selection {
         ui.horizontal_wrapped(|ui| {
@@ -183,6 +183,12 @@ pub fn reader_ui(
         });
 }
 
+/// Where the reader keeps the text selected in an article (byte range), until it is used or a
+/// plain click lets it go.
+fn selection_id(article: &str) -> egui::Id {
+    egui::Id::unique(("reader selection", article))
+}
+
 /// The byte offset of the `chars`-th character of `text` (its length past the end).
 fn byte_offset(text: &str, chars: usize) -> usize {
     text.char_indices()
@@ -215,9 +221,7 @@ fn span_actions_ui(
     }
     // Once used, the selection is let go and the menu closes.
     let done = |ui: &egui::Ui| {
-        ui.data_mut(|d| {
-            d.remove::<(usize, usize)>(egui::Id::unique(("reader selection", &article.id)))
-        });
+        ui.data_mut(|d| d.remove::<(usize, usize)>(selection_id(&article.id)));
         ui.close();
     };
     let passage = |stance| Evidence {
