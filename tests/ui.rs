@@ -479,18 +479,7 @@ fn hovering_an_event_marks_it_and_clicking_selects_it() {
     harness.hover_at(pos);
     harness.run();
     assert_eq!(harness.state().hovered_event, Some(target));
-    harness.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: egui::Modifiers::NONE,
-    });
-    harness.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: egui::Modifiers::NONE,
-    });
+    click_at(&harness, pos, egui::PointerButton::Primary);
     harness.run();
     assert_eq!(harness.state().selected_event, Some(target));
 }
@@ -502,19 +491,7 @@ fn clicking_the_overview_strip_moves_the_timeline_there() {
     let strip = harness.get_by_label("Overview").rect();
     // The far left of the strip is the earliest event: the window moves left, same width.
     let pos = egui::pos2(strip.left() + 3.0, strip.center().y);
-    harness.event(egui::Event::PointerMoved(pos));
-    harness.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: egui::Modifiers::NONE,
-    });
-    harness.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: egui::Modifiers::NONE,
-    });
+    click_at(&harness, pos, egui::PointerButton::Primary);
     harness.run();
     let (a, b) = plot_x_bounds(&harness);
     assert!(a < lo - 1.0, "{a} not left of {lo}");
@@ -530,19 +507,7 @@ fn clicking_a_highlighted_passage_in_the_reader_selects_its_event() {
     let mut y = reader.top() + line / 2.0;
     while harness.state().selected_event.is_none() && y < reader.bottom() {
         let pos = egui::pos2(reader.left() + 40.0, y);
-        harness.event(egui::Event::PointerMoved(pos));
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed: true,
-            modifiers: egui::Modifiers::NONE,
-        });
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed: false,
-            modifiers: egui::Modifiers::NONE,
-        });
+        click_at(&harness, pos, egui::PointerButton::Primary);
         harness.run();
         y += line;
     }
@@ -557,6 +522,23 @@ fn clicking_a_highlighted_passage_in_the_reader_selects_its_event() {
             .iter()
             .any(|x| &x.article == id)
     );
+}
+
+/// Presses and releases a mouse button at `pos` (the pointer moves there first).
+fn click_at(
+    harness: &Harness<'static, SightlineApp>,
+    pos: egui::Pos2,
+    button: egui::PointerButton,
+) {
+    harness.event(egui::Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
 }
 
 /// Where the reader's article text is on screen (the text is named by the article's title).
@@ -726,15 +708,7 @@ fn a_right_clicked_sentence_becomes_a_new_event() {
     let text = reader_rect(&harness);
     // The first line of the article.
     let pos = egui::pos2(text.left() + 60.0, text.top() + 8.0);
-    harness.event(egui::Event::PointerMoved(pos));
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Secondary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
+    click_at(&harness, pos, egui::PointerButton::Secondary);
     harness.run();
     harness
         .get_by_role_and_label(Role::Button, "New event from selection")

@@ -3,7 +3,6 @@
 //! back after a crash; the window title with the file name and an unsaved marker.
 
 use super::SightlineApp;
-use crate::core::article::Article;
 use crate::core::document::{Document, FORMAT, VERSION};
 use crate::core::persist::{self, Recovery};
 use crate::ui::Answer;
@@ -71,7 +70,7 @@ impl SightlineApp {
             }
             Pending::Open(path) => match persist::open(&path) {
                 Ok(document) => {
-                    let analyses = document.articles.iter().map(Article::analyze).collect();
+                    let analyses = crate::core::article::analyze_all(&document.articles);
                     self.replace_document(document, analyses);
                     self.notice = None;
                     self.remember(path.clone());
@@ -194,12 +193,7 @@ impl SightlineApp {
             return;
         };
         if restore {
-            let analyses = recovery
-                .document
-                .articles
-                .iter()
-                .map(Article::analyze)
-                .collect();
+            let analyses = crate::core::article::analyze_all(&recovery.document.articles);
             self.replace_document(recovery.document, analyses);
             self.file = recovery.path;
             self.dirty = true;

@@ -2,7 +2,7 @@
 //! responsive; the UI polls for the result, shows progress, and can cancel. A panic in the
 //! worker is caught and reported; the open document is never touched until a result arrives.
 
-use crate::core::article::{Analysis, Article};
+use crate::core::article::Analysis;
 use crate::core::document::Document;
 use crate::core::ingest::Problem;
 use std::path::PathBuf;
@@ -134,7 +134,7 @@ fn extract(
     if cancel.load(Ordering::Relaxed) {
         return Outcome::Cancelled;
     }
-    let analyses = document.articles.iter().map(Article::analyze).collect();
+    let analyses = crate::core::article::analyze_all(&document.articles);
     Outcome::Done(Box::new(Extracted {
         document,
         analyses,

@@ -5,7 +5,7 @@ mod dialog;
 mod files;
 mod job;
 
-use crate::core::article::{Analysis, Article};
+use crate::core::article::Analysis;
 use crate::core::document::{Document, Stance};
 use crate::core::edit::Edit;
 use crate::core::history::History;
@@ -100,7 +100,7 @@ impl SightlineApp {
     pub fn new(paths: &[PathBuf]) -> Self {
         let loaded = crate::core::ingest::seed_articles();
         let document = crate::core::cluster::build(loaded.articles, "Seed corpus");
-        let analyses = document.articles.iter().map(Article::analyze).collect();
+        let analyses = crate::core::article::analyze_all(&document.articles);
         let mut app = Self {
             document,
             analyses,
@@ -350,12 +350,7 @@ impl SightlineApp {
         if done {
             self.dirty = true;
             if self.analyses.len() != self.document.articles.len() {
-                self.analyses = self
-                    .document
-                    .articles
-                    .iter()
-                    .map(Article::analyze)
-                    .collect();
+                self.analyses = crate::core::article::analyze_all(&self.document.articles);
             }
             self.refresh_visible();
             self.reselect(selected);
@@ -495,12 +490,7 @@ impl SightlineApp {
         a.year_inferred = false;
         let fresh = crate::core::cluster::build(articles, &self.document.title);
         self.document = crate::core::reextract::merge(&self.document, fresh);
-        self.analyses = self
-            .document
-            .articles
-            .iter()
-            .map(Article::analyze)
-            .collect();
+        self.analyses = crate::core::article::analyze_all(&self.document.articles);
         self.dirty = true;
         self.refresh_visible();
         self.reselect(selected);
@@ -626,12 +616,7 @@ fn shortcuts(ui: &egui::Ui, commands: &mut Vec<Command>) {
 
 /// How many of the `visible` events each article of `doc` has evidence for.
 fn count_article_events(doc: &Document, visible: &[usize]) -> Vec<usize> {
-    let position: std::collections::HashMap<&str, usize> = doc
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
+    let position = doc.article_positions();
     let mut counts = vec![0; doc.articles.len()];
     for &e in visible {
         let mut seen: Vec<usize> = doc.events[e]
@@ -654,12 +639,7 @@ fn article_passages(
     visible: &[usize],
     excluded: &HashSet<String>,
 ) -> Vec<Vec<(usize, usize, usize, Stance)>> {
-    let position: std::collections::HashMap<&str, usize> = doc
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
+    let position = doc.article_positions();
     let mut passages = vec![Vec::new(); doc.articles.len()];
     for &e in visible {
         for x in &doc.events[e].evidence {

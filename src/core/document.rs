@@ -195,6 +195,17 @@ pub struct Event {
 }
 
 impl Event {
+    /// Adds a passage unless the event already cites that place; returns whether it was added.
+    pub fn add_evidence(&mut self, passage: Evidence) -> bool {
+        let known = self.evidence.iter().any(|y| {
+            y.article == passage.article && y.start == passage.start && y.end == passage.end
+        });
+        if !known {
+            self.evidence.push(passage);
+        }
+        !known
+    }
+
     /// Whether an analyst made or changed it.
     pub fn edited(&self) -> bool {
         self.origin == Origin::Analyst || !self.history.is_empty()
@@ -257,6 +268,15 @@ pub enum LoadError {
 }
 
 impl Document {
+    /// Each article's index by id.
+    pub fn article_positions(&self) -> std::collections::HashMap<&str, usize> {
+        self.articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect()
+    }
+
     /// The document as pretty JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))

@@ -294,13 +294,7 @@ pub fn apply(doc: &mut Document, edit: Edit, at: &str) -> Result<(), EditError> 
             let joining = doc.events[other].clone();
             let e = touch(doc, keep, false);
             for x in joining.evidence {
-                if !e
-                    .evidence
-                    .iter()
-                    .any(|y| y.article == x.article && y.start == x.start && y.end == x.end)
-                {
-                    e.evidence.push(x);
-                }
+                e.add_evidence(x);
             }
             e.date_basis.extend(joining.date_basis);
             for tag in joining.tags {

@@ -51,15 +51,8 @@ pub fn merge(previous: &Document, fresh: Document) -> Document {
             .map(|(i, _)| i);
         match matched {
             Some(i) if events[i].edited() => {
-                let kept = &mut events[i];
                 for x in event.evidence {
-                    if !kept
-                        .evidence
-                        .iter()
-                        .any(|y| y.article == x.article && y.start == x.start && y.end == x.end)
-                    {
-                        kept.evidence.push(x);
-                    }
+                    events[i].add_evidence(x);
                 }
             }
             Some(i) if replaced.insert(i) => {
