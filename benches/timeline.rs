@@ -59,6 +59,7 @@ fn synthetic() -> Document {
         articles: Vec::new(),
         events,
         dismissed: Vec::new(),
+        story: Vec::new(),
     }
 }
 

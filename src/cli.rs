@@ -204,10 +204,7 @@ pub fn extract(articles: &[Article], out: &mut dyn Write) -> Result<()> {
 
 /// `sightline events DOC`: a readable dated list of a saved timeline's events.
 pub fn events(path: &Path, out: &mut dyn Write) -> Result<()> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("{}: cannot read", path.display()))?;
-    let doc = crate::core::document::Document::from_json(&text)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let doc = crate::core::persist::open(path)?;
     writeln!(out, "{} ({} events)", doc.title, doc.events.len())?;
     for e in &doc.events {
         let date = crate::core::document::range_label(e.earliest, e.latest);
@@ -219,5 +216,43 @@ pub fn events(path: &Path, out: &mut dyn Write) -> Result<()> {
             e.title, e.kind, e.sources
         )?;
     }
+    Ok(())
+}
+
+/// `export`: writes a saved timeline (every event) as `format` to `output`, atomically.
+pub fn export(
+    path: &Path,
+    format: &str,
+    output: &Path,
+    options: &crate::core::export::ImageOptions,
+) -> Result<()> {
+    use crate::core::export::{self, Format};
+    let format = Format::parse(format).ok_or_else(|| {
+        anyhow::anyhow!("unknown format {format:?}: use png, svg, html, md, csv or timelinejs")
+    })?;
+    let doc = crate::core::persist::open(path)?;
+    let all: Vec<usize> = (0..doc.events.len()).collect();
+    let bytes = match format {
+        Format::Png => export::timeline_png(&doc, &all, options)?,
+        Format::Svg => export::timeline_svg(&doc, &all, options).into_bytes(),
+        Format::Html => export::html_briefing(&doc, &all).into_bytes(),
+        Format::Markdown => export::markdown_briefing(&doc, &all).into_bytes(),
+        Format::Csv => export::events_csv(&doc, &all)?.into_bytes(),
+        Format::TimelineJs => export::timelinejs(&doc, &all).into_bytes(),
+    };
+    crate::core::persist::write_atomic(output, &bytes)
+        .with_context(|| format!("{}: cannot write", output.display()))
+}
+
+/// `import`: reads TimelineJS JSON into a timeline document; says on `notes` what was ignored.
+pub fn import(input: &Path, output: &Path, notes: &mut dyn Write) -> Result<()> {
+    let text = std::fs::read_to_string(input)
+        .with_context(|| format!("{}: cannot read", input.display()))?;
+    let (doc, ignored) = crate::core::export::import_timelinejs(&text)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", input.display()))?;
+    for note in ignored {
+        writeln!(notes, "sightline: {}: {note}", input.display())?;
+    }
+    crate::core::persist::save(&doc, output)?;
     Ok(())
 }

@@ -40,6 +40,34 @@ enum Command {
         /// A timeline document written by `extract` or the app.
         doc: PathBuf,
     },
+    /// Export a saved timeline: png, svg, html, md, csv or timelinejs.
+    Export {
+        /// A timeline document written by `extract` or the app.
+        doc: PathBuf,
+        /// png, svg, html, md (markdown), csv or timelinejs.
+        #[arg(short, long)]
+        format: String,
+        /// The file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Image width in points (png, svg).
+        #[arg(long, default_value_t = 1200.0)]
+        width: f64,
+        /// Pixels per point (png).
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        /// A light background (for print) instead of the app's dark one (png, svg).
+        #[arg(long)]
+        light: bool,
+    },
+    /// Read a TimelineJS JSON file into a timeline document.
+    Import {
+        /// TimelineJS JSON.
+        input: PathBuf,
+        /// The timeline document to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Score the temporal tagger on TempEval-3 data (`NAME.articles.jsonl` + `NAME.gold.jsonl`).
     Eval {
         /// Folder holding the corpora.
@@ -64,6 +92,24 @@ fn main() -> ExitCode {
         }
         Some(Command::Events { doc }) => {
             cli::events(&doc, &mut std::io::stdout().lock()).map(|()| true)
+        }
+        Some(Command::Export {
+            doc,
+            format,
+            output,
+            width,
+            scale,
+            light,
+        }) => {
+            let options = sightline::core::export::ImageOptions {
+                width,
+                scale,
+                dark: !light,
+            };
+            cli::export(&doc, &format, &output, &options).map(|()| true)
+        }
+        Some(Command::Import { input, output }) => {
+            cli::import(&input, &output, &mut std::io::stderr().lock()).map(|()| true)
         }
         Some(Command::Eval { data, errors, out }) => {
             cli::eval(&data, errors, out.as_deref(), &mut std::io::stdout().lock()).map(|()| true)
@@ -105,10 +151,7 @@ fn run_on_articles(
     };
     let mut buffer = Vec::new();
     command(&loaded.articles, &mut buffer)?;
-    let partial = file.with_extension("partial");
-    std::fs::write(&partial, &buffer)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", partial.display()))?;
-    std::fs::rename(&partial, file)
+    sightline::core::persist::write_atomic(file, &buffer)
         .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", file.display()))?;
     Ok(true)
 }

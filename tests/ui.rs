@@ -6,6 +6,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sightline::app::SightlineApp;
+use sightline::core::edit::Edit;
+use sightline::core::view::SlideOrder;
+use sightline::ui::Command;
 
 fn harness() -> Harness<'static, SightlineApp> {
     let mut harness = Harness::builder()
@@ -773,4 +776,88 @@ fn selected_text_becomes_evidence_of_the_selected_event() {
     );
     assert!(added.quote.len() >= 10, "{:?}", added.quote);
     assert!(state.document.events[event].disputed);
+}
+
+#[test]
+fn presenting_steps_through_the_slides_and_leaves() {
+    let mut harness = harness();
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    let state = harness.state();
+    assert!(state.presentation.is_some());
+    assert_eq!(
+        state.slides, state.visible,
+        "every shown event, in date order"
+    );
+    let title = |h: &Harness<'static, SightlineApp>, n: usize| {
+        h.state().document.events[h.state().slides[n]].title.clone()
+    };
+    let first = title(&harness, 0);
+    harness.get_by_label(&first);
+    assert!(
+        harness.query_by_label("Inspector").is_none(),
+        "full screen slides only"
+    );
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let second = title(&harness, 1);
+    harness.get_by_label(&second);
+    assert_eq!(
+        harness.state().selected_event,
+        Some(harness.state().slides[1])
+    );
+    harness.key_press(egui::Key::Space);
+    harness.key_press(egui::Key::PageUp);
+    harness.run();
+    harness.get_by_label(&second);
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    harness.get_by_label(&first);
+    harness.key_press(egui::Key::End);
+    harness.run();
+    let last = harness.state().slides.len() - 1;
+    harness.get_by_label(&title(&harness, last));
+    harness.key_press(egui::Key::N);
+    harness.run();
+    harness.get_by_label("Speaker notes");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().presentation.is_none());
+    harness.get_by_label("Inspector");
+}
+
+#[test]
+fn starred_and_story_orders_pick_and_order_the_slides() {
+    let mut harness = harness();
+    let (a, b) = {
+        let state = harness.state();
+        (state.visible[1], state.visible[4])
+    };
+    let apply = |h: &mut Harness<'static, SightlineApp>, c: sightline::ui::Command| {
+        h.state_mut().apply(c);
+        h.run();
+    };
+    apply(
+        &mut harness,
+        Command::Edit(Edit::SetStarred {
+            event: b,
+            starred: true,
+        }),
+    );
+    apply(&mut harness, Command::Present(Some(SlideOrder::Starred)));
+    assert_eq!(harness.state().slides, vec![b]);
+    apply(&mut harness, Command::Present(None));
+    let ids =
+        |h: &Harness<'static, SightlineApp>, i: usize| h.state().document.events[i].id.clone();
+    let story = vec![ids(&harness, b), ids(&harness, a)];
+    apply(&mut harness, Command::Edit(Edit::SetStory(story)));
+    // The presenter switches order from the slide bar.
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Story order")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().slides, vec![b, a]);
+    harness.get_by_label(&harness.state().document.events[b].title.clone());
 }

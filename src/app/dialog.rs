@@ -18,6 +18,10 @@ pub enum Pick {
     Timeline,
     /// Where to save the timeline.
     SaveTimeline,
+    /// Where to write an export.
+    Export(crate::core::export::Format),
+    /// A TimelineJS file to import.
+    ImportTimelineJs,
 }
 
 /// An open dialog.
@@ -53,6 +57,17 @@ impl Dialog {
                 Pick::Timeline => dialog
                     .set_title("Open timeline")
                     .add_filter("Sightline timeline", &["json"])
+                    .pick_file()
+                    .map(|p| vec![p]),
+                Pick::Export(format) => dialog
+                    .set_title("Export")
+                    .add_filter(format.name(), &[format.extension()])
+                    .set_file_name(format!("timeline.{}", format.extension()))
+                    .save_file()
+                    .map(|p| vec![p]),
+                Pick::ImportTimelineJs => dialog
+                    .set_title("Import TimelineJS")
+                    .add_filter("TimelineJS JSON", &["json"])
                     .pick_file()
                     .map(|p| vec![p]),
                 Pick::SaveTimeline => dialog

@@ -25,6 +25,8 @@ pub enum Pending {
     Choose,
     /// Make a new timeline from these articles.
     OpenArticles(Vec<PathBuf>),
+    /// Import this TimelineJS file as a new timeline.
+    Import(PathBuf),
     /// Close the window.
     Close,
 }
@@ -37,6 +39,7 @@ impl Pending {
             Pending::Open(path) => format!("opening {}", path.display()),
             Pending::Choose => "opening another timeline".into(),
             Pending::OpenArticles(_) => "making a timeline from other articles".into(),
+            Pending::Import(path) => format!("importing {}", path.display()),
             Pending::Close => "closing".into(),
         }
     }
@@ -63,6 +66,7 @@ impl SightlineApp {
                     articles: Vec::new(),
                     events: Vec::new(),
                     dismissed: Vec::new(),
+                    story: Vec::new(),
                 };
                 self.replace_document(empty, Vec::new());
                 self.file = None;
@@ -82,6 +86,32 @@ impl SightlineApp {
             },
             Pending::Choose => self.apply(crate::ui::Command::Choose(super::Pick::Timeline)),
             Pending::OpenArticles(paths) => self.start_job(paths, false),
+            Pending::Import(path) => {
+                let read = std::fs::read_to_string(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|text| {
+                        crate::core::export::import_timelinejs(&text).map_err(|e| e.to_string())
+                    });
+                match read {
+                    Ok((document, notes)) => {
+                        self.replace_document(document, Vec::new());
+                        self.file = None;
+                        self.notice = Some(format!(
+                            "Imported {} ({} events){}",
+                            path.display(),
+                            self.document.events.len(),
+                            if notes.is_empty() {
+                                ".".to_string()
+                            } else {
+                                format!("; {}.", notes.join("; "))
+                            }
+                        ));
+                    }
+                    Err(why) => {
+                        self.notice = Some(format!("Could not import {}: {why}.", path.display()));
+                    }
+                }
+            }
             Pending::Close => {
                 self.close_confirmed = true;
                 self.discard_recovery();

@@ -11,8 +11,8 @@ use crate::core::edit::Edit;
 use crate::core::history::History;
 use crate::core::ingest::Problem;
 use crate::core::persist::Recovery;
-use crate::core::view::{Filter, LaneMode, SortColumn, sort_events};
-use crate::ui::{self, Command, Settings, TimelineIndex, View};
+use crate::core::view::{Filter, LaneMode, SlideOrder, SortColumn, sort_events};
+use crate::ui::{self, Command, Presentation, Settings, SlideMove, TimelineIndex, View};
 pub use dialog::{Dialog, Pick};
 pub use files::Pending;
 pub use job::{Job, Outcome};
@@ -92,6 +92,14 @@ pub struct SightlineApp {
     close_confirmed: bool,
     /// The window is to close at the next frame.
     close_requested: bool,
+    /// The presentation running, if any.
+    pub presentation: Option<Presentation>,
+    /// The presentation's slides (events, in order).
+    pub slides: Vec<usize>,
+    /// The story-order editor is open.
+    pub story_open: bool,
+    /// The window's full-screen state last asked for.
+    fullscreen: bool,
 }
 
 impl SightlineApp {
@@ -134,6 +142,10 @@ impl SightlineApp {
             window_title: String::new(),
             close_confirmed: false,
             close_requested: false,
+            presentation: None,
+            slides: Vec::new(),
+            story_open: false,
+            fullscreen: false,
         };
         app.refresh_visible();
         match paths {
@@ -235,6 +247,10 @@ impl SightlineApp {
             Some(Pick::AddArticles) => self.apply(Command::AddArticles(paths)),
             Some(Pick::Timeline) => self.apply(Command::OpenTimeline(paths.remove(0))),
             Some(Pick::SaveTimeline) => self.apply(Command::SaveAs(paths.remove(0))),
+            Some(Pick::Export(format)) => self.apply(Command::Export(format, paths.remove(0))),
+            Some(Pick::ImportTimelineJs) => {
+                self.apply(Command::ImportTimelineJs(paths.remove(0)));
+            }
             None => {}
         }
     }
@@ -263,6 +279,59 @@ impl SightlineApp {
             self.selected_article = 0;
         }
         self.hovered_event = None;
+        self.refresh_slides();
+    }
+
+    /// Recomputes the presentation's slides (keeping the slide in range).
+    fn refresh_slides(&mut self) {
+        if let Some(p) = &mut self.presentation {
+            self.slides = crate::core::view::slides(&self.document, &self.visible, p.order);
+            p.slide = p.slide.min(self.slides.len().saturating_sub(1));
+        }
+    }
+
+    /// Moves between slides; the slide's event becomes the selection.
+    fn move_slide(&mut self, step: SlideMove) {
+        let Some(p) = &mut self.presentation else {
+            return;
+        };
+        let last = self.slides.len().saturating_sub(1);
+        p.slide = match step {
+            SlideMove::Next => (p.slide + 1).min(last),
+            SlideMove::Previous => p.slide.saturating_sub(1),
+            SlideMove::First => 0,
+            SlideMove::Last => last,
+        };
+        self.selected_event = self.slides.get(p.slide).copied();
+    }
+
+    /// Writes the shown events in `format` to `path`; a failure (or an internal error) is
+    /// reported and changes nothing.
+    fn export(&mut self, format: crate::core::export::Format, path: &std::path::Path) {
+        use crate::core::export::{self, Format, ImageOptions};
+        let (doc, shown) = (&self.document, &self.visible);
+        let options = ImageOptions {
+            dark: self.settings.dark,
+            ..ImageOptions::default()
+        };
+        let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match format {
+            Format::Png => export::timeline_png(doc, shown, &options),
+            Format::Svg => Ok(export::timeline_svg(doc, shown, &options).into_bytes()),
+            Format::Html => Ok(export::html_briefing(doc, shown).into_bytes()),
+            Format::Markdown => Ok(export::markdown_briefing(doc, shown).into_bytes()),
+            Format::Csv => export::events_csv(doc, shown).map(String::into_bytes),
+            Format::TimelineJs => Ok(export::timelinejs(doc, shown).into_bytes()),
+        }));
+        self.notice = Some(match made {
+            Ok(Ok(bytes)) => match crate::core::persist::write_atomic(path, &bytes) {
+                Ok(()) => format!("Exported {} events to {}.", shown.len(), path.display()),
+                Err(why) => format!("Not exported: cannot write {}: {why}.", path.display()),
+            },
+            Ok(Err(why)) => format!("Not exported: {why}."),
+            Err(_) => {
+                "Not exported: an internal error stopped the export; nothing changed.".to_string()
+            }
+        });
     }
 
     /// Orders the event table by the chosen column.
@@ -462,6 +531,26 @@ impl SightlineApp {
             Command::SaveAs(path) => self.save_as(path),
             Command::Answer(answer) => self.answer(answer),
             Command::RestoreRecovery(restore) => self.restore_recovery(restore),
+            Command::Present(order) => {
+                self.presentation = order.map(|order| Presentation {
+                    order,
+                    slide: 0,
+                    notes: self.presentation.as_ref().is_some_and(|p| p.notes),
+                });
+                self.refresh_slides();
+                if self.presentation.is_some() {
+                    self.move_slide(SlideMove::First);
+                }
+            }
+            Command::Slide(step) => self.move_slide(step),
+            Command::ToggleNotes => {
+                if let Some(p) = &mut self.presentation {
+                    p.notes = !p.notes;
+                }
+            }
+            Command::ShowStory(open) => self.story_open = open,
+            Command::Export(format, path) => self.export(format, &path),
+            Command::ImportTimelineJs(path) => self.guard(Pending::Import(path)),
             Command::SelectArticle(_) | Command::SelectEvent(_) => {}
         }
     }
@@ -540,8 +629,20 @@ impl eframe::App for SightlineApp {
         if !dropped.is_empty() {
             commands.push(Command::OpenPaths(dropped));
         }
-        shortcuts(ui, &mut commands);
+        shortcuts(ui, self.presentation.is_some(), &mut commands);
+        if self.fullscreen != self.presentation.is_some() {
+            self.fullscreen = self.presentation.is_some();
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
+        }
         let view = self.view();
+        if let Some(presentation) = &self.presentation {
+            ui::present_ui(ui, &view, presentation, &self.slides, &mut commands);
+            for command in commands {
+                self.apply(command);
+            }
+            return;
+        }
         egui::Panel::top("header").show(ui, |ui| {
             ui::header_ui(ui, &view, &self.problems, &mut commands);
         });
@@ -572,6 +673,9 @@ impl eframe::App for SightlineApp {
                 ui.label("No articles yet: File > Open articles… or drop files here.");
             }
         });
+        if self.story_open {
+            ui::story_ui(ui, &view, &mut commands);
+        }
         if let Some(pending) = &self.pending {
             ui::unsaved_changes_ui(ui, &pending.describe(), &mut commands);
         } else if let Some(recovery) = &self.recovery_offer {
@@ -583,12 +687,40 @@ impl eframe::App for SightlineApp {
     }
 }
 
-/// Keyboard shortcuts: arrows step through events (unless typing), Ctrl+Z / Ctrl+Shift+Z /
-/// Ctrl+Y undo and redo (unless a text field has focus: it undoes its own typing), Ctrl+S saves.
-fn shortcuts(ui: &egui::Ui, commands: &mut Vec<Command>) {
+/// Keyboard shortcuts. Presenting: right arrow, space or page down for the next slide, left
+/// arrow or page up for the previous, Home and End,
+/// N speaker notes, Esc stops. Otherwise: F5 presents, arrows step through events (unless
+/// typing), Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo and redo (unless a text field has focus: it
+/// undoes its own typing), Ctrl+S saves.
+fn shortcuts(ui: &egui::Ui, presenting: bool, commands: &mut Vec<Command>) {
     use egui::{Key, KeyboardShortcut, Modifiers};
     let typing = ui.ctx().egui_wants_keyboard_input();
     ui.input_mut(|i| {
+        if presenting {
+            let pressed = |key| i.key_pressed(key);
+            if pressed(Key::ArrowRight) || pressed(Key::Space) || pressed(Key::PageDown) {
+                commands.push(Command::Slide(SlideMove::Next));
+            }
+            if pressed(Key::ArrowLeft) || pressed(Key::PageUp) {
+                commands.push(Command::Slide(SlideMove::Previous));
+            }
+            if pressed(Key::Home) {
+                commands.push(Command::Slide(SlideMove::First));
+            }
+            if pressed(Key::End) {
+                commands.push(Command::Slide(SlideMove::Last));
+            }
+            if pressed(Key::N) {
+                commands.push(Command::ToggleNotes);
+            }
+            if pressed(Key::Escape) {
+                commands.push(Command::Present(None));
+            }
+            return;
+        }
+        if i.key_pressed(Key::F5) {
+            commands.push(Command::Present(Some(SlideOrder::Date)));
+        }
         if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)) {
             commands.push(Command::Save);
         }

@@ -49,6 +49,7 @@ pub fn build(articles: Vec<Article>, title: &str) -> Document {
         articles,
         events,
         dismissed: Vec::new(),
+        story: Vec::new(),
     }
 }
 

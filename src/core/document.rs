@@ -28,6 +28,9 @@ pub struct Document {
     /// Passages whose events the analyst deleted: a re-extraction does not bring them back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dismissed: Vec<PassageRef>,
+    /// The analyst's story order for presenting: event ids, first slide first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story: Vec<String>,
 }
 
 /// Where a passage is: article id and byte range.
@@ -206,10 +209,62 @@ impl Event {
         !known
     }
 
+    /// Its date in words, with its uncertainty: "26 December 2025", "between 1 and 26 December
+    /// 2025", "by 29 December 2025", "undated".
+    pub fn date_in_words(&self) -> String {
+        let day = |d: NaiveDate| d.format("%-d %B %Y").to_string();
+        match (self.earliest, self.latest) {
+            (Some(a), Some(b)) if a == b => day(a),
+            (Some(a), Some(b)) => format!("between {} and {}", day(a), day(b)),
+            (None, Some(b)) => format!("by {}", day(b)),
+            (Some(a), None) => format!("from {}", day(a)),
+            (None, None) => "undated".to_string(),
+        }
+    }
+
+    /// Who bears it out: "reported by 5 sources; denied by 1".
+    pub fn corroboration(&self) -> String {
+        let mut deniers: Vec<&str> = self
+            .evidence
+            .iter()
+            .filter(|x| x.stance == Stance::Denies)
+            .map(|x| x.article.as_str())
+            .collect();
+        deniers.sort_unstable();
+        deniers.dedup();
+        let sources = match self.sources {
+            1 => "reported by 1 source".to_string(),
+            n => format!("reported by {n} independent sources"),
+        };
+        match deniers.len() {
+            0 => sources,
+            n => format!(
+                "{sources}; denied in {n} article{}",
+                if n == 1 { "" } else { "s" }
+            ),
+        }
+    }
+
     /// Whether an analyst made or changed it.
     pub fn edited(&self) -> bool {
         self.origin == Origin::Analyst || !self.history.is_empty()
     }
+}
+
+/// A lane's colour (RGB), the same on screen, in slides and in exports.
+pub fn lane_rgb(lane: &str) -> [u8; 3] {
+    const PALETTE: [[u8; 3]; 6] = [
+        [220, 80, 60],
+        [60, 140, 220],
+        [230, 160, 40],
+        [90, 180, 100],
+        [170, 100, 210],
+        [60, 190, 190],
+    ];
+    let index = lane.bytes().fold(0usize, |h, b| {
+        h.wrapping_mul(31).wrapping_add(usize::from(b))
+    });
+    PALETTE[index % PALETTE.len()]
 }
 
 /// A day range in figures: "2025-12-26", "2025-12-01 … 2025-12-26", "by 2025-12-29", "undated".

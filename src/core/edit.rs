@@ -115,6 +115,8 @@ pub enum Edit {
         /// The new event's title.
         title: String,
     },
+    /// Set the story order for presenting (event ids, first slide first).
+    SetStory(Vec<String>),
     /// Delete an event; its passages are not brought back by a re-extraction.
     Delete {
         /// Event index.
@@ -163,7 +165,7 @@ impl Edit {
             | Edit::Split { event, .. }
             | Edit::Delete { event } => Some(*event),
             Edit::Merge { keep, .. } => Some(*keep),
-            Edit::SetDocumentTitle(_) | Edit::NewEvent { .. } => None,
+            Edit::SetDocumentTitle(_) | Edit::NewEvent { .. } | Edit::SetStory(_) => None,
         }
     }
 
@@ -190,6 +192,7 @@ pub fn apply(doc: &mut Document, edit: Edit, at: &str) -> Result<(), EditError> 
     };
     match edit {
         Edit::SetDocumentTitle(title) => doc.title = title,
+        Edit::SetStory(story) => doc.story = story,
         Edit::SetTitle { event, title } => {
             let e = touch(doc, event, true);
             let change = format!("title: {:?} -> {title:?}", e.title);
@@ -314,6 +317,7 @@ pub fn apply(doc: &mut Document, edit: Edit, at: &str) -> Result<(), EditError> 
             e.history
                 .push(note(format!("merged with {:?}", joining.title)));
             refresh(doc, keep);
+            doc.story.retain(|id| *id != joining.id);
             doc.events.remove(other);
         }
         Edit::Split {
@@ -352,6 +356,7 @@ pub fn apply(doc: &mut Document, edit: Edit, at: &str) -> Result<(), EditError> 
         }
         Edit::Delete { event } => {
             let gone = doc.events.remove(event);
+            doc.story.retain(|id| *id != gone.id);
             for x in gone.evidence {
                 let passage = PassageRef {
                     article: x.article,
@@ -424,6 +429,19 @@ fn check(doc: &Document, edit: &Edit) -> Result<(), EditError> {
                 return Err(EditError::Refused("a new event needs a passage"));
             }
             evidence.iter().try_for_each(quotes)
+        }
+        Edit::SetStory(story) => {
+            if let Some(unknown) = story
+                .iter()
+                .find(|id| doc.events.iter().all(|e| &e.id != *id))
+            {
+                return Err(EditError::Refused(if unknown.is_empty() {
+                    "the story names an event without an id"
+                } else {
+                    "the story names an event that is not in the timeline"
+                }));
+            }
+            Ok(())
         }
         Edit::Merge { keep, other } => {
             event(*other)?;

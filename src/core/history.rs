@@ -15,6 +15,7 @@ struct Snapshot {
     title: String,
     events: Vec<Event>,
     dismissed: Vec<PassageRef>,
+    story: Vec<String>,
     articles: Option<Vec<Article>>,
 }
 
@@ -24,6 +25,7 @@ impl Snapshot {
             title: doc.title.clone(),
             events: doc.events.clone(),
             dismissed: doc.dismissed.clone(),
+            story: doc.story.clone(),
             articles: with_articles.then(|| doc.articles.clone()),
         }
     }
@@ -35,6 +37,7 @@ impl Snapshot {
         doc.title = self.title;
         doc.events = self.events;
         doc.dismissed = self.dismissed;
+        doc.story = self.story;
         if let Some(articles) = self.articles {
             doc.articles = articles;
         }

@@ -6,6 +6,7 @@ pub mod dates;
 pub mod document;
 pub mod edit;
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod history;
 pub mod ingest;

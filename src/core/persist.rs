@@ -80,6 +80,17 @@ pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// Writes `bytes` to `path` atomically: beside it first, flushed, then renamed into place (no
+/// backup kept; for exports and command-line output).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let fresh = sibling(path, ".saving");
+    if let Err(e) = RealDisk.write_synced(&fresh, bytes) {
+        let _ = std::fs::remove_file(&fresh);
+        return Err(e);
+    }
+    std::fs::rename(&fresh, path)
+}
+
 /// Saves `doc` to `path` atomically, keeping the previous version as `path.bak`.
 pub fn save(doc: &Document, path: &Path) -> Result<(), SaveError> {
     save_with(&mut RealDisk, doc, path)
@@ -153,9 +164,7 @@ pub fn write_recovery(recovery: &Recovery, file: &Path) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
     }
     let json = serde_json::to_vec(recovery).map_err(std::io::Error::other)?;
-    let fresh = sibling(file, ".saving");
-    RealDisk.write_synced(&fresh, &json)?;
-    std::fs::rename(fresh, file)
+    write_atomic(file, &json)
 }
 
 /// Reads a recovery file, if there is a valid one.

@@ -71,6 +71,7 @@ pub fn merge(previous: &Document, fresh: Document) -> Document {
         title: previous.title.clone(),
         events,
         dismissed: previous.dismissed.clone(),
+        story: previous.story.clone(),
         ..fresh
     }
 }

@@ -2,7 +2,7 @@
 //! how the event table is sorted. Pure functions of the document, so the app and the CLI agree.
 
 use crate::core::document::{Document, Event, Stance};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
 
 /// Which events are shown. The default shows every event with evidence from an included article.
@@ -32,7 +32,9 @@ impl Filter {
             .iter()
             .filter(|x| !excluded.contains(&x.article))
             .peekable();
-        if evidence.peek().is_none() {
+        // Left out when all its passages are (an event without passages, imported or made by
+        // hand, stays).
+        if evidence.peek().is_none() && !event.evidence.is_empty() {
             return false;
         }
         if self.disputed_only && !event.disputed {
@@ -110,6 +112,71 @@ impl LaneMode {
     }
 }
 
+/// A day as a number on a time axis (days since the common era); timelines plot this.
+pub fn x_of(day: NaiveDate) -> f64 {
+    f64::from(day.num_days_from_ce())
+}
+
+/// The day at axis position `x`, if chrono can hold it.
+pub fn day_of(x: f64) -> Option<NaiveDate> {
+    let days = x.round();
+    if days.abs() > f64::from(i32::MAX) {
+        return None;
+    }
+    NaiveDate::from_num_days_from_ce_opt(days as i32)
+}
+
+/// Days shown either side of an event range with no start ("by 29 December").
+const OPEN_START_DAYS: f64 = 14.0;
+
+/// The axis span an event occupies (an open end is drawn a fortnight long).
+pub fn span(event: &Event) -> Option<(f64, f64)> {
+    match (event.earliest, event.latest) {
+        (Some(a), Some(b)) => Some((x_of(a), x_of(b))),
+        (None, Some(b)) => Some((x_of(b) - OPEN_START_DAYS, x_of(b))),
+        (Some(a), None) => Some((x_of(a), x_of(a) + OPEN_START_DAYS)),
+        (None, None) => None,
+    }
+}
+
+/// The axis position of an event's marker: its best day, else the end of its span.
+pub fn marker_x(event: &Event, end: f64) -> f64 {
+    event.best.map_or(end, x_of)
+}
+
+/// Ranges longer than this are shown in the focus view by their end only.
+const FOCUS_MAX_RANGE_DAYS: f64 = 45.0;
+
+/// The view a new user sees: where the corroborated events are (long vague ranges count by
+/// their end), so that a distant outlier (the 1980s) or "recent months" does not squash the
+/// story into a pixel. Extra room on the right keeps labels readable.
+pub fn focus_bounds(doc: &Document) -> Option<(f64, f64)> {
+    let points = |min_sources: usize| -> Vec<(f64, f64)> {
+        doc.events
+            .iter()
+            .filter(|e| e.sources >= min_sources)
+            .filter_map(span)
+            .map(|(a, b)| {
+                if b - a > FOCUS_MAX_RANGE_DAYS {
+                    (b, b)
+                } else {
+                    (a, b)
+                }
+            })
+            .collect()
+    };
+    let mut focus = points(2);
+    if focus.is_empty() {
+        focus = points(0);
+    }
+    let start = focus.iter().map(|s| s.0).fold(f64::INFINITY, f64::min);
+    let end = focus.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
+    (start.is_finite() && end.is_finite()).then(|| {
+        let width = (end - start).max(7.0);
+        (start - width * 0.08, end + width * 0.45)
+    })
+}
+
 /// The lane name of untagged events when lanes are by tag.
 pub const UNTAGGED: &str = "untagged";
 
@@ -149,6 +216,50 @@ pub fn lanes_of(
 fn source_name(article: &crate::core::article::Article) -> String {
     let name = article.outlet.as_deref().unwrap_or(&article.title);
     crate::core::article::shorten(name, 28)
+}
+
+/// Which events the slides of a presentation show, in which order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SlideOrder {
+    /// Every shown event, in date order.
+    #[default]
+    Date,
+    /// The starred events, in date order.
+    Starred,
+    /// The analyst's story order.
+    Story,
+}
+
+impl SlideOrder {
+    /// Every order, for menus.
+    pub const ALL: [SlideOrder; 3] = [SlideOrder::Date, SlideOrder::Starred, SlideOrder::Story];
+
+    /// The order's name in menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            SlideOrder::Date => "All events by date",
+            SlideOrder::Starred => "Starred events",
+            SlideOrder::Story => "Story order",
+        }
+    }
+}
+
+/// The slides: events among `shown` (in date order) as `order` picks them.
+pub fn slides(doc: &Document, shown: &[usize], order: SlideOrder) -> Vec<usize> {
+    match order {
+        SlideOrder::Date => shown.to_vec(),
+        SlideOrder::Starred => shown
+            .iter()
+            .copied()
+            .filter(|&i| doc.events[i].starred)
+            .collect(),
+        SlideOrder::Story => doc
+            .story
+            .iter()
+            .filter_map(|id| doc.events.iter().position(|e| &e.id == id))
+            .filter(|i| shown.contains(i))
+            .collect(),
+    }
 }
 
 /// A column of the event table.

@@ -3,7 +3,7 @@
 //! or year precision, note, tags, star, each passage's stance, removing, splitting off, merging
 //! and deleting. Edited events say so, with the engine's version and the history beside.
 
-use super::{Command, View, date_label, labelled_field, sources_label};
+use super::{Command, View, labelled_field, sources_label};
 use crate::core::dates::DateRange;
 use crate::core::document::{Event, Stance, range_label};
 use crate::core::edit::Edit;
@@ -53,7 +53,7 @@ fn summary_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec
     }
     ui.label(format!(
         "{} · {} · {} (independent)",
-        date_label(event),
+        event.date_in_words(),
         event.kind,
         sources_label(event.sources)
     ));

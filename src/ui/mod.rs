@@ -1,6 +1,7 @@
 //! Panels. Each reads the document and pushes [`Command`]s; none changes state itself.
 
 mod inspector_ui;
+mod present_ui;
 mod reader_ui;
 mod timeline_ui;
 
@@ -8,14 +9,16 @@ use crate::app::Pick;
 use crate::core::article::shorten;
 use crate::core::document::{Document, Event, Evidence, Stance, compact_range_label};
 use crate::core::edit::Edit;
+use crate::core::export::Format;
 use crate::core::ingest::Problem;
 use crate::core::persist::Recovery;
-use crate::core::view::{Filter, LaneMode, SortColumn};
+use crate::core::view::{Filter, LaneMode, SlideOrder, SortColumn};
 use egui::{Color32, RichText};
 pub use inspector_ui::inspector_ui;
+pub use present_ui::{Presentation, SlideMove, present_ui, story_ui};
 pub use reader_ui::{passage_at, reader_ui};
 use std::collections::HashSet;
-pub use timeline_ui::{TimelineIndex, focus_bounds, timeline_plot_id, timeline_ui};
+pub use timeline_ui::{TimelineIndex, timeline_plot_id, timeline_ui};
 
 /// What the user chose for the look of the app, remembered between runs.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -163,6 +166,18 @@ pub enum Command {
     Answer(Answer),
     /// Restore (true) or throw away the unsaved work a previous run left.
     RestoreRecovery(bool),
+    /// Present the shown events full screen in this order (none: stop presenting).
+    Present(Option<SlideOrder>),
+    /// Move between slides.
+    Slide(SlideMove),
+    /// Show or hide the speaker notes.
+    ToggleNotes,
+    /// Open or close the story-order editor.
+    ShowStory(bool),
+    /// Write the shown events in this format to this file.
+    Export(Format, std::path::PathBuf),
+    /// Read a TimelineJS file as a new timeline (asks first if there are unsaved changes).
+    ImportTimelineJs(std::path::PathBuf),
 }
 
 /// An answer to "save the unsaved changes first?".
@@ -178,38 +193,13 @@ pub enum Answer {
 
 /// A colour per lane, stable across frames.
 pub fn lane_color(lane: &str) -> Color32 {
-    let palette = [
-        Color32::from_rgb(220, 80, 60),
-        Color32::from_rgb(60, 140, 220),
-        Color32::from_rgb(230, 160, 40),
-        Color32::from_rgb(90, 180, 100),
-        Color32::from_rgb(170, 100, 210),
-        Color32::from_rgb(60, 190, 190),
-    ];
-    let index = lane.bytes().fold(0usize, |h, b| {
-        h.wrapping_mul(31).wrapping_add(usize::from(b))
-    });
-    palette[index % palette.len()]
+    let [r, g, b] = crate::core::document::lane_rgb(lane);
+    Color32::from_rgb(r, g, b)
 }
 
 /// "1 source", "3 sources".
 pub fn sources_label(n: usize) -> String {
     format!("{n} source{}", if n == 1 { "" } else { "s" })
-}
-
-/// An event's date in words, with its uncertainty.
-pub fn date_label(event: &Event) -> String {
-    match (event.earliest, event.latest) {
-        (Some(a), Some(b)) if a == b => a.format("%-d %B %Y").to_string(),
-        (Some(a), Some(b)) => format!(
-            "between {} and {}",
-            a.format("%-d %B %Y"),
-            b.format("%-d %B %Y")
-        ),
-        (None, Some(b)) => format!("by {}", b.format("%-d %B %Y")),
-        (Some(a), None) => format!("from {}", a.format("%-d %B %Y")),
-        (None, None) => "undated".to_string(),
-    }
 }
 
 /// A text field named by a label beside it (so that assistive tools and tests find it by name).
@@ -316,6 +306,25 @@ fn file_menu_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>)
     {
         commands.push(Command::Choose(Pick::AddArticles));
     }
+    ui.separator();
+    ui.menu_button("Export", |ui| {
+        for format in Format::ALL {
+            let name = match format {
+                Format::Png => "PNG image…",
+                Format::Svg => "SVG image…",
+                Format::Html => "HTML briefing…",
+                Format::Markdown => "Markdown briefing…",
+                Format::Csv => "CSV of events…",
+                Format::TimelineJs => "TimelineJS JSON…",
+            };
+            if ui.button(name).clicked() {
+                commands.push(Command::Choose(Pick::Export(format)));
+            }
+        }
+    });
+    if ui.button("Import TimelineJS…").clicked() {
+        commands.push(Command::Choose(Pick::ImportTimelineJs));
+    }
 }
 
 /// Asks whether to save unsaved changes before `what` ("closing", "opening t.json").
@@ -391,6 +400,16 @@ pub fn header_ui(
             }
         });
         ui.menu_button("View", |ui| {
+            if ui
+                .add(egui::Button::new("Present").shortcut_text("F5"))
+                .clicked()
+            {
+                commands.push(Command::Present(Some(SlideOrder::Date)));
+            }
+            if ui.button("Story order…").clicked() {
+                commands.push(Command::ShowStory(true));
+            }
+            ui.separator();
             for mode in LaneMode::ALL {
                 if ui.radio(view.lane_mode == mode, mode.label()).clicked() {
                     commands.push(Command::SetLaneMode(mode));
@@ -673,7 +692,7 @@ pub fn events_table_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Co
                 row.set_hovered(view.hovered_event == Some(index));
                 row.col(|ui| {
                     ui.label(compact_range_label(event.earliest, event.latest))
-                        .on_hover_text(date_label(event));
+                        .on_hover_text(event.date_in_words());
                 });
                 row.col(|ui| {
                     ui.label(RichText::new(&event.title).color(lane_color(&event.lane)));

@@ -1,29 +1,16 @@
 //! The timeline: one lane per event kind's lane, a bar from earliest to latest (uncertainty at a
 //! glance), a marker on the best day sized by independent sources, disputed events marked.
 
-use super::{Command, View, date_label, lane_color, sources_label};
+use super::{Command, View, lane_color, sources_label};
 use crate::core::article::shorten;
-use crate::core::document::{Document, Event};
-use crate::core::view::{LaneMode, lanes_of};
+use crate::core::document::Document;
+use crate::core::view::focus_bounds;
+use crate::core::view::{LaneMode, day_of, lanes_of, marker_x, span, x_of};
 use chrono::{Datelike, NaiveDate};
 use egui_plot::{
     GridInput, GridMark, Line, LineStyle, MarkerShape, Plot, PlotBounds, PlotPoint, Points, Text,
 };
 use std::collections::HashSet;
-
-/// Plot x coordinate of a day.
-fn x_of(day: NaiveDate) -> f64 {
-    f64::from(day.num_days_from_ce())
-}
-
-/// The day at plot x coordinate `x`, if chrono can hold it.
-fn day_of(x: f64) -> Option<NaiveDate> {
-    let days = x.round();
-    if days.abs() > f64::from(i32::MAX) {
-        return None;
-    }
-    NaiveDate::from_num_days_from_ce_opt(days as i32)
-}
 
 /// Grid steps in days: day, week, month, quarter, year, 5 years, decade, 50 years, century.
 /// Months and longer are aligned to the calendar.
@@ -42,24 +29,6 @@ const LABEL_PX_PER_CHAR: f64 = 6.5;
 const LABEL_MAX_CHARS: usize = 34;
 /// Height of a label on screen, for decluttering.
 const LABEL_HEIGHT_PX: f32 = 11.0;
-
-/// Days shown either side of an event range with no start ("by 29 December").
-const OPEN_START_DAYS: f64 = 14.0;
-
-/// The x span an event occupies on the plot.
-fn span(event: &Event) -> Option<(f64, f64)> {
-    match (event.earliest, event.latest) {
-        (Some(a), Some(b)) => Some((x_of(a), x_of(b))),
-        (None, Some(b)) => Some((x_of(b) - OPEN_START_DAYS, x_of(b))),
-        (Some(a), None) => Some((x_of(a), x_of(a) + OPEN_START_DAYS)),
-        (None, None) => None,
-    }
-}
-
-/// The plot x of an event's marker: its best day, else the end of its span.
-fn marker_x(event: &Event, end: f64) -> f64 {
-    event.best.map_or(end, x_of)
-}
 
 /// Events shown at once one by one; more in view are drawn as counts per screen column.
 const DETAIL_LIMIT: usize = 600;
@@ -218,39 +187,6 @@ impl TimelineIndex {
             (lo - margin, hi + margin)
         })
     }
-}
-
-/// Ranges longer than this are shown in the focus view by their end only.
-const FOCUS_MAX_RANGE_DAYS: f64 = 45.0;
-
-/// The view a new user sees: where the corroborated events are (long vague ranges count by
-/// their end), so that a distant outlier (the 1980s) or "recent months" does not squash the
-/// story into a pixel. Extra room on the right keeps labels readable.
-pub fn focus_bounds(doc: &Document) -> Option<(f64, f64)> {
-    let points = |min_sources: usize| -> Vec<(f64, f64)> {
-        doc.events
-            .iter()
-            .filter(|e| e.sources >= min_sources)
-            .filter_map(span)
-            .map(|(a, b)| {
-                if b - a > FOCUS_MAX_RANGE_DAYS {
-                    (b, b)
-                } else {
-                    (a, b)
-                }
-            })
-            .collect()
-    };
-    let mut focus = points(2);
-    if focus.is_empty() {
-        focus = points(0);
-    }
-    let start = focus.iter().map(|s| s.0).fold(f64::INFINITY, f64::min);
-    let end = focus.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
-    (start.is_finite() && end.is_finite()).then(|| {
-        let width = (end - start).max(7.0);
-        (start - width * 0.08, end + width * 0.45)
-    })
 }
 
 /// Grid marks on calendar boundaries suited to the zoom: the finest of days, weeks, months,
@@ -547,7 +483,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
         response.response.clone().on_hover_text(format!(
             "{}\n{} · {}",
             event.title,
-            date_label(event),
+            event.date_in_words(),
             sources_label(event.sources)
         ));
         if response.response.clicked() {
