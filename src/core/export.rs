@@ -146,7 +146,8 @@ fn ticks(lo: f64, hi: f64, most: usize) -> Vec<(f64, String)> {
             continue;
         }
         let mut out = Vec::new();
-        let total = first.year() * 12 + first.month0() as i32;
+        // The first month start on or after the first day.
+        let total = first.year() * 12 + first.month0() as i32 + i32::from(first.day() > 1);
         let mut m = (total + months as i32 - 1) / months as i32 * months as i32;
         while let Some(day) =
             NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)
