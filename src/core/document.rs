@@ -212,9 +212,16 @@ impl Event {
     /// Its date in words, with its uncertainty: "26 December 2025", "between 1 and 26 December
     /// 2025", "by 29 December 2025", "undated".
     pub fn date_in_words(&self) -> String {
+        use chrono::Datelike;
         let day = |d: NaiveDate| d.format("%-d %B %Y").to_string();
         match (self.earliest, self.latest) {
             (Some(a), Some(b)) if a == b => day(a),
+            (Some(a), Some(b)) if (a.year(), a.month()) == (b.year(), b.month()) => {
+                format!("between {} and {}", a.day(), day(b))
+            }
+            (Some(a), Some(b)) if a.year() == b.year() => {
+                format!("between {} and {}", a.format("%-d %B"), day(b))
+            }
             (Some(a), Some(b)) => format!("between {} and {}", day(a), day(b)),
             (None, Some(b)) => format!("by {}", day(b)),
             (Some(a), None) => format!("from {}", day(a)),
@@ -415,6 +422,33 @@ mod tests {
 
     fn d(s: &str) -> Option<NaiveDate> {
         s.parse().ok()
+    }
+
+    #[test]
+    fn dates_in_words_say_the_uncertainty_once() {
+        let words = |a: &str, b: &str| {
+            Event {
+                earliest: d(a),
+                latest: d(b),
+                ..Event::default()
+            }
+            .date_in_words()
+        };
+        assert_eq!(
+            words("2025-12-01", "2025-12-26"),
+            "between 1 and 26 December 2025"
+        );
+        assert_eq!(
+            words("2025-06-30", "2025-12-29"),
+            "between 30 June and 29 December 2025"
+        );
+        assert_eq!(
+            words("2024-12-30", "2025-01-02"),
+            "between 30 December 2024 and 2 January 2025"
+        );
+        assert_eq!(words("2025-12-26", "2025-12-26"), "26 December 2025");
+        assert_eq!(words("", "2025-12-29"), "by 29 December 2025");
+        assert_eq!(words("", ""), "undated");
     }
 
     #[test]

@@ -101,93 +101,92 @@ pub fn present_ui(
             });
             return;
         };
-        let strip_height = 70.0;
-        egui::ScrollArea::vertical()
-            .max_height(ui.available_height() - strip_height)
-            .show(ui, |ui| {
-                ui.add_space(24.0);
-                ui.label(RichText::new(event.date_in_words()).size(26.0).weak());
+        egui::Panel::bottom("slide strip")
+            .show_separator_line(false)
+            .show(ui, |ui| strip_ui(ui, view, slides, presentation.slide));
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.add_space(ui.available_height() * 0.12);
+            ui.label(RichText::new(event.date_in_words()).size(26.0).weak());
+            ui.label(
+                RichText::new(&event.title)
+                    .size(40.0)
+                    .strong()
+                    .color(ui.visuals().strong_text_color()),
+            );
+            ui.label(
+                RichText::new(format!("{} · {}", event.kind, event.corroboration())).size(20.0),
+            );
+            if event.disputed {
                 ui.label(
-                    RichText::new(&event.title)
-                        .size(40.0)
-                        .strong()
-                        .color(ui.visuals().strong_text_color()),
+                    RichText::new("Disputed: a source denies it")
+                        .size(20.0)
+                        .color(Color32::from_rgb(220, 80, 60)),
                 );
-                ui.label(
-                    RichText::new(format!("{} · {}", event.kind, event.corroboration())).size(20.0),
-                );
-                if event.disputed {
+            }
+            ui.add_space(16.0);
+            for x in crate::core::export::key_quotes(event, 3) {
+                let article = view.doc.articles.iter().find(|a| a.id == x.article);
+                let source = article.map_or_else(String::new, |a| {
+                    a.outlet.clone().unwrap_or_else(|| a.title.clone())
+                });
+                let color = match x.stance {
+                    Stance::Denies => Color32::from_rgb(220, 80, 60),
+                    Stance::Supports => Color32::from_rgb(90, 180, 100),
+                    Stance::Mentions => Color32::GRAY,
+                };
+                ui.horizontal_wrapped(|ui| {
                     ui.label(
-                        RichText::new("Disputed: a source denies it")
-                            .size(20.0)
-                            .color(Color32::from_rgb(220, 80, 60)),
+                        RichText::new(format!("[{}]", x.stance.as_str()))
+                            .size(18.0)
+                            .color(color),
                     );
-                }
-                ui.add_space(16.0);
-                for x in crate::core::export::key_quotes(event, 3) {
-                    let article = view.doc.articles.iter().find(|a| a.id == x.article);
-                    let source = article.map_or_else(String::new, |a| {
-                        a.outlet.clone().unwrap_or_else(|| a.title.clone())
-                    });
-                    let color = match x.stance {
-                        Stance::Denies => Color32::from_rgb(220, 80, 60),
-                        Stance::Supports => Color32::from_rgb(90, 180, 100),
-                        Stance::Mentions => Color32::GRAY,
-                    };
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(
-                            RichText::new(format!("[{}]", x.stance.as_str()))
-                                .size(18.0)
-                                .color(color),
-                        );
-                        ui.label(RichText::new(format!("“{}”", x.quote)).size(22.0));
-                    });
-                    ui.label(RichText::new(format!("— {source}")).size(16.0).weak());
-                    ui.add_space(10.0);
-                }
-            });
-        strip_ui(ui, view, slides, presentation.slide, strip_height);
+                    ui.label(RichText::new(format!("“{}”", x.quote)).size(22.0));
+                });
+                ui.label(RichText::new(format!("— {source}")).size(16.0).weak());
+                ui.add_space(10.0);
+            }
+        });
     });
 }
 
-/// The whole timeline as a strip: every slide's event as a tick, the current one marked.
-fn strip_ui(ui: &mut egui::Ui, view: &View<'_>, slides: &[usize], current: usize, height: f32) {
+/// Height of the timeline strip under a slide, in points.
+const STRIP_HEIGHT: f32 = 70.0;
+
+/// The timeline as a strip over the focus range (where the corroborated events are): every
+/// slide's event as a tick, the current one marked; events outside the range sit at its ends.
+fn strip_ui(ui: &mut egui::Ui, view: &View<'_>, slides: &[usize], current: usize) {
     let (rect, response) = ui.allocate_exact_size(
-        egui::vec2(ui.available_width(), height),
+        egui::vec2(ui.available_width(), STRIP_HEIGHT),
         egui::Sense::hover(),
     );
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::Role::Image, true, "Where this event sits")
     });
-    let marks: Vec<(usize, f64)> = slides
-        .iter()
-        .enumerate()
-        .filter_map(|(n, &i)| {
-            let e = &view.doc.events[i];
-            span(e).map(|(_, end)| (n, marker_x(e, end)))
-        })
-        .collect();
-    let lo = marks.iter().map(|m| m.1).fold(f64::INFINITY, f64::min);
-    let hi = marks.iter().map(|m| m.1).fold(f64::NEG_INFINITY, f64::max);
-    if !lo.is_finite() {
+    let Some((lo, hi)) = crate::core::view::focus_bounds(view.doc) else {
         return;
-    }
+    };
     let painter = ui.painter_at(rect);
     let y = rect.center().y;
     let inner = rect.shrink2(egui::vec2(24.0, 0.0));
-    let to_x = |x: f64| inner.left() + ((x - lo) / (hi - lo).max(1.0)) as f32 * inner.width();
+    let to_x = |x: f64| {
+        inner.left() + (((x - lo) / (hi - lo).max(1.0)).clamp(0.0, 1.0)) as f32 * inner.width()
+    };
     let stroke = ui.visuals().widgets.inactive.fg_stroke;
     painter.line_segment(
         [egui::pos2(inner.left(), y), egui::pos2(inner.right(), y)],
         stroke,
     );
-    for &(n, x) in &marks {
-        let event = &view.doc.events[slides[n]];
+    for (n, &i) in slides.iter().enumerate() {
+        let event = &view.doc.events[i];
+        let Some((_, end)) = span(event) else {
+            continue;
+        };
+        let at = egui::pos2(to_x(marker_x(event, end)), y);
         let color = lane_color(&event.lane);
         if n == current {
-            painter.circle_filled(egui::pos2(to_x(x), y), 9.0, color);
+            painter.circle_filled(at, 9.0, color);
         } else {
-            painter.circle_filled(egui::pos2(to_x(x), y), 3.5, color.gamma_multiply(0.6));
+            painter.circle_filled(at, 3.5, color.gamma_multiply(0.6));
         }
     }
     let label = |x: f64| {
