@@ -114,6 +114,7 @@ fn bench(c: &mut Criterion) {
         can_undo: false,
         can_redo: false,
         recent: &[],
+        export_image: sightline::core::export::ImageOptions::default(),
     };
     let ctx = egui::Context::default();
     for step in 0..5 {

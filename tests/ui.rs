@@ -861,3 +861,50 @@ fn starred_and_story_orders_pick_and_order_the_slides() {
     assert_eq!(harness.state().slides, vec![b, a]);
     harness.get_by_label(&harness.state().document.events[b].title.clone());
 }
+
+#[test]
+fn exporting_from_the_app_writes_the_shown_events() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Disputed only")
+        .click();
+    harness.run();
+    let shown = harness.state().visible.clone();
+    let csv_path = dir.path().join("events.csv");
+    let png_path = dir.path().join("timeline.png");
+    let apply = |h: &mut Harness<'static, SightlineApp>, c: Command| {
+        h.state_mut().apply(c);
+        h.run();
+    };
+    apply(
+        &mut harness,
+        Command::Export(sightline::core::export::Format::Csv, csv_path.clone()),
+    );
+    let csv = std::fs::read_to_string(&csv_path).expect("written");
+    assert_eq!(csv.lines().count(), shown.len() + 1, "{csv}");
+    assert!(harness.query_by_label_contains("Exported").is_some());
+    let mut image = harness.state().export_image;
+    image.width = 640.0;
+    image.scale = 1.0;
+    apply(&mut harness, Command::SetExportImage(image));
+    apply(
+        &mut harness,
+        Command::Export(sightline::core::export::Format::Png, png_path.clone()),
+    );
+    let png = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&png_path).expect("png"))
+        .expect("decodes");
+    assert_eq!(png.width(), 640);
+    // A file that cannot be written is reported; nothing else changes.
+    let before = harness.state().document.clone();
+    apply(
+        &mut harness,
+        Command::Export(
+            sightline::core::export::Format::Html,
+            dir.path().join("no/such/folder/b.html"),
+        ),
+    );
+    let notice = harness.state().notice.clone().unwrap_or_default();
+    assert!(notice.starts_with("Not exported"), "{notice}");
+    assert_eq!(harness.state().document, before);
+}

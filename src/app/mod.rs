@@ -100,6 +100,8 @@ pub struct SightlineApp {
     pub story_open: bool,
     /// The window's full-screen state last asked for.
     fullscreen: bool,
+    /// The size of exported images (the theme follows the app's).
+    pub export_image: crate::core::export::ImageOptions,
 }
 
 impl SightlineApp {
@@ -146,6 +148,7 @@ impl SightlineApp {
             slides: Vec::new(),
             story_open: false,
             fullscreen: false,
+            export_image: crate::core::export::ImageOptions::default(),
         };
         app.refresh_visible();
         match paths {
@@ -312,7 +315,7 @@ impl SightlineApp {
         let (doc, shown) = (&self.document, &self.visible);
         let options = ImageOptions {
             dark: self.settings.dark,
-            ..ImageOptions::default()
+            ..self.export_image
         };
         let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match format {
             Format::Png => export::timeline_png(doc, shown, &options),
@@ -366,6 +369,7 @@ impl SightlineApp {
             can_undo: self.history.can_undo(),
             can_redo: self.history.can_redo(),
             recent: &self.recent,
+            export_image: self.export_image,
         }
     }
 
@@ -550,6 +554,7 @@ impl SightlineApp {
             }
             Command::ShowStory(open) => self.story_open = open,
             Command::Export(format, path) => self.export(format, &path),
+            Command::SetExportImage(image) => self.export_image = image,
             Command::ImportTimelineJs(path) => self.guard(Pending::Import(path)),
             Command::SelectArticle(_) | Command::SelectEvent(_) => {}
         }

@@ -81,7 +81,7 @@ pub enum ExportError {
 }
 
 /// The look of the timeline image.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ImageOptions {
     /// Width in points (the PNG has `width × scale` pixels).
     pub width: f64,

@@ -78,6 +78,8 @@ pub struct View<'a> {
     pub can_redo: bool,
     /// Timelines opened or saved lately, newest first.
     pub recent: &'a [std::path::PathBuf],
+    /// The size of exported images.
+    pub export_image: crate::core::export::ImageOptions,
 }
 
 impl View<'_> {
@@ -174,6 +176,8 @@ pub enum Command {
     ToggleNotes,
     /// Open or close the story-order editor.
     ShowStory(bool),
+    /// The size of exported images.
+    SetExportImage(crate::core::export::ImageOptions),
     /// Write the shown events in this format to this file.
     Export(Format, std::path::PathBuf),
     /// Read a TimelineJS file as a new timeline (asks first if there are unsaved changes).
@@ -308,6 +312,20 @@ fn file_menu_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>)
     }
     ui.separator();
     ui.menu_button("Export", |ui| {
+        let mut image = view.export_image;
+        ui.horizontal(|ui| {
+            ui.label("Image width");
+            ui.add(egui::DragValue::new(&mut image.width).range(400.0..=8000.0));
+            ui.label("scale");
+            ui.add(
+                egui::DragValue::new(&mut image.scale)
+                    .range(0.5..=4.0)
+                    .speed(0.1),
+            );
+        });
+        if image != view.export_image {
+            commands.push(Command::SetExportImage(image));
+        }
         for format in Format::ALL {
             let name = match format {
                 Format::Png => "PNG image…",
