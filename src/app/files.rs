@@ -72,11 +72,12 @@ impl SightlineApp {
                 self.file = None;
                 self.discard_recovery();
             }
-            Pending::Open(path) => match persist::open(&path) {
-                Ok(document) => {
+            Pending::Open(path) => match persist::open_with_warnings(&path) {
+                Ok((document, warnings)) => {
                     let analyses = crate::core::article::analyze_all(&document.articles);
                     self.replace_document(document, analyses);
-                    self.notice = None;
+                    self.notice = (!warnings.is_empty())
+                        .then(|| format!("Opened {}: {}.", path.display(), warnings.join("; ")));
                     self.remember(path.clone());
                     self.file = Some(path);
                     self.discard_recovery();

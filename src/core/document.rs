@@ -346,6 +346,12 @@ impl Document {
 
     /// Reads a document, refusing other formats, newer versions and inconsistent offsets.
     pub fn from_json(text: &str) -> Result<Self, LoadError> {
+        Self::from_json_with_warnings(text).map(|(doc, _)| doc)
+    }
+
+    /// [`Document::from_json`], also repairing what can be repaired without loss (events that
+    /// share an id get distinct ones) and saying what it repaired.
+    pub fn from_json_with_warnings(text: &str) -> Result<(Self, Vec<String>), LoadError> {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| LoadError::Json(e.to_string()))?;
         let format = value
@@ -370,12 +376,33 @@ impl Document {
         // Older versions lack only optional fields (empty by default): the document is now of
         // the current version and is saved as such.
         doc.version = VERSION;
-        Ok(doc)
+        let mut warnings = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for event in &mut doc.events {
+            if seen.insert(event.id.clone()) {
+                continue;
+            }
+            let old = event.id.clone();
+            let mut n = 2;
+            while !seen.insert(format!("{old}-{n}")) {
+                n += 1;
+            }
+            event.id = format!("{old}-{n}");
+            warnings.push(format!(
+                "duplicate event id {old:?}: one is now {:?}",
+                event.id
+            ));
+        }
+        Ok((doc, warnings))
     }
 
     /// Checks that every passage points inside its article and quotes it exactly, and that every
     /// date step points inside its article.
     pub fn validate(&self) -> Result<(), String> {
+        let mut ids = std::collections::HashSet::new();
+        if let Some(twice) = self.articles.iter().find(|a| !ids.insert(a.id.as_str())) {
+            return Err(format!("two articles share the id {}", twice.id));
+        }
         for event in &self.events {
             for step in &event.date_basis {
                 let inside = self

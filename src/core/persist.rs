@@ -123,6 +123,11 @@ pub fn save_with(disk: &mut impl Disk, doc: &Document, path: &Path) -> Result<()
 
 /// Opens a saved timeline.
 pub fn open(path: &Path) -> Result<Document, OpenError> {
+    open_with_warnings(path).map(|(doc, _)| doc)
+}
+
+/// Opens a saved timeline, repairing what can be repaired without loss and saying what.
+pub fn open_with_warnings(path: &Path) -> Result<(Document, Vec<String>), OpenError> {
     let bytes = std::fs::read(path).map_err(|source| OpenError::Read {
         path: path.to_path_buf(),
         source,
@@ -133,7 +138,7 @@ pub fn open(path: &Path) -> Result<Document, OpenError> {
     };
     let text =
         String::from_utf8(bytes).map_err(|_| invalid(LoadError::Json("not UTF-8 text".into())))?;
-    Document::from_json(&text).map_err(invalid)
+    Document::from_json_with_warnings(&text).map_err(invalid)
 }
 
 /// Whether the file at `path` looks like a saved timeline (rather than articles).
