@@ -49,7 +49,7 @@ struct TimexLine<'a> {
 }
 
 /// `sightline timex`: every recognised expression as a JSON line.
-pub fn timex(articles: &[Article], out: &mut dyn Write) -> Result<()> {
+pub fn timex(articles: Vec<Article>, out: &mut dyn Write) -> Result<()> {
     use rayon::prelude::*;
     let analyses: Vec<_> = articles.par_iter().map(Article::analyze).collect();
     for (article, analysis) in articles.iter().zip(&analyses) {
@@ -72,8 +72,8 @@ pub fn timex(articles: &[Article], out: &mut dyn Write) -> Result<()> {
 }
 
 /// `sightline articles`: one line per article.
-pub fn articles(articles: &[Article], out: &mut dyn Write) -> Result<()> {
-    for article in articles {
+pub fn articles(articles: Vec<Article>, out: &mut dyn Write) -> Result<()> {
+    for article in &articles {
         let analysis = article.analyze();
         let notes = if article.notes.is_empty() {
             String::new()
@@ -192,13 +192,16 @@ fn print_scores(out: &mut dyn Write, label: &str, s: &eval::Scores) -> Result<()
 }
 
 /// `sightline extract`: the timeline document of the articles, as JSON.
-pub fn extract(articles: &[Article], out: &mut dyn Write) -> Result<()> {
-    let title = match articles {
+pub fn extract(articles: Vec<Article>, out: &mut dyn Write) -> Result<()> {
+    let title = match articles.as_slice() {
         [only] => only.title.clone(),
         _ => format!("Timeline of {} articles", articles.len()),
     };
-    let doc = crate::core::cluster::build(articles.to_vec(), &title);
-    writeln!(out, "{}", doc.to_json())?;
+    // The articles move into the document, which is written as it is serialised: the texts
+    // are held once.
+    let doc = crate::core::cluster::build(articles, &title);
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)?;
     Ok(())
 }
 

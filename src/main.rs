@@ -128,7 +128,7 @@ fn main() -> ExitCode {
 
 /// What a subcommand does with the articles it was given.
 type ArticleCommand =
-    fn(&[sightline::core::article::Article], &mut dyn std::io::Write) -> anyhow::Result<()>;
+    fn(Vec<sightline::core::article::Article>, &mut dyn std::io::Write) -> anyhow::Result<()>;
 
 /// Loads articles, reports skipped files on stderr, runs `command` into standard output or,
 /// with `output`, into a file written beside the target and renamed into place; fails if no
@@ -146,13 +146,25 @@ fn run_on_articles(
         anyhow::bail!("no article could be read");
     }
     let Some(file) = output else {
-        command(&loaded.articles, &mut std::io::stdout().lock())?;
+        command(loaded.articles, &mut std::io::stdout().lock())?;
         return Ok(true);
     };
-    let mut buffer = Vec::new();
-    command(&loaded.articles, &mut buffer)?;
-    sightline::core::persist::write_atomic(file, &buffer)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", file.display()))?;
+    // Written beside the target as it is produced, flushed, then renamed into place: a failure
+    // leaves the old file, and the output is never held in memory whole.
+    let fresh = sightline::core::persist::sibling(file, ".saving");
+    let written = (|| -> anyhow::Result<()> {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&fresh)?);
+        command(loaded.articles, &mut out)?;
+        out.into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?
+            .sync_all()?;
+        std::fs::rename(&fresh, file)?;
+        Ok(())
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&fresh);
+        anyhow::bail!("{}: cannot write: {e}", file.display());
+    }
     Ok(true)
 }
 

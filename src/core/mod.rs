@@ -1,6 +1,7 @@
 //! The engine, free of any GUI: reading articles, segmenting them, and dating what they say.
 
 pub mod article;
+pub mod checks;
 pub mod cluster;
 pub mod dates;
 pub mod document;
