@@ -13,6 +13,8 @@ targets=("$@")
 if ((${#targets[@]} == 0)); then
   targets=(ingest timex document timelinejs)
 fi
+# libFuzzer is C++: a compiler is needed to build it.
+command -v c++ >/dev/null || { apt-get update -qq && apt-get install -y -qq g++ >/dev/null; }
 command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
 export RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$HOME/.cache/sightline-fuzz-target}"
