@@ -206,3 +206,17 @@ fn a_story_the_rules_never_saw_groups_across_articles() {
         attack.title
     );
 }
+
+#[test]
+fn a_time_before_a_reporting_clause_dates_the_reported_event() {
+    // "… on Tuesday, officials said": Tuesday is when the attack happened, not when they spoke.
+    let text = b"date 2025-12-31\nRebels attacked a fuel depot in the northern province on Tuesday, officials said.";
+    let articles = parse_file("one.txt", Format::Text, text).expect("parses");
+    let doc = build(articles, "one");
+    let attack = doc
+        .events
+        .iter()
+        .find(|e| e.kind == "strike")
+        .unwrap_or_else(|| panic!("{:#?}", doc.events));
+    assert_eq!(attack.best, Some(day("2025-12-30")));
+}

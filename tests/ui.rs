@@ -908,3 +908,68 @@ fn exporting_from_the_app_writes_the_shown_events() {
     assert!(notice.starts_with("Not exported"), "{notice}");
     assert_eq!(harness.state().document, before);
 }
+
+#[test]
+fn adding_articles_keeps_the_analysts_edits_and_marks_new_events() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("extra.txt"),
+        "date 2025-12-31\nRebels attacked a fuel depot in the northern province on Tuesday, officials said.",
+    )
+    .expect("write");
+    let mut harness = harness();
+    let event = select_event(&mut harness, "CNN report on the strike");
+    harness.state_mut().apply(Command::Edit(Edit::SetNote {
+        event,
+        note: "Checked with the wire copy.".into(),
+    }));
+    harness.run();
+    let edited_id = harness.state().document.events[event].id.clone();
+    let before = harness.state().document.events.len();
+    harness
+        .state_mut()
+        .apply(Command::AddArticles(vec![dir.path().to_path_buf()]));
+    finish_job(&mut harness);
+    let state = harness.state();
+    assert_eq!(state.document.articles.len(), 6);
+    let kept = state
+        .document
+        .events
+        .iter()
+        .find(|e| e.id == edited_id)
+        .expect("the edited event is still there");
+    assert_eq!(kept.note, "Checked with the wire copy.");
+    eprintln!(
+        "{:?}",
+        state
+            .document
+            .articles
+            .iter()
+            .map(|a| a.id.clone())
+            .collect::<Vec<_>>()
+    );
+    for e in &state.document.events {
+        eprintln!(
+            "{} new={} {:?}",
+            e.title,
+            e.new,
+            e.evidence
+                .iter()
+                .map(|x| x.article.clone())
+                .collect::<Vec<_>>()
+        );
+    }
+    assert!(state.document.events.len() > before);
+    assert!(
+        state
+            .document
+            .events
+            .iter()
+            .any(|e| e.new && e.evidence.iter().any(|x| x.article == "extra"))
+    );
+    assert!(state.dirty, "added articles are unsaved changes");
+    // One undo takes the whole addition back.
+    harness.state_mut().apply(Command::Undo);
+    harness.run();
+    assert_eq!(harness.state().document.articles.len(), 5);
+}

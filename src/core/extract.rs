@@ -548,9 +548,19 @@ fn time_link(
                 return true;
             }
             let mine = distance(t, pos);
-            found
-                .iter()
-                .all(|&(other, _)| other == k || distance(t, toks[other].start) >= mine)
+            // A reporting verb after a comma ("… on Friday, officials said") does not claim
+            // the time before the comma: that time is the reported event's.
+            let comma_before = |at: usize| {
+                toks.iter()
+                    .any(|x| x.lower == "," && x.start >= t.end && x.start < at)
+            };
+            found.iter().all(|&(other, other_kind)| {
+                other == k
+                    || distance(t, toks[other].start) >= mine
+                    || (other_kind.is_reporting()
+                        && toks[other].start > t.end
+                        && comma_before(toks[other].start))
+            })
         })
         .min_by_key(|t| distance(t, pos));
     if let Some(t) = in_sentence {

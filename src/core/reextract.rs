@@ -22,14 +22,18 @@ fn key(article: &str, start: usize, end: usize) -> PassageRef {
 /// Merges `fresh` (the engine's result on all the articles) into `previous`.
 pub fn merge(previous: &Document, fresh: Document) -> Document {
     let dismissed: HashSet<&PassageRef> = previous.dismissed.iter().collect();
-    let mut owner: HashMap<PassageRef, usize> = HashMap::new();
+    // Every previous event citing each passage.
+    let mut owners: HashMap<PassageRef, Vec<usize>> = HashMap::new();
     for (i, e) in previous.events.iter().enumerate() {
         for x in &e.evidence {
-            owner.entry(key(&x.article, x.start, x.end)).or_insert(i);
+            owners
+                .entry(key(&x.article, x.start, x.end))
+                .or_default()
+                .push(i);
         }
     }
     let mut events: Vec<Event> = previous.events.clone();
-    let mut replaced: HashSet<usize> = HashSet::new();
+    let mut claimed: HashSet<usize> = HashSet::new();
     let mut added: Vec<Event> = Vec::new();
     for mut event in fresh.events {
         event
@@ -40,26 +44,35 @@ pub fn merge(previous: &Document, fresh: Document) -> Document {
         }
         let mut votes: HashMap<usize, usize> = HashMap::new();
         for x in &event.evidence {
-            if let Some(&i) = owner.get(&key(&x.article, x.start, x.end)) {
+            for &i in owners
+                .get(&key(&x.article, x.start, x.end))
+                .into_iter()
+                .flatten()
+            {
                 *votes.entry(i).or_default() += 1;
             }
         }
-        // The previous event sharing most passages (the lowest index on a tie).
-        let matched = votes
+        // The previous events sharing most passages first (the lowest index on a tie); the
+        // first that is edited (it keeps its edits and gains the passages) or not yet taken.
+        let mut candidates: Vec<(usize, usize)> = votes.into_iter().collect();
+        candidates.sort_unstable_by_key(|&(i, n)| (std::cmp::Reverse(n), i));
+        let matched = candidates
             .into_iter()
-            .max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)))
-            .map(|(i, _)| i);
+            .map(|(i, _)| i)
+            .find(|&i| events[i].edited() || !claimed.contains(&i));
         match matched {
             Some(i) if events[i].edited() => {
+                claimed.insert(i);
                 for x in event.evidence {
                     events[i].add_evidence(x);
                 }
             }
-            Some(i) if replaced.insert(i) => {
+            Some(i) => {
+                claimed.insert(i);
                 let id = events[i].id.clone();
                 events[i] = Event { id, ..event };
             }
-            _ => {
+            None => {
                 event.new = true;
                 event.id = format!("n{}-{}", fresh.articles.len(), added.len() + 1);
                 added.push(event);
@@ -102,6 +115,16 @@ pub fn combine_articles(previous: &[Article], added: Vec<Article>) -> Vec<Articl
 mod tests {
     use super::*;
     use crate::core::edit::{Edit, apply};
+
+    #[test]
+    fn re_extracting_the_same_articles_changes_nothing() {
+        let doc =
+            crate::core::cluster::build(crate::core::ingest::seed_articles().articles, "seeds");
+        let again = crate::core::cluster::build(doc.articles.clone(), "seeds");
+        let merged = merge(&doc, again);
+        assert!(merged.events.iter().all(|e| !e.new), "nothing is new");
+        assert_eq!(merged, doc);
+    }
 
     #[test]
     fn re_extracting_keeps_every_analyst_edit_and_marks_new_events() {
