@@ -973,3 +973,34 @@ fn adding_articles_keeps_the_analysts_edits_and_marks_new_events() {
     harness.run();
     assert_eq!(harness.state().document.articles.len(), 5);
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut harness = harness();
+    select_event(&mut harness, "CNN report on the strike");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Starred")
+        .click();
+    harness.run();
+    let edited = harness.state().document.clone();
+    // The window's close button.
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    assert_eq!(
+        harness.state().pending,
+        Some(sightline::app::Pending::Close)
+    );
+    harness.get_by_label("Save your changes before closing?");
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().pending, None);
+    assert_eq!(harness.state().document, edited, "nothing lost");
+}
