@@ -553,6 +553,16 @@ fn reader_rect(harness: &Harness<'static, SightlineApp>) -> egui::Rect {
         .rect()
 }
 
+/// An unsaved change: selects the CNN report and stars it in the inspector.
+fn star_the_cnn_report(harness: &mut Harness<'static, SightlineApp>) {
+    select_event(harness, "CNN report on the strike");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Starred")
+        .click();
+    harness.run();
+    assert!(harness.state().dirty);
+}
+
 /// Selects the event with this title through the event table.
 fn select_event(harness: &mut Harness<'static, SightlineApp>, title: &str) -> usize {
     harness
@@ -648,11 +658,7 @@ fn merging_two_events_then_undo_brings_both_back() {
 #[test]
 fn unsaved_changes_are_asked_about_before_they_would_be_lost() {
     let mut harness = harness();
-    select_event(&mut harness, "CNN report on the strike");
-    harness
-        .get_by_role_and_label(Role::CheckBox, "Starred")
-        .click();
-    harness.run();
+    star_the_cnn_report(&mut harness);
     let edited = harness.state().document.clone();
     open_menu(&mut harness, "File");
     harness.get_by_role_and_label(Role::Button, "New").click();
@@ -682,11 +688,7 @@ fn unsaved_work_kept_aside_is_offered_back_at_the_next_start() {
         .with_size(egui::vec2(1500.0, 950.0))
         .build_eframe(|_cc| SightlineApp::new(&[]).with_recovery_file(file.clone()));
     harness.run();
-    select_event(&mut harness, "CNN report on the strike");
-    harness
-        .get_by_role_and_label(Role::CheckBox, "Starred")
-        .click();
-    harness.run();
+    star_the_cnn_report(&mut harness);
     harness.state_mut().autosave_now();
     let edited = harness.state().document.clone();
     drop(harness);
@@ -977,11 +979,7 @@ fn adding_articles_keeps_the_analysts_edits_and_marks_new_events() {
 #[test]
 fn closing_the_window_with_unsaved_changes_asks_first() {
     let mut harness = harness();
-    select_event(&mut harness, "CNN report on the strike");
-    harness
-        .get_by_role_and_label(Role::CheckBox, "Starred")
-        .click();
-    harness.run();
+    star_the_cnn_report(&mut harness);
     let edited = harness.state().document.clone();
     // The window's close button.
     harness
