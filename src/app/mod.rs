@@ -56,7 +56,8 @@ pub struct SightlineApp {
     pub passages: Vec<Vec<(usize, usize, usize, Stance)>>,
     /// The visible events indexed for the timeline (rebuilt with `visible`).
     pub timeline: TimelineIndex,
-    /// How many visible events each article has evidence for (rebuilt with `visible`).
+    /// How many visible events each included article has evidence for (derived from
+    /// `passages`, rebuilt with `visible`).
     pub article_events: Vec<usize>,
     /// Theme and scale.
     pub settings: Settings,
@@ -269,8 +270,18 @@ impl SightlineApp {
             self.lane_mode,
             &self.excluded,
         );
-        self.article_events = count_article_events(&self.document, &self.visible);
         self.passages = article_passages(&self.document, &self.visible, &self.excluded);
+        // An article's shown events are the distinct events of its passages.
+        self.article_events = self
+            .passages
+            .iter()
+            .map(|list| {
+                let mut events: Vec<usize> = list.iter().map(|p| p.2).collect();
+                events.sort_unstable();
+                events.dedup();
+                events.len()
+            })
+            .collect();
         self.sort_table();
         if self
             .selected_event
@@ -749,25 +760,6 @@ fn shortcuts(ui: &egui::Ui, presenting: bool, commands: &mut Vec<Command>) {
             commands.push(Command::SelectPrevious);
         }
     });
-}
-
-/// How many of the `visible` events each article of `doc` has evidence for.
-fn count_article_events(doc: &Document, visible: &[usize]) -> Vec<usize> {
-    let position = doc.article_positions();
-    let mut counts = vec![0; doc.articles.len()];
-    for &e in visible {
-        let mut seen: Vec<usize> = doc.events[e]
-            .evidence
-            .iter()
-            .filter_map(|x| position.get(x.article.as_str()).copied())
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for a in seen {
-            counts[a] += 1;
-        }
-    }
-    counts
 }
 
 /// Per article, the passages of the `visible` events from included articles, sorted by start.

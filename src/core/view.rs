@@ -181,8 +181,10 @@ pub fn focus_bounds(doc: &Document) -> Option<(f64, f64)> {
 pub const UNTAGGED: &str = "untagged";
 
 /// The lanes `event` is drawn in under `mode` (at least one), without the left-out articles.
+/// `positions` is the document's [`Document::article_positions`], built once by the caller.
 pub fn lanes_of(
     doc: &Document,
+    positions: &std::collections::HashMap<&str, usize>,
     event: &Event,
     mode: LaneMode,
     excluded: &HashSet<String>,
@@ -198,11 +200,9 @@ pub fn lanes_of(
                 .iter()
                 .filter(|x| !excluded.contains(&x.article))
             {
-                let name = doc
-                    .articles
-                    .iter()
-                    .find(|a| a.id == x.article)
-                    .map_or_else(|| x.article.clone(), source_name);
+                let name = positions
+                    .get(x.article.as_str())
+                    .map_or_else(|| x.article.clone(), |&a| source_name(&doc.articles[a]));
                 if !lanes.contains(&name) {
                     lanes.push(name);
                 }
@@ -392,11 +392,15 @@ mod tests {
         let doc = seeds();
         let none = HashSet::new();
         let widest = doc.events.iter().max_by_key(|e| e.sources).expect("events");
-        let lanes = lanes_of(&doc, widest, LaneMode::Source, &none);
+        let at = doc.article_positions();
+        let lanes = lanes_of(&doc, &at, widest, LaneMode::Source, &none);
         assert!(lanes.len() >= 3, "{lanes:?}");
-        assert_eq!(lanes_of(&doc, widest, LaneMode::Tag, &none), vec![UNTAGGED]);
         assert_eq!(
-            lanes_of(&doc, widest, LaneMode::Kind, &none),
+            lanes_of(&doc, &at, widest, LaneMode::Tag, &none),
+            vec![UNTAGGED]
+        );
+        assert_eq!(
+            lanes_of(&doc, &at, widest, LaneMode::Kind, &none),
             vec![widest.lane.clone()]
         );
     }

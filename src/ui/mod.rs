@@ -7,7 +7,7 @@ mod timeline_ui;
 
 use crate::app::Pick;
 use crate::core::article::shorten;
-use crate::core::document::{Document, Event, Evidence, Stance, compact_range_label};
+use crate::core::document::{Document, Event, Stance, compact_range_label};
 use crate::core::edit::Edit;
 use crate::core::export::Format;
 use crate::core::ingest::Problem;
@@ -86,17 +86,6 @@ impl View<'_> {
     /// The selected event, if it is shown.
     pub fn event(&self) -> Option<&Event> {
         self.selected_event.and_then(|i| self.doc.events.get(i))
-    }
-
-    /// An event's evidence from included articles.
-    pub fn evidence<'e>(
-        &self,
-        event: &'e Event,
-    ) -> impl Iterator<Item = &'e Evidence> + use<'e, '_> {
-        event
-            .evidence
-            .iter()
-            .filter(|x| !self.excluded.contains(&x.article))
     }
 }
 
@@ -236,38 +225,36 @@ fn date_bound_ui(ui: &mut egui::Ui, name: &str, bound: &mut Option<chrono::Naive
     ui.data_mut(|d| d.insert_temp(id, text));
 }
 
-/// A menu of choices with an "all" entry; pushes the filter with the choice made.
+/// A menu of choices with an "all" entry (`None`), named `name`, changing `value`. The options
+/// are listed only while the menu is open: no per-frame pass over the document.
 fn choice_ui<T: Clone + PartialEq>(
     ui: &mut egui::Ui,
     name: &str,
     all: &str,
-    current: Option<(&T, String)>,
-    options: impl FnOnce() -> Vec<(T, String)>,
-    mut choose: impl FnMut(Option<T>),
+    value: &mut Option<T>,
+    label: impl Fn(&T) -> String,
+    options: impl FnOnce() -> Vec<T>,
 ) {
     // The name goes before the menu, as in a form; the menu is labelled by it.
-    let label = ui.label(name);
-    let (current, selected) = match current {
-        Some((value, text)) => (Some(value), text),
-        None => (None, all.to_string()),
-    };
+    let name_label = ui.label(name);
+    let selected = value.as_ref().map_or_else(|| all.to_string(), &label);
     let shown = egui::ComboBox::from_id_salt(("choice", name))
         .selected_text(shorten(&selected, 24))
         .show_ui(ui, |ui| {
-            // Listed only while the menu is open: no per-frame pass over the document.
-            if ui.selectable_label(current.is_none(), all).clicked() {
-                choose(None);
+            if ui.selectable_label(value.is_none(), all).clicked() {
+                *value = None;
             }
-            for (value, label) in options() {
+            for option in options() {
+                let text = shorten(&label(&option), 48);
                 if ui
-                    .selectable_label(current == Some(&value), label)
+                    .selectable_label(value.as_ref() == Some(&option), text)
                     .clicked()
                 {
-                    choose(Some(value));
+                    *value = Some(option);
                 }
             }
         });
-    shown.response.labelled_by(label.id);
+    shown.response.labelled_by(name_label.id);
 }
 
 /// The File menu: timelines (new, open, recent, save) and articles (open, add).
@@ -534,60 +521,34 @@ fn filters_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
             new.disputed_only = disputed_only;
         }
         let doc = view.doc;
-        let mut lane = None;
-        choice_ui(
-            ui,
-            "Lane",
-            "All lanes",
-            filter.lane.as_ref().map(|l| (l, l.clone())),
-            || {
-                let mut lanes: Vec<String> = doc.events.iter().map(|e| e.lane.clone()).collect();
-                lanes.sort_unstable();
-                lanes.dedup();
-                lanes.into_iter().map(|l| (l.clone(), l)).collect()
-            },
-            |choice| lane = Some(choice),
-        );
-        if let Some(choice) = lane {
-            new.lane = choice;
-        }
-        let mut source = None;
+        choice_ui(ui, "Lane", "All lanes", &mut new.lane, Clone::clone, || {
+            let mut lanes: Vec<String> = doc.events.iter().map(|e| e.lane.clone()).collect();
+            lanes.sort_unstable();
+            lanes.dedup();
+            lanes
+        });
+        let title_of = |id: &String| {
+            doc.articles
+                .iter()
+                .find(|a| &a.id == id)
+                .map_or_else(|| id.clone(), |a| a.title.clone())
+        };
         choice_ui(
             ui,
             "Source",
             "All sources",
-            filter.source.as_ref().map(|id| {
-                let title = doc.articles.iter().find(|a| &a.id == id);
-                (id, title.map_or_else(|| id.clone(), |a| a.title.clone()))
-            }),
-            || {
-                doc.articles
-                    .iter()
-                    .map(|a| (a.id.clone(), shorten(&a.title, 48)))
-                    .collect()
-            },
-            |choice| source = Some(choice),
+            &mut new.source,
+            title_of,
+            || doc.articles.iter().map(|a| a.id.clone()).collect(),
         );
-        if let Some(choice) = source {
-            new.source = choice;
-        }
-        let mut stance = None;
         choice_ui(
             ui,
             "Stance",
             "Any stance",
-            filter.stance.as_ref().map(|s| (s, s.as_str().to_string())),
-            || {
-                [Stance::Supports, Stance::Denies, Stance::Mentions]
-                    .into_iter()
-                    .map(|s| (s, s.as_str().to_string()))
-                    .collect()
-            },
-            |choice| stance = Some(choice),
+            &mut new.stance,
+            |s| s.as_str().to_string(),
+            || vec![Stance::Supports, Stance::Denies, Stance::Mentions],
         );
-        if let Some(choice) = stance {
-            new.stance = choice;
-        }
         date_bound_ui(ui, "From", &mut new.from);
         date_bound_ui(ui, "To", &mut new.to);
         if ui
@@ -650,17 +611,18 @@ pub fn events_table_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Co
     use egui_extras::{Column, TableBuilder};
     let doc = view.doc;
     ui.heading("Events");
-    let selected_row = view
-        .selected_event
-        .and_then(|s| view.table_rows.iter().position(|&r| r == s));
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
-    // Keep a selection made elsewhere (timeline, arrow keys) in sight, once per change.
+    // Keep a selection made elsewhere (timeline, arrow keys) in sight: its row is looked for
+    // once per change of selection or order, not every frame.
     let scrolled_id = egui::Id::unique("table scrolled to");
-    let scroll_to =
-        selected_row.filter(|&row| ui.data(|d| d.get_temp::<usize>(scrolled_id)) != Some(row));
-    if let Some(row) = scroll_to {
-        ui.data_mut(|d| d.insert_temp(scrolled_id, row));
-    }
+    let key = (view.selected_event, view.sort, view.table_rows.len());
+    let scroll_to = if ui.data(|d| d.get_temp(scrolled_id)) == Some(key) {
+        None
+    } else {
+        ui.data_mut(|d| d.insert_temp(scrolled_id, key));
+        view.selected_event
+            .and_then(|s| view.table_rows.iter().position(|&r| r == s))
+    };
     ui.style_mut().interaction.selectable_labels = false;
     let mut table = TableBuilder::new(ui)
         .id_salt("event table")

@@ -86,12 +86,13 @@ impl TimelineIndex {
     ) -> Self {
         let mut index = Self::default();
         let mut entries = Vec::new();
+        let positions = doc.article_positions();
         for &e in visible {
             let event = &doc.events[e];
             let Some((start, end)) = span(event) else {
                 continue;
             };
-            for name in lanes_of(doc, event, mode, excluded) {
+            for name in lanes_of(doc, &positions, event, mode, excluded) {
                 let lane = index
                     .lanes
                     .iter()
