@@ -115,6 +115,7 @@ fn bench(c: &mut Criterion) {
         can_redo: false,
         recent: &[],
         export_image: sightline::core::export::ImageOptions::default(),
+        article_at: &std::collections::HashMap::new(),
     };
     let ctx = egui::Context::default();
     for step in 0..5 {

@@ -103,6 +103,8 @@ pub struct SightlineApp {
     fullscreen: bool,
     /// The size of exported images (the theme follows the app's).
     pub export_image: crate::core::export::ImageOptions,
+    /// Each article's index by id (rebuilt with `visible`).
+    article_at: std::collections::HashMap<String, usize>,
 }
 
 impl SightlineApp {
@@ -150,6 +152,7 @@ impl SightlineApp {
             story_open: false,
             fullscreen: false,
             export_image: crate::core::export::ImageOptions::default(),
+            article_at: std::collections::HashMap::new(),
         };
         app.refresh_visible();
         match paths {
@@ -209,7 +212,11 @@ impl SightlineApp {
         self.job = None;
         match outcome {
             Outcome::Done(extracted) if self.job_adds => {
-                let added = extracted.document.articles.len() - self.document.articles.len();
+                let added = extracted
+                    .document
+                    .articles
+                    .len()
+                    .saturating_sub(self.document.articles.len());
                 self.history.record_full(&self.document);
                 self.document = extracted.document;
                 self.analyses = extracted.analyses;
@@ -262,6 +269,12 @@ impl SightlineApp {
     /// Recomputes what is shown after the document, the filter, the lanes or the included
     /// articles changed.
     fn refresh_visible(&mut self) {
+        self.article_at = self
+            .document
+            .article_positions()
+            .into_iter()
+            .map(|(id, i)| (id.to_string(), i))
+            .collect();
         self.visible = self.filter.apply(&self.document, &self.excluded);
         sort_events(&self.document, &mut self.visible, SortColumn::Date, true);
         self.timeline = TimelineIndex::new(
@@ -381,6 +394,7 @@ impl SightlineApp {
             can_redo: self.history.can_redo(),
             recent: &self.recent,
             export_image: self.export_image,
+            article_at: &self.article_at,
         }
     }
 

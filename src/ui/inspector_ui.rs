@@ -283,7 +283,7 @@ fn evidence_ui(
         if view.excluded.contains(&e.article) {
             continue;
         }
-        let Some(article) = doc.articles.iter().position(|a| a.id == e.article) else {
+        let Some(&article) = view.article_at.get(&e.article) else {
             continue;
         };
         ui.horizontal_wrapped(|ui| {

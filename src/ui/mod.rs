@@ -80,6 +80,8 @@ pub struct View<'a> {
     pub recent: &'a [std::path::PathBuf],
     /// The size of exported images.
     pub export_image: crate::core::export::ImageOptions,
+    /// Each article's index by id (built when the document changes, not every frame).
+    pub article_at: &'a std::collections::HashMap<String, usize>,
 }
 
 impl View<'_> {

@@ -125,7 +125,10 @@ pub fn present_ui(
             }
             ui.add_space(16.0);
             for x in crate::core::export::key_quotes(event, 3) {
-                let article = view.doc.articles.iter().find(|a| a.id == x.article);
+                let article = view
+                    .article_at
+                    .get(&x.article)
+                    .map(|&a| &view.doc.articles[a]);
                 let source = article.map_or_else(String::new, |a| {
                     a.outlet.clone().unwrap_or_else(|| a.title.clone())
                 });
