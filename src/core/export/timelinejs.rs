@@ -89,28 +89,14 @@ fn date_range(value: Option<&Value>) -> Option<(NaiveDate, NaiveDate)> {
     Some((range.earliest, range.latest))
 }
 
-/// Text without HTML tags or entities, for notes.
+/// The text of an HTML fragment (tags gone, entities decoded, blanks collapsed), for notes.
 fn plain(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    let out = out
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&");
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let fragment = scraper::Html::parse_fragment(html);
+    let text: Vec<&str> = fragment.root_element().text().collect();
+    text.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Reads TimelineJS JSON into a timeline of analyst events (no articles: their evidence is the
