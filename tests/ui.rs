@@ -689,7 +689,8 @@ fn unsaved_work_kept_aside_is_offered_back_at_the_next_start() {
         .build_eframe(|_cc| SightlineApp::new(&[]).with_recovery_file(file.clone()));
     harness.run();
     star_the_cnn_report(&mut harness);
-    harness.state_mut().autosave_now();
+    // Half a minute with no input: the timer keeps the work aside.
+    idle_for(&mut harness, 31.0);
     let edited = harness.state().document.clone();
     drop(harness);
     // As after a crash: the next start finds the work and offers it.
@@ -711,8 +712,9 @@ fn a_right_clicked_sentence_becomes_a_new_event() {
     let state = harness.state();
     let article = state.document.articles[state.selected_article].clone();
     let text = reader_rect(&harness);
-    // The first line of the article.
-    let pos = egui::pos2(text.left() + 60.0, text.top() + 8.0);
+    // The second line of the article: inside its first sentence (the first line opens with the
+    // header "date …", which is not a sentence).
+    let pos = egui::pos2(text.left() + 60.0, text.top() + 26.0);
     click_at(&harness, pos, egui::PointerButton::Secondary);
     harness.run();
     harness
@@ -1001,4 +1003,424 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     harness.run();
     assert_eq!(harness.state().pending, None);
     assert_eq!(harness.state().document, edited, "nothing lost");
+}
+
+// ---- The workbench keeps its space and the user's work (issue 11) ----
+
+/// Lets `seconds` pass on the app's clock with no input at all, then draws one frame.
+fn idle_for(harness: &mut Harness<'static, SightlineApp>, seconds: f64) {
+    let now = harness.ctx.input(|i| i.time);
+    harness.input_mut().time = Some(now + seconds);
+    harness.step();
+}
+
+/// What a user sees of the layout: the plot's frame, the overview strip, the inspector's
+/// heading and the reader's text.
+fn layout_rects(harness: &Harness<'static, SightlineApp>) -> [egui::Rect; 4] {
+    let plot = egui_plot::PlotMemory::load(&harness.ctx, sightline::ui::timeline_plot_id())
+        .expect("the plot has drawn")
+        .transform()
+        .frame()
+        .to_owned();
+    [
+        plot,
+        harness.get_by_label("Overview").rect(),
+        harness.get_by_label("Inspector").rect(),
+        reader_rect(harness),
+    ]
+}
+
+/// Runs `frames` frames and checks that no panel moved by more than a point meanwhile.
+fn assert_stable(harness: &mut Harness<'static, SightlineApp>, frames: usize) -> [egui::Rect; 4] {
+    let first = layout_rects(harness);
+    for frame in 0..frames {
+        harness.step();
+        let now = layout_rects(harness);
+        for (a, b) in first.iter().zip(&now) {
+            let moved = (a.min - b.min).length().max((a.max - b.max).length());
+            assert!(moved <= 1.0, "frame {frame}: {a:?} became {b:?}");
+        }
+    }
+    first
+}
+
+#[test]
+fn panels_keep_their_size_over_300_frames_and_across_a_resize() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_eframe(|_cc| SightlineApp::new(&[]));
+    harness.run();
+    let at_start = assert_stable(&mut harness, 300);
+    let plot = at_start[0];
+    assert!(plot.height() > 300.0, "the timeline has room: {plot:?}");
+    for size in [egui::vec2(1280.0, 800.0), egui::vec2(1920.0, 1080.0)] {
+        harness.set_size(size);
+        harness.run();
+        let [plot, overview, inspector, reader] = assert_stable(&mut harness, 300);
+        // Nothing overlaps: the timeline ends before the inspector, the strip sits under the
+        // plot, the reader under the strip.
+        assert!(plot.right() < inspector.left(), "{plot:?} {inspector:?}");
+        assert!(overview.top() >= plot.bottom() && reader.top() >= overview.bottom());
+        assert!(inspector.right() <= size.x);
+    }
+    // Back to the first size: the same layout as at the start.
+    harness.set_size(egui::vec2(1600.0, 1000.0));
+    harness.run();
+    let back = layout_rects(&harness);
+    for (a, b) in at_start.iter().zip(&back) {
+        assert!((a.min - b.min).length() <= 1.0 && (a.max - b.max).length() <= 1.0);
+    }
+}
+
+/// Storage in memory, standing in for eframe's file between runs.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+/// Drags with the primary button from `from` to `to`, in a few moves.
+fn drag(harness: &mut Harness<'static, SightlineApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(from));
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.step();
+    for t in [0.25, 0.5, 0.75, 1.0] {
+        harness.event(egui::Event::PointerMoved(from.lerp(to, t)));
+        harness.step();
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+}
+
+#[test]
+fn a_dragged_divider_is_the_layout_saved_and_restored() {
+    let mut harness = harness();
+    let [plot, overview, ..] = layout_rects(&harness);
+    let divider = harness.get_by_label("Resize timeline").rect();
+    assert!(divider.center().y > overview.bottom() - 8.0);
+    drag(
+        &mut harness,
+        divider.center(),
+        divider.center() + egui::vec2(0.0, 120.0),
+    );
+    let [dragged, ..] = assert_stable(&mut harness, 300);
+    assert!(
+        (dragged.height() - plot.height() - 120.0).abs() <= 2.0,
+        "{plot:?} -> {dragged:?}"
+    );
+    // Quit (eframe keeps the app's values), start again: the layout the user set.
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let mut next = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .build_eframe(|_cc| {
+            let mut app = SightlineApp::new(&[]);
+            app.restore(&storage);
+            app
+        });
+    next.run();
+    let [restored, ..] = layout_rects(&next);
+    assert!((restored.height() - dragged.height()).abs() <= 1.0);
+}
+
+#[test]
+fn clearing_filters_never_slides_the_timeline_under_the_inspector() {
+    let mut harness = harness();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("strike");
+    harness.run();
+    harness.get_by_label("Clear filters").click();
+    harness.run();
+    let [plot, _, inspector, _] = assert_stable(&mut harness, 300);
+    assert!(plot.right() < inspector.left(), "{plot:?} {inspector:?}");
+    // The inspector's date fields stay inside it.
+    select_event(&mut harness, "CNN report on the strike");
+    for name in ["Earliest", "Latest", "Best"] {
+        let field = harness.get_by_role_and_label(Role::TextInput, name).rect();
+        assert!(
+            field.left() >= inspector.left() && field.right() <= 1500.0,
+            "{name}: {field:?}"
+        );
+    }
+}
+
+#[test]
+fn the_wheel_zooms_about_the_pointer_and_shift_wheel_pans() {
+    let mut harness = harness();
+    let (lo, hi) = plot_x_bounds(&harness);
+    let memory =
+        egui_plot::PlotMemory::load(&harness.ctx, sightline::ui::timeline_plot_id()).expect("plot");
+    let frame = *memory.transform().frame();
+    // A third of the way along the plot.
+    let pointer = egui::pos2(frame.left() + frame.width() / 3.0, frame.center().y);
+    let day = memory.transform().value_from_position(pointer).x;
+    let wheel = |modifiers| egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, 1.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers,
+    };
+    harness.hover_at(pointer);
+    harness.run_ok();
+    harness.event(wheel(egui::Modifiers::NONE));
+    harness.run_ok();
+    let (a, b) = plot_x_bounds(&harness);
+    assert!(
+        b - a < (hi - lo) * 0.95,
+        "zoomed in: {a}..{b} from {lo}..{hi}"
+    );
+    let memory =
+        egui_plot::PlotMemory::load(&harness.ctx, sightline::ui::timeline_plot_id()).expect("plot");
+    let still = memory.transform().value_from_position(pointer).x;
+    assert!(
+        (still - day).abs() < 0.5,
+        "the day under the pointer stays: {day} {still}"
+    );
+    harness.event(wheel(egui::Modifiers::SHIFT));
+    harness.run_ok();
+    let (c, d) = plot_x_bounds(&harness);
+    assert!(((d - c) - (b - a)).abs() < 0.01, "panning keeps the zoom");
+    assert!(
+        c < a - 0.5,
+        "wheel up with Shift moves to earlier days: {c} {a}"
+    );
+    harness.event(wheel(egui::Modifiers::CTRL));
+    harness.run_ok();
+    let (e, _) = plot_x_bounds(&harness);
+    assert!(e < c - 0.5, "and with Ctrl too");
+    harness.get_by_label_contains("wheel or +/- to zoom");
+}
+
+#[test]
+fn tags_are_chips_and_one_finished_edit_is_one_history_entry() {
+    let mut harness = harness();
+    let event = select_event(&mut harness, "CNN report on the strike");
+    let history = harness.state().document.events[event].history.len();
+    let tags = harness.get_by_role_and_label(Role::TextInput, "Tags");
+    tags.focus();
+    harness.run();
+    for c in "alpha, beta".chars() {
+        harness
+            .get_by_role_and_label(Role::TextInput, "Tags")
+            .type_text(&c.to_string());
+        harness.run();
+    }
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let doc = &harness.state().document;
+    assert_eq!(doc.events[event].tags, ["alpha", "beta"]);
+    assert_eq!(
+        doc.events[event].history.len(),
+        history + 2,
+        "one entry a tag"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "alpha ×")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().document.events[event].tags, ["beta"]);
+    harness.state_mut().apply(Command::Undo);
+    harness.run();
+    assert_eq!(
+        harness.state().document.events[event].tags,
+        ["alpha", "beta"]
+    );
+    // Typing a title key by key: one change in the event's history, one undo step.
+    let title = harness.state().document.events[event].title.clone();
+    let history = harness.state().document.events[event].history.len();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Title")
+        .focus();
+    harness.run();
+    for c in " (checked)".chars() {
+        harness
+            .get_by_role_and_label(Role::TextInput, "Title")
+            .type_text(&c.to_string());
+        harness.run();
+    }
+    let e = &harness.state().document.events[event];
+    assert_eq!(e.title, format!("{title} (checked)"));
+    assert_eq!(e.history.len(), history + 1, "{:?}", e.history);
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    harness.state_mut().apply(Command::Undo);
+    harness.run();
+    assert_eq!(harness.state().document.events[event].title, title);
+}
+
+#[test]
+fn autosave_runs_on_a_timer_with_no_input() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("recovery.json");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .build_eframe(|_cc| SightlineApp::new(&[]).with_recovery_file(file.clone()));
+    harness.run();
+    star_the_cnn_report(&mut harness);
+    // The app asked to be woken for the autosave, whatever the user does.
+    let delay = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert!(delay <= std::time::Duration::from_secs(30), "{delay:?}");
+    idle_for(&mut harness, 10.0);
+    assert!(!file.exists(), "not due yet");
+    idle_for(&mut harness, 21.0);
+    let kept = sightline::core::persist::read_recovery(&file).expect("kept aside");
+    assert_eq!(kept.document, harness.state().document);
+}
+
+#[test]
+fn the_overview_strip_has_dates_and_no_label_hides_a_marker() {
+    let harness = harness();
+    let strip = harness.get_by_label("Overview").rect();
+    let dates: Vec<String> = harness
+        .get_all_by_role(Role::Label)
+        .filter(|n| strip.contains(n.rect().center()))
+        .filter_map(|n| n.value())
+        .collect();
+    assert!(dates.len() >= 2, "{dates:?}");
+    assert!(
+        dates.iter().all(|d| d.contains("20") || d.contains("19")),
+        "years or months: {dates:?}"
+    );
+    let drawn: std::sync::Arc<sightline::ui::DrawnLabels> = harness
+        .ctx
+        .data(|d| d.get_temp(sightline::ui::drawn_labels_id()))
+        .expect("the timeline drew");
+    assert!(drawn.labels.len() >= 5, "{}", drawn.labels.len());
+    for (label, event) in &drawn.labels {
+        for (marker, other) in &drawn.markers {
+            assert!(
+                other == event || !label.intersects(*marker),
+                "label of {event} covers the marker of {other}"
+            );
+        }
+    }
+}
+
+/// Clicks the button `name` inside Sightline's own file dialog.
+fn dialog_button(harness: &mut Harness<'static, SightlineApp>, name: &str) {
+    harness
+        .get_all_by_role_and_label(Role::Button, name)
+        .last()
+        .unwrap_or_else(|| panic!("{name} in the dialog"))
+        .click();
+    harness.run();
+}
+
+/// A harness for driving Sightline's own file dialog: its path and file-name fields (`egui_file`'s)
+/// carry no accessible names, which kittest's accessibility check would refuse.
+fn dialog_harness() -> Harness<'static, SightlineApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .with_accessibility_check(false)
+        .build_eframe(|_cc| SightlineApp::new(&[]));
+    harness.run();
+    harness
+}
+
+#[test]
+fn saving_and_opening_work_through_the_in_app_file_dialog() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = dialog_harness();
+    assert!(
+        !harness.state().native_dialogs,
+        "tests use Sightline's own dialog"
+    );
+    harness.state_mut().last_folder = Some(dir.path().to_path_buf());
+    star_the_cnn_report(&mut harness);
+    let edited = harness.state().document.clone();
+    open_menu(&mut harness, "File");
+    harness
+        .get_by_role_and_label(Role::Button, "Save as…")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Save timeline as");
+    dialog_button(&mut harness, "Save");
+    let saved = dir.path().join("timeline.json");
+    assert!(saved.is_file(), "{:?}", harness.state().notice);
+    assert!(!harness.state().dirty);
+    // Saving as the same name again asks before replacing.
+    open_menu(&mut harness, "File");
+    harness
+        .get_by_role_and_label(Role::Button, "Save as…")
+        .click();
+    harness.run();
+    dialog_button(&mut harness, "Save");
+    harness.get_by_label("Replace the file?");
+    harness
+        .get_by_role_and_label(Role::Button, "Replace")
+        .click();
+    harness.run();
+    assert!(harness.state().replacing.is_none() && harness.state().dialog.is_none());
+    // Quit and start again: the dialog opens in the folder last used; the file opens.
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let mut next = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .with_accessibility_check(false)
+        .build_eframe(|_cc| {
+            let mut app = SightlineApp::new(&[]);
+            app.restore(&storage);
+            app
+        });
+    next.run();
+    open_menu(&mut next, "File");
+    next.get_by_role_and_label(Role::Button, "Open timeline…")
+        .click();
+    next.run();
+    next.get_by_label_contains("timeline.json").click();
+    next.run();
+    dialog_button(&mut next, "Open");
+    assert_eq!(next.state().file.as_deref(), Some(saved.as_path()));
+    assert_eq!(
+        next.state().document.events,
+        edited.events,
+        "the edit is back"
+    );
+}
+
+#[test]
+fn the_in_app_dialog_refuses_a_place_that_cannot_be_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let gone = dir.path().join("gone");
+    std::fs::create_dir(&gone).expect("folder");
+    let mut harness = dialog_harness();
+    harness.state_mut().last_folder = Some(gone.clone());
+    star_the_cnn_report(&mut harness);
+    open_menu(&mut harness, "File");
+    harness
+        .get_by_role_and_label(Role::Button, "Save as…")
+        .click();
+    harness.run();
+    // The folder disappears while the dialog is open.
+    std::fs::remove_dir(&gone).expect("removed");
+    dialog_button(&mut harness, "Save");
+    let notice = harness.state().notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("does not exist") && notice.contains("gone"),
+        "{notice}"
+    );
+    assert!(harness.state().dirty, "nothing was lost");
+    assert!(harness.state().dialog.is_some(), "the user chooses again");
 }

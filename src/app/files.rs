@@ -7,7 +7,7 @@ use crate::core::document::{Document, FORMAT, VERSION};
 use crate::core::persist::{self, Recovery};
 use crate::ui::Answer;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// How often unsaved work is kept aside.
 const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
@@ -174,8 +174,11 @@ impl SightlineApp {
         self.recent.truncate(RECENT_MAX);
     }
 
-    /// Keeps unsaved work aside now (in the recovery file, when the app has one).
-    pub fn autosave_now(&mut self) {
+    /// Keeps unsaved work aside now (in the recovery file, when the app has one); `now` is the
+    /// app's clock in seconds.
+    pub fn autosave_now(&mut self, now: f64) {
+        // Try again at the next interval after a failure too, not every frame.
+        self.last_autosave = Some(now);
         let Some(file) = &self.recovery_file else {
             return;
         };
@@ -184,30 +187,30 @@ impl SightlineApp {
             at: super::now(),
             document: self.document.clone(),
         };
-        match persist::write_recovery(&recovery, file) {
-            Ok(()) => self.last_autosave = Some(Instant::now()),
-            Err(why) => {
-                self.notice = Some(format!(
-                    "Could not keep unsaved work aside in {}: {why}",
-                    file.display()
-                ));
-                // Try again at the next interval, not every frame.
-                self.last_autosave = Some(Instant::now());
-            }
+        if let Err(why) = persist::write_recovery(&recovery, file) {
+            self.notice = Some(format!(
+                "Could not keep unsaved work aside in {}: {why}",
+                file.display()
+            ));
         }
     }
 
-    /// Keeps unsaved work aside when it has been unsaved for [`AUTOSAVE_EVERY`].
-    pub(super) fn autosave_if_due(&mut self) {
+    /// Keeps unsaved work aside once it has been unsaved for [`AUTOSAVE_EVERY`] (`now` is the
+    /// app's clock in seconds). Returns how long until the next keeping is due, so that the
+    /// window wakes up for it even when the user does nothing.
+    pub(super) fn autosave_if_due(&mut self, now: f64) -> Option<Duration> {
         if !self.dirty {
             self.last_autosave = None;
-            return;
+            return None;
         }
+        let every = AUTOSAVE_EVERY.as_secs_f64();
         match self.last_autosave {
-            None => self.last_autosave = Some(Instant::now()),
-            Some(at) if at.elapsed() >= AUTOSAVE_EVERY => self.autosave_now(),
+            None => self.last_autosave = Some(now),
+            Some(at) if now - at >= every => self.autosave_now(now),
             Some(_) => {}
         }
+        let since = now - self.last_autosave.unwrap_or(now);
+        Some(Duration::from_secs_f64((every - since).clamp(0.0, every)))
     }
 
     /// Removes the recovery file: the work it kept is saved or was discarded.

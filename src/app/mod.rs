@@ -12,7 +12,9 @@ use crate::core::history::History;
 use crate::core::ingest::Problem;
 use crate::core::persist::Recovery;
 use crate::core::view::{Filter, LaneMode, SlideOrder, SortColumn, sort_events};
-use crate::ui::{self, Command, Presentation, Settings, SlideMove, TimelineIndex, View};
+use crate::ui::{
+    self, Command, Divider, PanelLayout, Presentation, Settings, SlideMove, TimelineIndex, View,
+};
 pub use dialog::{Dialog, Pick};
 pub use files::Pending;
 pub use job::{Job, Outcome};
@@ -23,6 +25,10 @@ use std::path::PathBuf;
 const SETTINGS_KEY: &str = "sightline-settings";
 /// The eframe storage key of the recent files.
 const RECENT_KEY: &str = "sightline-recent";
+/// The eframe storage key of the panels' sizes.
+const LAYOUT_KEY: &str = "sightline-layout";
+/// The eframe storage key of the folder files were last chosen in.
+const FOLDER_KEY: &str = "sightline-last-folder";
 
 /// The application state.
 pub struct SightlineApp {
@@ -61,6 +67,10 @@ pub struct SightlineApp {
     pub article_events: Vec<usize>,
     /// Theme and scale.
     pub settings: Settings,
+    /// The panels' sizes, as the user set them.
+    pub layout: PanelLayout,
+    /// The folder files were last chosen in (file dialogs open there).
+    pub last_folder: Option<PathBuf>,
     /// The settings last applied to the egui context.
     applied: Option<Settings>,
     /// An extraction running in the background.
@@ -69,6 +79,10 @@ pub struct SightlineApp {
     job_adds: bool,
     /// A file dialog waiting for the user.
     pub dialog: Option<Dialog>,
+    /// Whether file dialogs are the system's (else Sightline's own, drawn in the window).
+    pub native_dialogs: bool,
+    /// A file the user picked to write that exists: replaced only once they say so.
+    pub replacing: Option<(Pick, PathBuf)>,
     /// The last message for the user (a failed open, a cancelled job).
     pub notice: Option<String>,
     /// Undo and redo.
@@ -85,8 +99,8 @@ pub struct SightlineApp {
     pub recovery_offer: Option<Recovery>,
     /// Where unsaved work is kept while the app runs (none: not kept).
     recovery_file: Option<PathBuf>,
-    /// When unsaved work was last kept aside.
-    last_autosave: Option<std::time::Instant>,
+    /// When unsaved work was last kept aside (the app's clock, in seconds).
+    last_autosave: Option<f64>,
     /// The window title last sent.
     window_title: String,
     /// The user agreed to close with unsaved changes.
@@ -131,10 +145,14 @@ impl SightlineApp {
             timeline: TimelineIndex::default(),
             article_events: Vec::new(),
             settings: Settings::default(),
+            layout: PanelLayout::default(),
+            last_folder: None,
             applied: None,
             job: None,
             job_adds: false,
             dialog: None,
+            native_dialogs: false,
+            replacing: None,
             notice: None,
             history: History::default(),
             file: None,
@@ -169,18 +187,29 @@ impl SightlineApp {
     /// run, and unsaved work kept in the app's data folder (offered back after a crash).
     pub fn from_creation(cc: &eframe::CreationContext<'_>, paths: &[PathBuf]) -> Self {
         let mut app = Self::new(paths);
+        app.native_dialogs = dialog::available();
         if let Some(storage) = cc.storage {
-            if let Some(settings) = eframe::get_value::<Settings>(storage, SETTINGS_KEY) {
-                app.settings = settings;
-            }
-            if let Some(recent) = eframe::get_value::<Vec<PathBuf>>(storage, RECENT_KEY) {
-                app.recent = recent;
-            }
+            app.restore(storage);
         }
         if let Some(dir) = eframe::storage_dir("Sightline") {
             app = app.with_recovery_file(dir.join("recovery.json"));
         }
         app
+    }
+
+    /// Takes back what the last run remembered: theme and scale, panel sizes, recent files and
+    /// the last folder.
+    pub fn restore(&mut self, storage: &dyn eframe::Storage) {
+        if let Some(settings) = eframe::get_value::<Settings>(storage, SETTINGS_KEY) {
+            self.settings = settings;
+        }
+        if let Some(layout) = eframe::get_value::<PanelLayout>(storage, LAYOUT_KEY) {
+            self.layout = layout;
+        }
+        if let Some(recent) = eframe::get_value::<Vec<PathBuf>>(storage, RECENT_KEY) {
+            self.recent = recent;
+        }
+        self.last_folder = eframe::get_value::<PathBuf>(storage, FOLDER_KEY);
     }
 
     /// Keeps unsaved work in `file` from now on, and offers back what a previous run left there.
@@ -243,26 +272,74 @@ impl SightlineApp {
         }
     }
 
-    /// Takes the user's answer from an open file dialog, if any.
+    /// Asks the user for files, a folder or a place to save, in the system's dialog where one
+    /// can open, else in Sightline's own; either opens in the folder last chosen.
+    fn choose(&mut self, pick: Pick) {
+        let folder = self.last_folder.as_deref();
+        self.dialog = Some(if self.native_dialogs {
+            Dialog::native(pick, folder)
+        } else {
+            Dialog::in_app(pick, folder)
+        });
+    }
+
+    /// Takes the user's answer from an open file dialog, if any. A place to write is checked
+    /// first: a folder that cannot be written is refused with the reason, and an existing file
+    /// is replaced only when the user says so.
     pub fn poll_dialog(&mut self) {
         let Some(chosen) = self.dialog.as_ref().and_then(Dialog::poll) else {
             return;
         };
-        let pick = self.dialog.take().map(|d| d.pick);
-        let Some(mut paths) = chosen.filter(|p| !p.is_empty()) else {
-            self.notice = Some("Nothing chosen.".into());
+        let Some(dialog) = self.dialog.take() else {
             return;
         };
-        match pick {
-            Some(Pick::Articles | Pick::Folder) => self.apply(Command::OpenPaths(paths)),
-            Some(Pick::AddArticles) => self.apply(Command::AddArticles(paths)),
-            Some(Pick::Timeline) => self.apply(Command::OpenTimeline(paths.remove(0))),
-            Some(Pick::SaveTimeline) => self.apply(Command::SaveAs(paths.remove(0))),
-            Some(Pick::Export(format)) => self.apply(Command::Export(format, paths.remove(0))),
-            Some(Pick::ImportTimelineJs) => {
-                self.apply(Command::ImportTimelineJs(paths.remove(0)));
+        let pick = dialog.pick;
+        let Some(mut paths) = chosen.filter(|p| !p.is_empty()) else {
+            if dialog.failed_at_once() {
+                // The system's dialog could not show itself: use Sightline's own from now on.
+                self.native_dialogs = false;
+                self.choose(pick);
+            } else {
+                self.notice = Some("Nothing chosen.".into());
             }
-            None => {}
+            return;
+        };
+        self.last_folder = match pick {
+            Pick::Folder => Some(paths[0].clone()),
+            _ => paths[0].parent().map(std::path::Path::to_path_buf),
+        };
+        if pick.writes() {
+            let mut path = paths.remove(0);
+            if path.extension().is_none()
+                && let Some(name) = pick.file_name()
+                && let Some(extension) = std::path::Path::new(&name).extension()
+            {
+                path.set_extension(extension);
+            }
+            if let Err(why) = crate::core::persist::check_writable(&path) {
+                self.notice = Some(format!("{why}. Choose another place; nothing was written."));
+                self.choose(pick);
+                return;
+            }
+            if path.exists() && !dialog.is_native() {
+                // The system's dialogs ask this themselves.
+                self.replacing = Some((pick, path));
+                return;
+            }
+            paths = vec![path];
+        }
+        self.take_pick(pick, paths);
+    }
+
+    /// Does what the files or folder were picked for.
+    fn take_pick(&mut self, pick: Pick, mut paths: Vec<PathBuf>) {
+        match pick {
+            Pick::Articles | Pick::Folder => self.apply(Command::OpenPaths(paths)),
+            Pick::AddArticles => self.apply(Command::AddArticles(paths)),
+            Pick::Timeline => self.apply(Command::OpenTimeline(paths.remove(0))),
+            Pick::SaveTimeline => self.apply(Command::SaveAs(paths.remove(0))),
+            Pick::Export(format) => self.apply(Command::Export(format, paths.remove(0))),
+            Pick::ImportTimelineJs => self.apply(Command::ImportTimelineJs(paths.remove(0))),
         }
     }
 
@@ -495,14 +572,15 @@ impl SightlineApp {
                 };
                 self.sort_table();
             }
-            Command::Choose(pick) => {
-                if dialog::available() {
-                    self.dialog = Some(Dialog::open(pick));
-                } else {
-                    self.notice = Some(
-                        "No file dialog on this system (no desktop portal or zenity): type a path in the field above and press Open."
-                            .into(),
-                    );
+            Command::Choose(pick) => self.choose(pick),
+            Command::ConfirmReplace(replace) => {
+                if let Some((pick, path)) = self.replacing.take() {
+                    if replace {
+                        self.take_pick(pick, vec![path]);
+                    } else {
+                        self.notice = Some(format!("{} was not replaced.", path.display()));
+                        self.choose(pick);
+                    }
                 }
             }
             Command::SetIncluded { article, included } => {
@@ -549,6 +627,7 @@ impl SightlineApp {
             Command::SetArticleDate { article, date } => self.set_article_date(article, date),
             Command::SetDark(dark) => self.settings.dark = dark,
             Command::SetZoom(zoom) => self.settings.zoom = zoom.clamp(0.5, 3.0),
+            Command::SetLayout(layout) => self.layout = layout,
             Command::Edit(edit) => self.edit(edit),
             Command::EndEditBurst => self.history.end_burst(),
             Command::Undo => self.step_history(false),
@@ -624,7 +703,11 @@ fn now() -> String {
 impl eframe::App for SightlineApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        eframe::set_value(storage, LAYOUT_KEY, &self.layout);
         eframe::set_value(storage, RECENT_KEY, &self.recent);
+        if let Some(folder) = &self.last_folder {
+            eframe::set_value(storage, FOLDER_KEY, folder);
+        }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -640,7 +723,11 @@ impl eframe::App for SightlineApp {
         }
         self.poll_job();
         self.poll_dialog();
-        self.autosave_if_due();
+        let now = ui.input(|i| i.time);
+        if let Some(due) = self.autosave_if_due(now) {
+            // Wake up for the next autosave even if the user does nothing meanwhile.
+            ui.ctx().request_repaint_after(due);
+        }
         self.update_window(ui.ctx());
         if self.job.is_some() || self.dialog.is_some() {
             ui.ctx()
@@ -676,37 +763,71 @@ impl eframe::App for SightlineApp {
         egui::Panel::top("header").show(ui, |ui| {
             ui::header_ui(ui, &view, &self.problems, &mut commands);
         });
-        egui::Panel::left("sources")
-            .resizable(true)
-            .default_size(470.0)
+        // Every panel has the exact size the layout gives it, never the size of its content.
+        let width = ui.available_rect_before_wrap().width();
+        let (left, right) = self.layout.side_widths(width);
+        let sources = egui::Panel::left("sources")
+            .resizable(false)
+            .exact_size(left)
             .show(ui, |ui| {
                 ui::sources_ui(ui, &view, &mut commands);
                 ui.separator();
                 ui::events_table_ui(ui, &view, &mut commands);
-            });
-        egui::Panel::right("inspector")
-            .resizable(true)
-            .default_size(340.0)
+            })
+            .response
+            .rect;
+        let inspector = egui::Panel::right("inspector")
+            .resizable(false)
+            .exact_size(right)
             .show(ui, |ui| {
                 ui::inspector_ui(ui, &view, &mut commands);
+            })
+            .response
+            .rect;
+        // The centre is what the side panels leave, laid out in a region of its own (a top
+        // panel in the window's own region would reach under the inspector).
+        let centre = egui::Rect::from_min_max(
+            egui::pos2(sources.right(), sources.top()),
+            egui::pos2(inspector.left(), sources.bottom().max(inspector.bottom())),
+        );
+        let height = centre.height();
+        let mut timeline = egui::Rect::NOTHING;
+        let analysis = self.analyses.get(self.selected_article);
+        ui.scope_builder(egui::UiBuilder::new().max_rect(centre), |ui| {
+            timeline = egui::Panel::top("timeline")
+                .resizable(false)
+                .exact_size(self.layout.timeline_height(height))
+                .show(ui, |ui| {
+                    ui::timeline_ui(ui, &view, &mut commands);
+                })
+                .response
+                .rect;
+            egui::CentralPanel::default().show(ui, |ui| {
+                if let Some(analysis) = analysis {
+                    ui::reader_ui(ui, &view, analysis, &mut commands);
+                } else {
+                    ui.label("No articles yet: File > Open articles… or drop files here.");
+                }
             });
-        egui::Panel::top("timeline")
-            .resizable(true)
-            .default_size(470.0)
-            .show(ui, |ui| {
-                ui::timeline_ui(ui, &view, &mut commands);
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(analysis) = self.analyses.get(self.selected_article) {
-                ui::reader_ui(ui, &view, analysis, &mut commands);
-            } else {
-                ui.label("No articles yet: File > Open articles… or drop files here.");
-            }
         });
+        for (divider, panel, total) in [
+            (Divider::Sources, sources, width),
+            (Divider::Inspector, inspector, width),
+            (Divider::Timeline, timeline, height),
+        ] {
+            if let Some(size) = ui::divider_ui(ui, divider, panel) {
+                commands.push(Command::SetLayout(self.layout.with(divider, size, total)));
+            }
+        }
         if self.story_open {
             ui::story_ui(ui, &view, &mut commands);
         }
-        if let Some(pending) = &self.pending {
+        if let Some(dialog) = &mut self.dialog {
+            dialog.show(ui.ctx());
+        }
+        if let Some((_, path)) = &self.replacing {
+            ui::replace_file_ui(ui, path, &mut commands);
+        } else if let Some(pending) = &self.pending {
             ui::unsaved_changes_ui(ui, &pending.describe(), &mut commands);
         } else if let Some(recovery) = &self.recovery_offer {
             ui::recovery_ui(ui, recovery, &mut commands);

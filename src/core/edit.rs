@@ -174,10 +174,7 @@ impl Edit {
         use std::mem::discriminant;
         matches!(
             self,
-            Edit::SetDocumentTitle(_)
-                | Edit::SetTitle { .. }
-                | Edit::SetNote { .. }
-                | Edit::SetTags { .. }
+            Edit::SetDocumentTitle(_) | Edit::SetTitle { .. } | Edit::SetNote { .. }
         ) && discriminant(self) == discriminant(previous)
             && self.target() == previous.target()
     }

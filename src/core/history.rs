@@ -55,13 +55,26 @@ pub struct History {
 }
 
 impl History {
-    /// Applies an edit as one undoable step (or as part of the typing burst it continues).
+    /// Applies an edit as one undoable step (or as part of the typing burst it continues). A
+    /// burst is also one change in the event's history: each keystroke is applied to the event
+    /// as it was before the burst, so the history says "title: old -> final" once.
     pub fn apply(&mut self, doc: &mut Document, edit: Edit, at: &str) -> Result<(), EditError> {
         let continues = self.burst.as_ref().is_some_and(|last| edit.continues(last));
-        let before = (!continues).then(|| Snapshot::take(doc, false));
-        edit::apply(doc, edit.clone(), at)?;
-        if let Some(before) = before {
+        if !continues {
+            let before = Snapshot::take(doc, false);
+            edit::apply(doc, edit.clone(), at)?;
             self.push(before);
+        } else if let Some(target) = edit.target()
+            && let Some(start) = self.undo.last().and_then(|s| s.events.get(target))
+            && let Some(event) = doc.events.get_mut(target)
+        {
+            let typed = std::mem::replace(event, start.clone());
+            if let Err(why) = edit::apply(doc, edit.clone(), at) {
+                doc.events[target] = typed;
+                return Err(why);
+            }
+        } else {
+            edit::apply(doc, edit.clone(), at)?;
         }
         self.burst = Some(edit);
         Ok(())
@@ -141,6 +154,17 @@ mod tests {
                 .expect("applies");
         }
         let edited = doc.clone();
+        // One change in the event's history, from the title before the burst to the last.
+        let added = &doc.events[0].history[original.events[0].history.len()..];
+        assert_eq!(added.len(), 1, "{added:?}");
+        assert!(
+            added[0]
+                .what
+                .contains(&format!("{:?}", original.events[0].title))
+                && added[0].what.ends_with("\"New\""),
+            "{}",
+            added[0].what
+        );
         assert!(history.undo(&mut doc));
         assert_eq!(doc, original, "one undo takes the whole burst back");
         assert!(!history.undo(&mut doc));

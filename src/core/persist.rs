@@ -91,6 +91,34 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&fresh, path)
 }
 
+/// Checks that a file can be written at `path` before anything is written: its folder exists
+/// and takes a new file (tried with a probe file, removed at once), and `path` is not a folder.
+/// The error names the place and the reason.
+pub fn check_writable(path: &Path) -> Result<(), String> {
+    if path.is_dir() {
+        return Err(format!("{} is a folder", path.display()));
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        return Err(format!("the folder {} does not exist", folder.display()));
+    }
+    let probe = folder.join(format!(".sightline-write-check-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) => Err(format!("cannot write in {}: {e}", folder.display())),
+    }
+}
+
 /// Saves `doc` to `path` atomically, keeping the previous version as `path.bak`.
 pub fn save(doc: &Document, path: &Path) -> Result<(), SaveError> {
     save_with(&mut RealDisk, doc, path)
@@ -183,6 +211,26 @@ pub fn read_recovery(file: &Path) -> Option<Recovery> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writable_places_are_checked_before_writing() {
+        let dir = std::env::temp_dir().join(format!("sightline-check-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("scratch folder");
+        assert_eq!(check_writable(&dir.join("t.json")), Ok(()));
+        assert_eq!(
+            std::fs::read_dir(&dir).expect("listed").count(),
+            0,
+            "the probe file is removed"
+        );
+        let folder = check_writable(&dir).expect_err("a folder is not a file");
+        assert!(folder.contains("is a folder"), "{folder}");
+        let missing = check_writable(&dir.join("gone").join("t.json")).expect_err("no folder");
+        assert!(
+            missing.contains("does not exist") && missing.contains("gone"),
+            "{missing}"
+        );
+        std::fs::remove_dir_all(&dir).expect("cleaned");
+    }
 
     #[test]
     fn sibling_names_add_a_suffix() {

@@ -122,26 +122,7 @@ fn fields_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<
         }
     });
     dates_ui(ui, event, index, commands);
-    let mut tags = event.tags.join(", ");
-    let field = labelled_field(
-        ui,
-        "Tags",
-        egui::TextEdit::singleline(&mut tags)
-            .hint_text("comma, separated")
-            .desired_width(f32::INFINITY),
-    );
-    if field.changed() {
-        let tags: Vec<String> = tags
-            .split(',')
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect();
-        commands.push(Command::Edit(Edit::SetTags { event: index, tags }));
-    }
-    if field.lost_focus() {
-        commands.push(Command::EndEditBurst);
-    }
+    tags_ui(ui, event, index, commands);
     let mut note = event.note.clone();
     let field = labelled_field(
         ui,
@@ -157,6 +138,58 @@ fn fields_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<
     if field.lost_focus() {
         commands.push(Command::EndEditBurst);
     }
+}
+
+/// Tags as chips: a click on one removes it; the field adds what is typed when Enter or a
+/// comma ends it (the text after a comma starts the next tag). Each added or removed tag is one
+/// edit, one undo step.
+fn tags_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Tags");
+        for (i, tag) in event.tags.iter().enumerate() {
+            if ui
+                .button(format!("{tag} ×"))
+                .on_hover_text("Remove this tag")
+                .clicked()
+            {
+                let mut tags = event.tags.clone();
+                tags.remove(i);
+                commands.push(Command::Edit(Edit::SetTags { event: index, tags }));
+            }
+        }
+        let id = egui::Id::unique(("new tag", &event.id));
+        let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    // Its own id: the chips before it come and go, the field keeps its focus.
+                    .id(id.with("field"))
+                    .hint_text("add a tag")
+                    .desired_width(120.0),
+            )
+            .labelled_by(label.id);
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let (done, rest) = match text.rsplit_once(',') {
+            _ if enter => (text.as_str(), ""),
+            Some((done, rest)) => (done, rest.trim_start()),
+            None => ("", text.as_str()),
+        };
+        let mut tags = event.tags.clone();
+        for tag in done.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+            if !tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+                tags.push(tag.to_string());
+            }
+        }
+        if tags != event.tags {
+            commands.push(Command::Edit(Edit::SetTags { event: index, tags }));
+        }
+        if enter {
+            // Ready for the next tag.
+            field.request_focus();
+        }
+        let rest = rest.to_string();
+        ui.data_mut(|d| d.insert_temp(id, rest));
+    });
 }
 
 /// Dates as typed in the fields, with the event's dates they were typed against (an undo or
@@ -189,17 +222,22 @@ fn dates_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<C
             },
             |(_, texts)| texts,
         );
-    ui.horizontal_wrapped(|ui| {
-        for (text, name) in texts.iter_mut().zip(["Earliest", "Latest", "Best"]) {
-            labelled_field(
-                ui,
-                name,
-                egui::TextEdit::singleline(text)
-                    .hint_text("YYYY[-MM[-DD]]")
-                    .desired_width(82.0),
-            );
-        }
-    });
+    // One row per date, name then field, so that the fields never run past the panel's edge.
+    egui::Grid::new(("date fields", &event.id))
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (text, name) in texts.iter_mut().zip(["Earliest", "Latest", "Best"]) {
+                let width = ui.available_width().clamp(60.0, 140.0);
+                labelled_field(
+                    ui,
+                    name,
+                    egui::TextEdit::singleline(text)
+                        .hint_text("YYYY[-MM[-DD]]")
+                        .desired_width(width),
+                );
+                ui.end_row();
+            }
+        });
     let parse = |text: &str| -> Result<Option<DateRange>, ()> {
         if text.trim().is_empty() {
             Ok(None)

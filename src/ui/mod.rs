@@ -1,6 +1,7 @@
 //! Panels. Each reads the document and pushes [`Command`]s; none changes state itself.
 
 mod inspector_ui;
+mod layout;
 mod present_ui;
 mod reader_ui;
 mod timeline_ui;
@@ -15,10 +16,11 @@ use crate::core::persist::Recovery;
 use crate::core::view::{Filter, LaneMode, SlideOrder, SortColumn};
 use egui::{Color32, RichText};
 pub use inspector_ui::inspector_ui;
+pub use layout::{Divider, PanelLayout, divider_name, divider_ui};
 pub use present_ui::{Presentation, SlideMove, present_ui, story_ui};
 pub use reader_ui::{passage_at, reader_ui};
 use std::collections::HashSet;
-pub use timeline_ui::{TimelineIndex, timeline_plot_id, timeline_ui};
+pub use timeline_ui::{DrawnLabels, TimelineIndex, drawn_labels_id, timeline_plot_id, timeline_ui};
 
 /// What the user chose for the look of the app, remembered between runs.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -110,7 +112,8 @@ pub enum Command {
     SetLaneMode(LaneMode),
     /// Sort the event table by this column (again: the other direction).
     SortBy(SortColumn),
-    /// Ask the user for files or a folder with the system dialog.
+    /// Ask the user for files, a folder or a place to save (the system's dialog, or
+    /// Sightline's own where none can open).
     Choose(Pick),
     /// Read these files or folders in the background and show their timeline.
     OpenPaths(Vec<std::path::PathBuf>),
@@ -127,6 +130,8 @@ pub enum Command {
     SetDark(bool),
     /// UI scale.
     SetZoom(f32),
+    /// The panels' sizes (a divider was dragged).
+    SetLayout(PanelLayout),
     /// Include or leave out an article's evidence.
     SetIncluded {
         /// Article index.
@@ -157,6 +162,8 @@ pub enum Command {
     SaveAs(std::path::PathBuf),
     /// The answer to "save the unsaved changes?".
     Answer(Answer),
+    /// The answer to "replace the existing file?" (no: choose again).
+    ConfirmReplace(bool),
     /// Restore (true) or throw away the unsaved work a previous run left.
     RestoreRecovery(bool),
     /// Present the shown events full screen in this order (none: stop presenting).
@@ -348,6 +355,22 @@ pub fn unsaved_changes_ui(ui: &mut egui::Ui, what: &str, commands: &mut Vec<Comm
             }
             if ui.button("Cancel").clicked() {
                 commands.push(Command::Answer(Answer::Cancel));
+            }
+        });
+    });
+}
+
+/// Asks whether to replace a file that exists at the place chosen to write.
+pub fn replace_file_ui(ui: &mut egui::Ui, path: &std::path::Path, commands: &mut Vec<Command>) {
+    egui::Modal::new(egui::Id::unique("replace file")).show(ui.ctx(), |ui| {
+        ui.heading("Replace the file?");
+        ui.label(format!("{} already exists.", path.display()));
+        ui.horizontal(|ui| {
+            if ui.button("Replace").clicked() {
+                commands.push(Command::ConfirmReplace(true));
+            }
+            if ui.button("Choose another").clicked() {
+                commands.push(Command::ConfirmReplace(false));
             }
         });
     });

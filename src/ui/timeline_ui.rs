@@ -11,6 +11,7 @@ use egui_plot::{
     GridInput, GridMark, Line, LineStyle, MarkerShape, Plot, PlotBounds, PlotPoint, Points, Text,
 };
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Grid steps in days: day, week, month, quarter, year, 5 years, decade, 50 years, century.
 /// Months and longer are aligned to the calendar.
@@ -247,9 +248,38 @@ fn date_marks(input: GridInput) -> Vec<GridMark> {
     marks
 }
 
+/// A grid mark's label: the day at day and week steps, the month at month and quarter steps,
+/// the year beyond.
+fn mark_label(mark: &GridMark) -> String {
+    day_of(mark.value).map_or_else(String::new, |d| {
+        if mark.step_size < 30.0 {
+            d.format("%-d %b").to_string()
+        } else if mark.step_size < 365.0 {
+            d.format("%b %Y").to_string()
+        } else {
+            d.format("%Y").to_string()
+        }
+    })
+}
+
 /// The timeline plot's id: its memory (bounds, transform) is read back by tests.
 pub fn timeline_plot_id() -> egui::Id {
     egui::Id::unique("sightline timeline plot")
+}
+
+/// Where the last frame put the event labels and markers on screen, with their events: what a
+/// reader sees, kept for checking that no label hides a marker.
+#[derive(Clone, Debug, Default)]
+pub struct DrawnLabels {
+    /// Each drawn label's rectangle and event.
+    pub labels: Vec<(egui::Rect, usize)>,
+    /// Each marker drawn one by one, its rectangle and event.
+    pub markers: Vec<(egui::Rect, usize)>,
+}
+
+/// Where [`DrawnLabels`] of the last frame are kept in egui's memory.
+pub fn drawn_labels_id() -> egui::Id {
+    egui::Id::unique("sightline timeline drawn labels")
 }
 
 /// Bounds asked for by the overview strip, applied on the next frame.
@@ -257,8 +287,16 @@ fn pending_bounds_id() -> egui::Id {
     egui::Id::unique("sightline timeline pending bounds")
 }
 
-/// Height of the overview strip, in points.
-const OVERVIEW_HEIGHT: f32 = 34.0;
+/// Height of the overview strip, in points (its histogram and, under it, its dates).
+const OVERVIEW_HEIGHT: f32 = 48.0;
+/// Height of the overview strip's row of dates, in points.
+const OVERVIEW_DATES_HEIGHT: f32 = 13.0;
+/// Width of one overview date label, for spacing them.
+const OVERVIEW_LABEL_PX: f32 = 70.0;
+/// How much one wheel notch (or 50 points of trackpad travel) zooms.
+const WHEEL_ZOOM_PER_POINT: f64 = 0.004;
+/// Points per wheel line, for wheels that report lines.
+const POINTS_PER_LINE: f32 = 40.0;
 /// How far from a bar or marker the pointer still hovers it, in points.
 const HOVER_REACH_PX: f32 = 5.0;
 /// How much one +/− press zooms.
@@ -308,8 +346,18 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
         if ui.button("Zoom out").on_hover_text("-").clicked() {
             zoom = Some(KEY_ZOOM);
         }
-        ui.weak("drag to pan · wheel or +/- to zoom · click an event · Home to focus");
+        // Cut to the room left, so the row never widens the panel.
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(
+                    "drag or Shift/Ctrl+wheel to pan · wheel or +/- to zoom · click an event · Home to focus",
+                )
+                .weak(),
+            )
+            .truncate(),
+        );
     });
+    let wheel = ui.input(wheel_motion);
     let first_frame = !ui.data(|d| d.get_temp::<bool>(focused_id).unwrap_or(false));
     if first_frame {
         fit = focus_bounds(doc);
@@ -318,23 +366,15 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
     let lane_names: Vec<String> = lanes.clone();
     let response = Plot::new("timeline")
         .id(timeline_plot_id())
-        .height((ui.available_height() - OVERVIEW_HEIGHT - 6.0).max(160.0))
+        // Exactly the room left above the overview strip: the panel has a fixed size, so the
+        // plot neither shrinks nor grows from one frame to the next.
+        .height((ui.available_height() - OVERVIEW_HEIGHT - ui.spacing().item_spacing.y).max(120.0))
         .allow_scroll(false)
-        .allow_zoom([true, false])
+        .allow_zoom(false)
         .allow_drag([true, false])
         .show_axes([true, true])
         .x_grid_spacer(date_marks)
-        .x_axis_formatter(|mark, _| {
-            day_of(mark.value).map_or_else(String::new, |d| {
-                if mark.step_size < 30.0 {
-                    d.format("%-d %b").to_string()
-                } else if mark.step_size < 365.0 {
-                    d.format("%b %Y").to_string()
-                } else {
-                    d.format("%Y").to_string()
-                }
-            })
-        })
+        .x_axis_formatter(|mark, _| mark_label(&mark))
         .y_axis_formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 0.01 && i >= 0.0 {
@@ -364,6 +404,20 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                     [center - half, b.min()[1]],
                     [center + half, b.max()[1]],
                 ));
+            } else if let Some(pointer) = plot.response().hover_pos()
+                && wheel != WheelMotion::default()
+            {
+                // The wheel zooms the time axis about the pointer; with Shift or Ctrl (or
+                // sideways on a trackpad) it pans.
+                let b = plot.plot_bounds();
+                let transform = plot.transform();
+                let at = transform.value_from_position(pointer).x;
+                let factor = (-f64::from(wheel.zoom) * WHEEL_ZOOM_PER_POINT).exp();
+                let shift = -f64::from(wheel.pan) / transform.dpos_dvalue_x().max(1e-9);
+                plot.set_plot_bounds(PlotBounds::from_min_max(
+                    [at - (at - b.min()[0]) * factor + shift, b.min()[1]],
+                    [at + (b.max()[0] - at) * factor + shift, b.max()[1]],
+                ));
             }
             let bounds = plot.plot_bounds();
             let (view_lo, view_hi) = (bounds.min()[0], bounds.max()[0]);
@@ -375,7 +429,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
             }
             // Declutter: a label is drawn only where no other label already sits on screen,
             // across rows and lanes alike; the selected event's label always shows.
-            let mut taken: Vec<egui::Rect> = Vec::new();
+            let mut taken: Vec<(egui::Rect, usize)> = Vec::new();
             // Drawn one by one: every event in view when they are few (the selected and the
             // best-corroborated first, so their labels win), else only the selected one.
             let mut ordered: Vec<&Entry> = if in_view.len() > DETAIL_LIMIT {
@@ -390,6 +444,19 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
             ordered.sort_by_key(|e| {
                 std::cmp::Reverse((selected == Some(e.event), doc.events[e.event].sources))
             });
+            // Where every marker drawn one by one sits on screen, sorted by left edge, so that
+            // no label is put over another event's marker.
+            let mut markers: Vec<(egui::Rect, usize)> = ordered
+                .iter()
+                .map(|e| {
+                    let event = &doc.events[e.event];
+                    let center =
+                        transform.position_from_point(&PlotPoint::new(marker_x(event, e.end), e.y));
+                    let size = egui::Vec2::splat(2.0 * marker_radius(event));
+                    (egui::Rect::from_center_size(center, size), e.event)
+                })
+                .collect();
+            markers.sort_by(|a, b| a.0.left().total_cmp(&b.0.left()));
             // The event under the pointer: the nearest bar or marker within reach on screen.
             let pointer = plot.response().hover_pos();
             let mut hovered: Option<(f32, usize)> = None;
@@ -417,7 +484,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                 }
                 plot.line(bar);
                 let best = marker_x(event, end);
-                let radius = 3.0 + 1.5 * event.sources.min(6) as f32;
+                let radius = marker_radius(event);
                 if let Some(pointer) = pointer {
                     let a = transform.position_from_point(&PlotPoint::new(start, y));
                     let b = transform.position_from_point(&PlotPoint::new(end, y));
@@ -452,30 +519,44 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                 } else {
                     title
                 };
-                let anchor = transform.position_from_point(&PlotPoint::new(best, y + 0.09));
+                // The label sits just above its own marker, never on it.
+                let center = transform.position_from_point(&PlotPoint::new(best, y));
+                let anchor = egui::pos2(center.x - radius, center.y - radius - 1.0);
                 let width = label.chars().count() as f32 * LABEL_PX_PER_CHAR as f32;
                 let rect = egui::Rect::from_min_max(
                     egui::pos2(anchor.x, anchor.y - LABEL_HEIGHT_PX),
                     egui::pos2(anchor.x + width, anchor.y),
                 );
-                if !is_selected && taken.iter().any(|t| t.intersects(rect)) {
+                if !is_selected
+                    && (taken.iter().any(|(t, _)| t.intersects(rect))
+                        || covers_a_marker(&markers, rect, index))
+                {
                     continue;
                 }
-                taken.push(rect);
+                taken.push((rect, index));
                 plot.text(
-                    Text::new(event.title.clone(), PlotPoint::new(best, y + 0.09), label)
-                        .color(if is_selected {
-                            strong_color
-                        } else {
-                            text_color
-                        })
-                        .anchor(egui::Align2::LEFT_BOTTOM)
-                        .allow_hover(false),
+                    Text::new(
+                        event.title.clone(),
+                        transform.value_from_position(anchor),
+                        label,
+                    )
+                    .color(if is_selected {
+                        strong_color
+                    } else {
+                        text_color
+                    })
+                    .anchor(egui::Align2::LEFT_BOTTOM)
+                    .allow_hover(false),
                 );
             }
-            hovered.map(|(_, index)| index)
+            let drawn = DrawnLabels {
+                labels: taken,
+                markers,
+            };
+            (hovered.map(|(_, index)| index), drawn)
         });
-    let hovered = response.inner;
+    let (hovered, drawn) = response.inner;
+    ui.data_mut(|d| d.insert_temp(drawn_labels_id(), Arc::new(drawn)));
     if hovered != view.hovered_event {
         commands.push(Command::HoverEvent(hovered));
     }
@@ -495,6 +576,62 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
     overview_ui(ui, view, (shown.min()[0], shown.max()[0]));
 }
 
+/// A marker's radius on screen: it grows with the independent sources.
+fn marker_radius(event: &crate::core::document::Event) -> f32 {
+    3.0 + 1.5 * event.sources.min(6) as f32
+}
+
+/// The largest marker's width on screen.
+const MARKER_MAX_PX: f32 = 2.0 * (3.0 + 1.5 * 6.0);
+
+/// Whether `label` would cover the marker of an event other than `own`; `markers` are sorted
+/// by their left edge.
+fn covers_a_marker(markers: &[(egui::Rect, usize)], label: egui::Rect, own: usize) -> bool {
+    let first = markers.partition_point(|(m, _)| m.left() < label.left() - MARKER_MAX_PX);
+    let last = markers.partition_point(|(m, _)| m.left() <= label.right());
+    markers[first..last.max(first)]
+        .iter()
+        .any(|(m, event)| *event != own && m.intersects(label))
+}
+
+/// What the wheel asked of the timeline this frame, in points of travel.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct WheelMotion {
+    /// Up (positive) zooms in, down zooms out.
+    zoom: f32,
+    /// Positive moves the view to earlier days.
+    pan: f32,
+}
+
+/// The wheel events of this frame: a plain wheel zooms, with Shift, Ctrl or Cmd it pans, and a
+/// trackpad's sideways travel pans.
+fn wheel_motion(input: &egui::InputState) -> WheelMotion {
+    let mut motion = WheelMotion::default();
+    for event in &input.events {
+        if let egui::Event::MouseWheel {
+            unit,
+            delta,
+            modifiers,
+            ..
+        } = event
+        {
+            let delta = *delta
+                * match unit {
+                    egui::MouseWheelUnit::Point => 1.0,
+                    egui::MouseWheelUnit::Line => POINTS_PER_LINE,
+                    egui::MouseWheelUnit::Page => 10.0 * POINTS_PER_LINE,
+                };
+            if modifiers.shift || modifiers.ctrl || modifiers.command {
+                motion.pan += delta.x + delta.y;
+            } else {
+                motion.zoom += delta.y;
+                motion.pan += delta.x;
+            }
+        }
+    }
+    motion
+}
+
 /// The overview strip: every shown event across its whole extent as a histogram, with the
 /// window the timeline shows outlined. Clicking or dragging on it moves the window there.
 fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, window: (f64, f64)) {
@@ -508,8 +645,9 @@ fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, window: (f64, f64)) {
         return;
     };
     let painter = ui.painter_at(rect);
-    let visuals = ui.visuals();
-    painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
+    let visuals = ui.visuals().clone();
+    let bars = rect.with_max_y(rect.bottom() - OVERVIEW_DATES_HEIGHT);
+    painter.rect_filled(bars, 2.0, visuals.extreme_bg_color);
     let to_x = |day: f64| rect.left() + ((day - lo) / (hi - lo)) as f32 * rect.width();
     let bins = &view.timeline.overview;
     let most = bins.iter().copied().max().unwrap_or(1).max(1) as f32;
@@ -519,22 +657,60 @@ fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, window: (f64, f64)) {
             continue;
         }
         // A square root keeps a lone event visible beside a dense cluster.
-        let height = (rect.height() - 4.0) * ((n as f32 / most).sqrt()).max(0.15);
+        let height = (bars.height() - 4.0) * ((n as f32 / most).sqrt()).max(0.15);
         let x = rect.left() + i as f32 * bin_width;
         painter.rect_filled(
             egui::Rect::from_min_max(
-                egui::pos2(x, rect.bottom() - 2.0 - height),
-                egui::pos2(x + bin_width.max(1.0), rect.bottom() - 2.0),
+                egui::pos2(x, bars.bottom() - 2.0 - height),
+                egui::pos2(x + bin_width.max(1.0), bars.bottom() - 2.0),
             ),
             0.0,
             visuals.widgets.inactive.fg_stroke.color,
         );
     }
+    // Dates along the strip, on calendar boundaries with room for each label.
+    let marks = date_marks(GridInput {
+        bounds: (lo, hi),
+        base_step_size: (hi - lo) * f64::from(OVERVIEW_LABEL_PX)
+            / f64::from(rect.width().max(1.0))
+            / LABEL_SPACING_STEPS,
+    });
+    let tick = visuals.widgets.noninteractive.bg_stroke;
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    for mark in &marks {
+        let x = to_x(mark.value);
+        painter.line_segment(
+            [
+                egui::pos2(x, bars.bottom() - 4.0),
+                egui::pos2(x, bars.bottom() + 2.0),
+            ],
+            tick,
+        );
+        // A label widget (not only paint), so that assistive tools read the dates too; it
+        // senses nothing, so clicks and drags still reach the strip.
+        let text = mark_label(mark);
+        let width = painter
+            .layout_no_wrap(text.clone(), font.clone(), egui::Color32::PLACEHOLDER)
+            .size()
+            .x;
+        let place = egui::Rect::from_min_size(
+            egui::pos2(x + 2.0, rect.bottom() - OVERVIEW_DATES_HEIGHT),
+            egui::vec2(width + 1.0, OVERVIEW_DATES_HEIGHT),
+        );
+        if place.right() <= rect.right() {
+            ui.put(
+                place,
+                egui::Label::new(egui::RichText::new(text).small().weak())
+                    .selectable(false)
+                    .sense(egui::Sense::hover()),
+            );
+        }
+    }
     let (a, b) = (
         to_x(window.0).max(rect.left()),
         to_x(window.1).min(rect.right()),
     );
-    let outline = egui::Rect::from_x_y_ranges(a.min(b - 2.0)..=b.max(a + 2.0), rect.y_range());
+    let outline = egui::Rect::from_x_y_ranges(a.min(b - 2.0)..=b.max(a + 2.0), bars.y_range());
     painter.rect_stroke(
         outline,
         2.0,
