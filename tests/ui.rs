@@ -1308,6 +1308,17 @@ fn the_overview_strip_has_dates_and_no_label_hides_a_marker() {
         .data(|d| d.get_temp(sightline::ui::drawn_labels_id()))
         .expect("the timeline drew");
     assert!(drawn.labels.len() >= 5, "{}", drawn.labels.len());
+    // The best-corroborated events on screen are all named.
+    let doc = &harness.state().document;
+    for (_, event) in &drawn.markers {
+        if doc.events[*event].sources >= 4 {
+            assert!(
+                drawn.labels.iter().any(|(_, e)| e == event),
+                "{} has no label",
+                doc.events[*event].title
+            );
+        }
+    }
     for (label, event) in &drawn.labels {
         for (marker, other) in &drawn.markers {
             assert!(

@@ -192,6 +192,9 @@ fn tags_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<Co
     });
 }
 
+/// Wide enough for "2025-12-26" and the hint.
+const DATE_FIELD_WIDTH: f32 = 104.0;
+
 /// Dates as typed in the fields, with the event's dates they were typed against (an undo or
 /// another edit of the dates resets the fields).
 type TypedDates = (
@@ -227,13 +230,12 @@ fn dates_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<C
         .num_columns(2)
         .show(ui, |ui| {
             for (text, name) in texts.iter_mut().zip(["Earliest", "Latest", "Best"]) {
-                let width = ui.available_width().clamp(60.0, 140.0);
                 labelled_field(
                     ui,
                     name,
                     egui::TextEdit::singleline(text)
                         .hint_text("YYYY[-MM[-DD]]")
-                        .desired_width(width),
+                        .desired_width(DATE_FIELD_WIDTH),
                 );
                 ui.end_row();
             }

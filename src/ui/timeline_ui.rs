@@ -430,6 +430,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
             // Declutter: a label is drawn only where no other label already sits on screen,
             // across rows and lanes alike; the selected event's label always shows.
             let mut taken: Vec<(egui::Rect, usize)> = Vec::new();
+            let mut labels: Vec<Text> = Vec::new();
             // Drawn one by one: every event in view when they are few (the selected and the
             // best-corroborated first, so their labels win), else only the selected one.
             let mut ordered: Vec<&Entry> = if in_view.len() > DETAIL_LIMIT {
@@ -519,25 +520,46 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                 } else {
                     title
                 };
-                // The label sits just above its own marker, never on it.
+                // The label goes where it hides no other label and no other marker: above its
+                // marker to the right, below it, or ending at it above or below; the selected
+                // event's label always shows.
                 let center = transform.position_from_point(&PlotPoint::new(best, y));
-                let anchor = egui::pos2(center.x - radius, center.y - radius - 1.0);
-                let width = label.chars().count() as f32 * LABEL_PX_PER_CHAR as f32;
-                let rect = egui::Rect::from_min_max(
-                    egui::pos2(anchor.x, anchor.y - LABEL_HEIGHT_PX),
-                    egui::pos2(anchor.x + width, anchor.y),
+                let size = egui::vec2(
+                    label.chars().count() as f32 * LABEL_PX_PER_CHAR as f32,
+                    LABEL_HEIGHT_PX,
                 );
-                if !is_selected
-                    && (taken.iter().any(|(t, _)| t.intersects(rect))
-                        || covers_a_marker(&markers, rect, index))
-                {
+                let (above, below) = (center.y - radius - 1.0, center.y + radius + 1.0);
+                let (right, left) = (center.x - radius, center.x + radius - size.x);
+                // A long bar can also carry its label at its first day on screen.
+                let bar_start = transform
+                    .position_from_point(&PlotPoint::new(start, y))
+                    .x
+                    .max(transform.frame().left());
+                let (bar_above, bar_below) = (center.y - 4.0, center.y + 4.0);
+                let candidates = [
+                    egui::Rect::from_min_size(egui::pos2(right, above - size.y), size),
+                    egui::Rect::from_min_size(egui::pos2(right, below), size),
+                    egui::Rect::from_min_size(egui::pos2(left, above - size.y), size),
+                    egui::Rect::from_min_size(egui::pos2(left, below), size),
+                    egui::Rect::from_min_size(egui::pos2(bar_start, bar_above - size.y), size),
+                    egui::Rect::from_min_size(egui::pos2(bar_start, bar_below), size),
+                ];
+                let free = |rect: &egui::Rect| {
+                    !taken.iter().any(|(t, _)| t.intersects(*rect))
+                        && !covers_a_marker(&markers, *rect, index)
+                };
+                let Some(rect) = candidates
+                    .into_iter()
+                    .find(free)
+                    .or(is_selected.then_some(candidates[0]))
+                else {
                     continue;
-                }
+                };
                 taken.push((rect, index));
-                plot.text(
+                labels.push(
                     Text::new(
                         event.title.clone(),
-                        transform.value_from_position(anchor),
+                        transform.value_from_position(rect.left_bottom()),
                         label,
                     )
                     .color(if is_selected {
@@ -548,6 +570,10 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                     .anchor(egui::Align2::LEFT_BOTTOM)
                     .allow_hover(false),
                 );
+            }
+            // Labels last, so that no bar or marker is ever drawn over one.
+            for text in labels {
+                plot.text(text);
             }
             let drawn = DrawnLabels {
                 labels: taken,
