@@ -11,7 +11,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if ((${#targets[@]} == 0)); then
-  targets=(ingest timex document timelinejs)
+  targets=(ingest timex document timelinejs nlp)
 fi
 # libFuzzer is C++: a compiler is needed to build it.
 command -v c++ >/dev/null || { apt-get update -qq && apt-get install -y -qq g++ >/dev/null; }
@@ -25,6 +25,7 @@ for target in "${targets[@]}"; do
   case $target in
     ingest) for f in seeds/*.txt tests/data/bad/*; do [[ -f $f ]] && cp -n "$f" "$corpus/" || true; done ;;
     document) cp -n tests/data/timeline-v*.json "$corpus/" ;;
+    nlp) for f in seeds/*.txt; do cp -n "$f" "$corpus/"; done ;;
   esac
   echo "== fuzz $target for ${seconds}s"
   start=$(date +%s)

@@ -71,6 +71,65 @@ pub fn timex(articles: Vec<Article>, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// How `sightline parse` writes its output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParseFormat {
+    /// CoNLL-U, with a `# doc =` comment before each article's sentences.
+    Conllu,
+    /// One JSON object a sentence, with byte offsets.
+    Json,
+}
+
+impl ParseFormat {
+    /// The format named on the command line.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "conllu" => Some(Self::Conllu),
+            "json" => Some(Self::Json),
+            _ => None,
+        }
+    }
+}
+
+/// `sightline parse`: every article's sentences tagged and parsed.
+pub fn parse(articles: Vec<Article>, format: ParseFormat, out: &mut dyn Write) -> Result<()> {
+    use crate::core::nlp;
+    // Refuse at once, with the reason, rather than print nothing.
+    nlp::model().map_err(|e| anyhow::anyhow!(e))?;
+    for article in &articles {
+        let analysis = article.analyze();
+        let parsed = analysis.parsed(&article.text);
+        match format {
+            ParseFormat::Conllu => {
+                writeln!(out, "# doc = {}", article.id)?;
+                write!(out, "{}", nlp::conllu::write(&article.text, parsed))?;
+            }
+            ParseFormat::Json => {
+                for s in parsed {
+                    let tokens: Vec<serde_json::Value> = s
+                        .tokens
+                        .iter()
+                        .map(|t| {
+                            serde_json::json!({
+                                "start": t.start, "end": t.end,
+                                "form": &article.text[t.start..t.end],
+                                "upos": t.upos, "xpos": t.xpos, "lemma": t.lemma,
+                                "feats": t.feats, "head": t.head, "deprel": t.deprel,
+                            })
+                        })
+                        .collect();
+                    let line = serde_json::json!({
+                        "doc": article.id, "start": s.start, "end": s.end,
+                        "cut": s.cut, "tokens": tokens,
+                    });
+                    writeln!(out, "{line}")?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `sightline articles`: one line per article.
 pub fn articles(articles: Vec<Article>, out: &mut dyn Write) -> Result<()> {
     for article in &articles {

@@ -68,6 +68,14 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Tag and parse every article's sentences: CoNLL-U (the default) or JSON lines.
+    Parse {
+        /// Files or folders of .txt, .md, .html, .json, .jsonl (the embedded seeds when none).
+        paths: Vec<PathBuf>,
+        /// conllu, or json (one sentence a line, with byte offsets).
+        #[arg(long, default_value = "conllu")]
+        format: String,
+    },
     /// Score the temporal tagger on TempEval-3 data (`NAME.articles.jsonl` + `NAME.gold.jsonl`).
     Eval {
         /// Folder holding the corpora.
@@ -87,6 +95,17 @@ fn main() -> ExitCode {
     let result = match args.command {
         Some(Command::Timex { paths }) => run_on_articles(&paths, cli::timex, None),
         Some(Command::Articles { paths }) => run_on_articles(&paths, cli::articles, None),
+        Some(Command::Parse { paths, format }) => {
+            let Some(format) = cli::ParseFormat::from_name(&format) else {
+                eprintln!("sightline: unknown format {format:?}: use conllu or json");
+                return ExitCode::from(2);
+            };
+            run_on_articles(
+                &paths,
+                |articles, out| cli::parse(articles, format, out),
+                None,
+            )
+        }
         Some(Command::Extract { paths, output }) => {
             run_on_articles(&paths, cli::extract, output.as_deref())
         }
@@ -126,16 +145,15 @@ fn main() -> ExitCode {
     }
 }
 
-/// What a subcommand does with the articles it was given.
-type ArticleCommand =
-    fn(Vec<sightline::core::article::Article>, &mut dyn std::io::Write) -> anyhow::Result<()>;
-
 /// Loads articles, reports skipped files on stderr, runs `command` into standard output or,
 /// with `output`, into a file written beside the target and renamed into place; fails if no
 /// article could be read.
 fn run_on_articles(
     paths: &[PathBuf],
-    command: ArticleCommand,
+    command: impl FnOnce(
+        Vec<sightline::core::article::Article>,
+        &mut dyn std::io::Write,
+    ) -> anyhow::Result<()>,
     output: Option<&std::path::Path>,
 ) -> anyhow::Result<bool> {
     let loaded = cli::load(paths);

@@ -120,3 +120,43 @@ fn extract_writes_a_document_and_events_lists_it() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn parse_writes_conllu_whose_forms_are_the_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "Rebels attacked a convoy near the border on Tuesday. The convoy wasn't hit again.";
+    let file = dir.path().join("story.txt");
+    std::fs::write(&file, format!("date 2024-03-05\n{text}\n")).expect("write");
+    let out = sightline(&["parse", file.to_str().expect("utf-8")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let conllu = String::from_utf8(out.stdout).expect("utf-8");
+    let rows: Vec<Vec<&str>> = conllu
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert!(rows.iter().all(|r| r.len() == 10), "{conllu}");
+    // The words put back together are the text, less its spaces.
+    let forms: String = rows.iter().map(|r| r[1]).collect();
+    assert!(forms.contains(&text.replace(' ', "")), "{forms}");
+    assert!(rows.iter().any(|r| r[1] == "n't" && r[2] == "not"));
+    assert_eq!(
+        conllu.matches("# text = ").count(),
+        conllu.lines().filter(|l| l.is_empty()).count()
+    );
+    let json = sightline(&["parse", "--format", "json", file.to_str().expect("utf-8")]);
+    let first = String::from_utf8(json.stdout).expect("utf-8");
+    let line: serde_json::Value =
+        serde_json::from_str(first.lines().next().expect("a sentence")).expect("json");
+    let tokens = line["tokens"].as_array().expect("tokens");
+    assert_eq!(tokens[0]["form"], "Rebels");
+    assert_eq!(first.lines().count(), 2, "one line a sentence");
+    assert_eq!(
+        sightline(&["parse", "--format", "xml"]).status.code(),
+        Some(2)
+    );
+}

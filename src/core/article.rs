@@ -100,9 +100,33 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
     /// Temporal expressions outside boilerplate, in text order.
     pub timexes: Vec<Timex>,
+    /// Each sentence's words, tags and parse: computed on first use, then kept.
+    parse: LazyParse,
+}
+
+/// A parse computed once, when first asked for. It is derived from the text and sentences, so
+/// two analyses are equal whether or not either has been parsed yet.
+#[derive(Clone, Debug, Default)]
+struct LazyParse(std::sync::OnceLock<Vec<crate::core::nlp::ParsedSentence>>);
+
+impl PartialEq for LazyParse {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl Analysis {
+    /// The sentences' words, tags, lemmas and dependency parse (`text` is the analysed
+    /// article's text); computed on the first call and kept. Empty if the language model cannot
+    /// be read.
+    pub fn parsed(&self, text: &str) -> &[crate::core::nlp::ParsedSentence] {
+        self.parse.0.get_or_init(|| {
+            crate::core::nlp::model()
+                .map(|m| m.parse(text, &self.sentences))
+                .unwrap_or_default()
+        })
+    }
+
     /// Sentences outside boilerplate.
     pub fn content_sentences(&self) -> impl Iterator<Item = &Sentence> {
         self.sentences
@@ -134,6 +158,7 @@ impl Article {
             paragraphs,
             sentences,
             timexes,
+            parse: LazyParse::default(),
         }
     }
 }

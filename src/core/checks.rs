@@ -89,6 +89,30 @@ pub fn by_name(target: &str) -> Option<fn(&[u8])> {
         "timex" => Some(timex),
         "document" => Some(document),
         "timelinejs" => Some(timelinejs),
+        "nlp" => Some(nlp),
         _ => None,
+    }
+}
+
+/// Words, tags and parse of arbitrary text with the embedded model: spans on character
+/// boundaries inside their sentence, in order, and every head inside the sentence.
+pub fn nlp(data: &[u8]) {
+    let Ok(model) = crate::core::nlp::model() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(data);
+    let paragraphs = paragraphs(&text, 0);
+    let sentences = sentences(&text, &paragraphs);
+    for parsed in model.parse(&text, &sentences) {
+        let mut last = parsed.start;
+        for t in &parsed.tokens {
+            assert!(
+                t.start >= last && t.start < t.end && t.end <= parsed.end,
+                "word span"
+            );
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            assert!(t.head <= parsed.tokens.len(), "head inside the sentence");
+            last = t.end;
+        }
     }
 }

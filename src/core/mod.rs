@@ -11,6 +11,7 @@ pub mod export;
 pub mod extract;
 pub mod history;
 pub mod ingest;
+pub mod nlp;
 pub mod persist;
 pub mod reextract;
 pub mod segment;

@@ -1,0 +1,96 @@
+//! Trains Sightline's tagger, lemmatizer and parser on the English Web Treebank and writes the
+//! model the binary embeds; then scores it on dev and test with gold words, and writes each
+//! evaluation set parsed from raw text as CoNLL-U for `conll18_ud_eval.py`.
+//!
+//! ```sh
+//! cargo run --release --example train_nlp -- ../shared/data/ud-english
+//! ```
+//!
+//! Deterministic: the same data give the same model file, byte for byte.
+
+use sightline::core::nlp::{self, Model, TrainOptions, conllu};
+use std::path::{Path, PathBuf};
+
+fn read(dir: &Path, name: &str) -> anyhow::Result<Vec<conllu::GoldSentence>> {
+    let path = dir.join(name);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+    Ok(conllu::read(&text))
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = PathBuf::from(
+        args.first()
+            .map_or("../shared/data/ud-english", String::as_str),
+    );
+    let out = PathBuf::from(
+        args.get(1)
+            .map_or("assets/nlp/en_ewt.model.gz", String::as_str),
+    );
+    let eval_dir =
+        PathBuf::from(std::env::var("EVAL_DIR").unwrap_or_else(|_| "target/nlp-eval".to_string()));
+    let started = std::time::Instant::now();
+    let train = read(&dir, "en_ewt-ud-train.conllu")?;
+    eprintln!("{} training sentences", train.len());
+    let mut options = TrainOptions::default();
+    if let Some(min) = std::env::var("MIN_WEIGHT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        options.min_weight = min;
+    }
+    if let Some(n) = std::env::var("PARSER_ITERATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        options.parser_iterations = n;
+    }
+    eprintln!("{options:?}");
+    let model = Model::train(&train, options, &mut |stage| {
+        eprintln!(
+            "[{:>6.1} s] training the {stage}",
+            started.elapsed().as_secs_f64()
+        );
+    });
+    let (tagger_features, parser_features) = model.feature_counts();
+    eprintln!("features: tagger {tagger_features}, parser {parser_features}");
+    let bytes = model.to_bytes()?;
+    std::fs::write(&out, &bytes)?;
+    eprintln!(
+        "[{:>6.1} s] wrote {} ({:.1} MB)",
+        started.elapsed().as_secs_f64(),
+        out.display(),
+        bytes.len() as f64 / 1e6
+    );
+    let model: &'static Model = Box::leak(Box::new(model));
+    std::fs::create_dir_all(&eval_dir)?;
+    println!("set             words   UPOS   XPOS  Lemma    UAS    LAS   (gold words)");
+    for (name, file) in [
+        ("ewt-dev", "en_ewt-ud-dev.conllu"),
+        ("ewt-test", "en_ewt-ud-test.conllu"),
+        ("gum-news-dev", "en_gum-news-dev.conllu"),
+        ("gum-news-test", "en_gum-news-test.conllu"),
+    ] {
+        let gold = read(&dir, file)?;
+        let s = nlp::score_gold_words(model, &gold);
+        println!(
+            "{name:<14} {:>6}  {:>5.2}  {:>5.2}  {:>5.2}  {:>5.2}  {:>5.2}",
+            s.words, s.upos, s.xpos, s.lemma, s.uas, s.las
+        );
+        // From raw text: Sightline's own paragraphs, sentences and words.
+        let text = conllu::raw_text(&gold);
+        let paragraphs = sightline::core::segment::paragraphs(&text, 0);
+        let sentences = sightline::core::segment::sentences(&text, &paragraphs);
+        let parsed = model.parse(&text, &sentences);
+        std::fs::write(
+            eval_dir.join(format!("{name}.conllu")),
+            conllu::write(&text, &parsed),
+        )?;
+    }
+    eprintln!(
+        "from raw text: python3 ../shared/tools/conll18_ud_eval.py -v GOLD {}/NAME.conllu",
+        eval_dir.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,220 @@
+//! Lemmas and morphological features, learned from the treebank: a word seen with its tag takes
+//! its most frequent lemma and features; an unseen word takes the ending rule ("strip 3, add
+//! y") most often seen with its tag and its longest known ending, and its tag's most frequent
+//! features.
+
+use super::perceptron;
+use rustc_hash::FxHashMap;
+use std::io::{self, Read, Write};
+
+/// The longest word ending a rule is keyed by.
+const MAX_ENDING: usize = 5;
+
+/// The learned lemma and feature tables.
+#[derive(Debug, Default)]
+pub struct Morphology {
+    /// "lowercase form \t tag" → lemma.
+    lemmas: FxHashMap<String, String>,
+    /// "tag \t ending" → (characters to strip, text to add).
+    rules: FxHashMap<String, (u8, String)>,
+    /// "lowercase form \t tag" → features, and "tag" → its most frequent features.
+    feats: FxHashMap<String, String>,
+}
+
+/// One training word: form, tag ("UPOS XPOS"), lemma, features.
+pub type MorphWord = (String, String, String, String);
+
+/// The most frequent value of each key.
+fn most_frequent<V: Clone + Ord + std::hash::Hash>(
+    counts: FxHashMap<String, FxHashMap<V, usize>>,
+    min: usize,
+) -> FxHashMap<String, V> {
+    counts
+        .into_iter()
+        .filter_map(|(key, values)| {
+            let total: usize = values.values().sum();
+            let (value, _) = values
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+            (total >= min).then_some((key, value))
+        })
+        .collect()
+}
+
+/// Whether a tag is a proper noun's (its lemma keeps its case).
+fn proper(tag: &str) -> bool {
+    tag.starts_with("PROPN")
+}
+
+impl Morphology {
+    /// Learns the tables from training words.
+    pub fn train(words: &[MorphWord]) -> Self {
+        let mut lemmas: FxHashMap<String, FxHashMap<String, usize>> = FxHashMap::default();
+        let mut rules: FxHashMap<String, FxHashMap<(u8, String), usize>> = FxHashMap::default();
+        let mut feats: FxHashMap<String, FxHashMap<String, usize>> = FxHashMap::default();
+        for (form, tag, lemma, feat) in words {
+            let lower = form.to_lowercase();
+            *lemmas
+                .entry(format!("{lower}\t{tag}"))
+                .or_default()
+                .entry(lemma.clone())
+                .or_default() += 1;
+            *feats
+                .entry(format!("{lower}\t{tag}"))
+                .or_default()
+                .entry(feat.clone())
+                .or_default() += 1;
+            *feats
+                .entry(tag.clone())
+                .or_default()
+                .entry(feat.clone())
+                .or_default() += 1;
+            if proper(tag) {
+                continue;
+            }
+            let Some(rule) = rule_of(&lower, &lemma.to_lowercase()) else {
+                continue;
+            };
+            let chars: Vec<char> = lower.chars().collect();
+            for n in 0..=MAX_ENDING.min(chars.len()) {
+                let ending: String = chars[chars.len() - n..].iter().collect();
+                *rules
+                    .entry(format!("{tag}\t{ending}"))
+                    .or_default()
+                    .entry(rule.clone())
+                    .or_default() += 1;
+            }
+        }
+        Self {
+            lemmas: most_frequent(lemmas, 1),
+            rules: most_frequent(rules, 2),
+            feats: most_frequent(feats, 1),
+        }
+    }
+
+    /// The lemma of `form` tagged `tag`.
+    pub fn lemma(&self, form: &str, tag: &str) -> String {
+        let lower = form.to_lowercase();
+        if let Some(lemma) = self.lemmas.get(&format!("{lower}\t{tag}")) {
+            return lemma.clone();
+        }
+        if proper(tag) {
+            return form.to_string();
+        }
+        let chars: Vec<char> = lower.chars().collect();
+        for n in (0..=MAX_ENDING.min(chars.len())).rev() {
+            let ending: String = chars[chars.len() - n..].iter().collect();
+            if let Some((strip, add)) = self.rules.get(&format!("{tag}\t{ending}")) {
+                let keep = chars.len().saturating_sub(usize::from(*strip));
+                let mut lemma: String = chars[..keep].iter().collect();
+                lemma.push_str(add);
+                if !lemma.is_empty() {
+                    return lemma;
+                }
+            }
+        }
+        lower
+    }
+
+    /// The morphological features of `form` tagged `tag` (`_` when none are known).
+    pub fn feats(&self, form: &str, tag: &str) -> &str {
+        self.feats
+            .get(&format!("{}\t{tag}", form.to_lowercase()))
+            .or_else(|| self.feats.get(tag))
+            .map_or("_", String::as_str)
+    }
+
+    /// Writes the tables (sorted, so the same tables give the same bytes).
+    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        let pairs = |map: &FxHashMap<String, String>| {
+            let mut v: Vec<(String, String)> =
+                map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            v.sort_unstable();
+            v.into_iter()
+                .unzip::<String, String, Vec<String>, Vec<String>>()
+        };
+        for map in [&self.lemmas, &self.feats] {
+            let (keys, values) = pairs(map);
+            perceptron::write_strings(out, &keys)?;
+            perceptron::write_strings(out, &values)?;
+        }
+        let mut rules: Vec<(&String, &(u8, String))> = self.rules.iter().collect();
+        rules.sort_unstable();
+        let keys: Vec<String> = rules.iter().map(|(k, _)| (*k).clone()).collect();
+        let adds: Vec<String> = rules.iter().map(|(_, (_, a))| a.clone()).collect();
+        perceptron::write_strings(out, &keys)?;
+        perceptron::write_strings(out, &adds)?;
+        let strips: Vec<u8> = rules.iter().map(|(_, (s, _))| *s).collect();
+        out.write_all(&strips)
+    }
+
+    /// Reads tables written by [`Morphology::write`].
+    pub fn read(input: &mut impl Read) -> io::Result<Self> {
+        let mut maps = Vec::new();
+        for _ in 0..2 {
+            let keys = perceptron::read_strings(input)?;
+            let values = perceptron::read_strings(input)?;
+            if keys.len() != values.len() {
+                return Err(io::Error::new(io::ErrorKind::InvalidData, "table sizes"));
+            }
+            maps.push(keys.into_iter().zip(values).collect::<FxHashMap<_, _>>());
+        }
+        let keys = perceptron::read_strings(input)?;
+        let adds = perceptron::read_strings(input)?;
+        let mut strips = vec![0u8; keys.len()];
+        input.read_exact(&mut strips)?;
+        if adds.len() != keys.len() {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, "rule sizes"));
+        }
+        let rules = keys.into_iter().zip(strips.into_iter().zip(adds)).collect();
+        let feats = maps.pop().unwrap_or_default();
+        let lemmas = maps.pop().unwrap_or_default();
+        Ok(Self {
+            lemmas,
+            rules,
+            feats,
+        })
+    }
+}
+
+/// The ending rule that turns `form` into `lemma` (both lowercase): characters to strip from the
+/// end, text to add. None when the two share no beginning (suppletive: "went" → "go").
+fn rule_of(form: &str, lemma: &str) -> Option<(u8, String)> {
+    let (f, l): (Vec<char>, Vec<char>) = (form.chars().collect(), lemma.chars().collect());
+    let common = f.iter().zip(&l).take_while(|(a, b)| a == b).count();
+    if common == 0 && !f.is_empty() {
+        return None;
+    }
+    let strip = u8::try_from(f.len() - common).ok()?;
+    Some((strip, l[common..].iter().collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(form: &str, tag: &str, lemma: &str) -> MorphWord {
+        (form.into(), tag.into(), lemma.into(), "_".into())
+    }
+
+    #[test]
+    fn learned_endings_reach_unseen_words() {
+        let words = vec![
+            word("walked", "VERB VBD", "walk"),
+            word("talked", "VERB VBD", "talk"),
+            word("parties", "NOUN NNS", "party"),
+            word("cities", "NOUN NNS", "city"),
+            word("went", "VERB VBD", "go"),
+            word("Smiths", "PROPN NNPS", "Smith"),
+        ];
+        let m = Morphology::train(&words);
+        assert_eq!(m.lemma("jumped", "VERB VBD"), "jump");
+        assert_eq!(m.lemma("Ladies", "NOUN NNS"), "lady");
+        assert_eq!(m.lemma("went", "VERB VBD"), "go");
+        assert_eq!(m.lemma("Obamas", "PROPN NNPS"), "Obamas");
+        let mut bytes = Vec::new();
+        m.write(&mut bytes).expect("written");
+        let read = Morphology::read(&mut bytes.as_slice()).expect("read");
+        assert_eq!(read.lemma("jumped", "VERB VBD"), "jump");
+    }
+}

@@ -1,0 +1,384 @@
+//! Words of a sentence with byte spans, as the English Web Treebank cuts them: punctuation apart,
+//! clitics apart ("do|n't", "John|'s", "I|'m", "can|not", "gon|na"), hyphenated compounds apart
+//! unless the first part is a prefix ("e-mail", "non-stop", but "so|-|called"), abbreviations
+//! ("U.S.", "Mr.", "p.m."), numbers ("1,500.25", "5:30"), web addresses and e-mail kept whole.
+//! Time is linear in the text.
+
+/// Words whose final period belongs to them.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc",
+    "no", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "rev", "dept", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
+    "fig", "est", "ave", "blvd",
+];
+
+/// First parts of hyphenated words kept whole ("e-mail", "co-workers", "non-stop").
+const PREFIXES: &[&str] = &[
+    "e", "co", "post", "pre", "pro", "ex", "mid", "non", "re", "anti", "semi", "multi", "over",
+    "under", "sub", "inter", "psycho", "micro", "macro", "mis", "counter", "neo", "quasi", "ultra",
+    "extra", "intra", "bi", "tri", "de", "un", "x", "t",
+];
+
+/// Clitics split off the end of a word (lowercase; a curly apostrophe counts as a straight one).
+const CLITICS: &[&str] = &["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
+
+/// Words made of two words ("cannot" → "can" + "not"): the word and where it splits.
+const FUSED: &[(&str, usize)] = &[("cannot", 3), ("gonna", 3), ("wanna", 3), ("gotta", 3)];
+
+/// Characters peeled off the start of a chunk.
+fn opens(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '‘' | '\'' | '(' | '[' | '{' | '<' | '*' | '¿' | '¡' | '«' | '„' | '`'
+    ) || c == '$'
+        || c == '#'
+}
+
+/// Characters peeled off the end of a chunk.
+fn closes(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '”'
+            | '’'
+            | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '>'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '*'
+            | '»'
+            | '%'
+    )
+}
+
+/// A character that separates chunks: white space and control characters (including the
+/// invisible direction marks).
+fn separates(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{feff}')
+}
+
+/// The word spans of `text[start..end]`, as absolute byte offsets.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let piece = &text[start..end];
+    let mut chunk_start: Option<usize> = None;
+    for (i, c) in piece.char_indices() {
+        if separates(c) {
+            if let Some(s) = chunk_start.take() {
+                split_chunk(piece, s, i, start, &mut out);
+            }
+        } else if chunk_start.is_none() {
+            chunk_start = Some(i);
+        }
+    }
+    if let Some(s) = chunk_start {
+        split_chunk(piece, s, piece.len(), start, &mut out);
+    }
+    out
+}
+
+/// Whether the chunk is a web address or an e-mail address (kept whole, bar closing punctuation).
+fn is_address(chunk: &str) -> bool {
+    let lower = chunk.to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("www.")
+        || (chunk.contains('@') && chunk.contains('.') && !chunk.starts_with('@'))
+}
+
+/// Punctuation whose runs are one word ("****", "<<", "==", "--").
+fn repeats_as_one(c: char) -> bool {
+    matches!(
+        c,
+        '*' | '<' | '>' | '=' | '-' | '$' | '~' | '+' | '_' | '#' | '^'
+    )
+}
+
+/// Whether a chunk is an emoticon (":)", ":-(", ";P", "=D"), kept whole.
+fn is_emoticon(chunk: &str) -> bool {
+    let mut chars = chunk.chars();
+    let Some(eyes) = chars.next() else {
+        return false;
+    };
+    let rest: String = chars.collect();
+    let mouth = rest.strip_prefix('-').unwrap_or(&rest);
+    matches!(eyes, ':' | ';' | '=')
+        && mouth.chars().count() == 1
+        && mouth.chars().all(|m| "()DPpO/\\|[]*".contains(m))
+}
+
+/// The length in bytes of the run of characters at the start of `text` that `same` accepts.
+fn run_len(text: &str, same: impl Fn(char) -> bool) -> usize {
+    text.chars()
+        .take_while(|&c| same(c))
+        .map(char::len_utf8)
+        .sum()
+}
+
+/// Splits one white-space-free chunk `piece[s..e]` into words.
+fn split_chunk(
+    piece: &str,
+    mut s: usize,
+    mut e: usize,
+    base: usize,
+    out: &mut Vec<(usize, usize)>,
+) {
+    if is_emoticon(&piece[s..e]) {
+        out.push((base + s, base + e));
+        return;
+    }
+    // Opening punctuation (a hashtag keeps its mark).
+    while s < e {
+        let c = piece[s..e].chars().next().unwrap_or(' ');
+        let len = if repeats_as_one(c) {
+            run_len(&piece[s..e], |d| d == c)
+        } else {
+            c.len_utf8()
+        };
+        let rest = &piece[s + len..e];
+        let hashtag = c == '#' && rest.starts_with(char::is_alphanumeric);
+        let opening = opens(c) || (repeats_as_one(c) && len > c.len_utf8());
+        if opening && !rest.is_empty() && !hashtag {
+            out.push((base + s, base + s + len));
+            s += len;
+        } else {
+            break;
+        }
+    }
+    // Closing punctuation and final periods, innermost last.
+    let mut tail: Vec<(usize, usize)> = Vec::new();
+    while s < e {
+        let word = &piece[s..e];
+        let c = word.chars().next_back().unwrap_or(' ');
+        let reversed: String = word.chars().rev().collect();
+        let run = if matches!(c, '.' | '!' | '?') {
+            run_len(&reversed, |d| matches!(d, '.' | '!' | '?'))
+        } else if repeats_as_one(c) {
+            run_len(&reversed, |d| d == c)
+        } else {
+            c.len_utf8()
+        };
+        if run >= word.len() {
+            break;
+        }
+        let several = run > c.len_utf8();
+        let closing = several && (matches!(c, '.' | '!' | '?') || repeats_as_one(c))
+            || (!several && (closes(c) || c == '…'))
+            || (!several && c == '.' && !keeps_period(&word[..word.len() - 1]));
+        if !closing {
+            break;
+        }
+        tail.push((base + e - run, base + e));
+        e -= run;
+    }
+    if s < e {
+        split_word(piece, s, e, base, out);
+    }
+    out.extend(tail.into_iter().rev());
+}
+
+/// Whether a period belongs to the word before it: abbreviations, initials ("J.", "U.S"),
+/// single letters.
+fn keeps_period(word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+        || word
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+/// Splits a word without outer punctuation: clitics, fused words, hyphens, slashes.
+fn split_word(piece: &str, s: usize, e: usize, base: usize, out: &mut Vec<(usize, usize)>) {
+    let word = &piece[s..e];
+    let numeric = word
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':'));
+    // Dates and telephone numbers: "08/16/2000", "303-832-8160" (but "3-4" is three words).
+    let digits_joined = word
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-'))
+        && (word.contains('/') || word.matches('-').count() >= 2);
+    // "b/c", "w/o": a slash beside a single letter.
+    let short_slash =
+        word.split('/').count() == 2 && word.split('/').any(|p| p.chars().count() == 1);
+    if is_address(word) || numeric || digits_joined || short_slash {
+        out.push((base + s, base + e));
+        return;
+    }
+    let lower = word.to_lowercase().replace('’', "'");
+    if let Some(&(_, at)) = FUSED.iter().find(|(w, _)| *w == lower) {
+        out.push((base + s, base + s + at));
+        out.push((base + s + at, base + e));
+        return;
+    }
+    // A clitic at the end: "don't" → "do" + "n't", "al-Sadr's" → "al - Sadr" + "'s".
+    for clitic in CLITICS {
+        if lower.len() > clitic.len() && lower.ends_with(clitic) && lower.len() == word.len() {
+            let cut = e - clitic.len();
+            let stem = &piece[s..cut];
+            if stem.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && stem.chars().any(char::is_alphanumeric)
+            {
+                split_word(piece, s, cut, base, out);
+                out.push((base + cut, base + e));
+                return;
+            }
+        }
+    }
+    // The same with a curly apostrophe (three bytes).
+    if let Some(i) = word.rfind('’') {
+        let clitic = format!("'{}", &lower[lower.rfind('\'').map_or(0, |j| j + 1)..]);
+        let stem_len = if clitic == "'t" && word[..i].to_lowercase().ends_with('n') {
+            i - 1
+        } else {
+            i
+        };
+        let known = CLITICS.iter().any(|c| *c == clitic) || clitic == "'t";
+        if known && stem_len > 0 && word[..stem_len].chars().all(char::is_alphanumeric) {
+            out.push((base + s, base + s + stem_len));
+            out.push((base + s + stem_len, base + e));
+            return;
+        }
+    }
+    // Hyphens and slashes between word parts.
+    let mut part_start = s;
+    let mut first = true;
+    let bytes = word.as_bytes();
+    for (i, c) in word.char_indices() {
+        if (c != '-' && c != '/') || i == 0 || i + 1 == word.len() {
+            continue;
+        }
+        let (before, after) = (bytes[i - 1], bytes[i + 1]);
+        if before == b'-' || after == b'-' {
+            continue;
+        }
+        let left = &piece[part_start..s + i];
+        if c == '-' && first && PREFIXES.contains(&left.to_lowercase().as_str()) {
+            first = false;
+            continue;
+        }
+        first = false;
+        out.push((base + part_start, base + s + i));
+        out.push((base + s + i, base + s + i + 1));
+        part_start = s + i + 1;
+    }
+    out.push((base + part_start, base + e));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, 0, text.len())
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn punctuation_and_clitics_come_apart() {
+        assert_eq!(
+            words("\"I don't know,\" she said (again)."),
+            [
+                "\"", "I", "do", "n't", "know", ",", "\"", "she", "said", "(", "again", ")", "."
+            ]
+        );
+        assert_eq!(
+            words("It’s John's car, can't you see?"),
+            [
+                "It", "’s", "John", "'s", "car", ",", "ca", "n't", "you", "see", "?"
+            ]
+        );
+        assert_eq!(
+            words("I cannot go; we're gonna stay"),
+            [
+                "I", "can", "not", "go", ";", "we", "'re", "gon", "na", "stay"
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_numbers_and_addresses_stay_whole() {
+        assert_eq!(
+            words("Mr. Smith paid $1,500.25 at 5:30 p.m. in the U.S."),
+            [
+                "Mr.", "Smith", "paid", "$", "1,500.25", "at", "5:30", "p.m.", "in", "the", "U.S."
+            ]
+        );
+        assert_eq!(
+            words("Write to jo@example.com or see https://example.com/a-b."),
+            [
+                "Write",
+                "to",
+                "jo@example.com",
+                "or",
+                "see",
+                "https://example.com/a-b",
+                "."
+            ]
+        );
+        assert_eq!(words("It ended..."), ["It", "ended", "..."]);
+    }
+
+    #[test]
+    fn hyphens_split_unless_a_prefix() {
+        assert_eq!(
+            words("a so-called e-mail and/or non-stop"),
+            [
+                "a", "so", "-", "called", "e-mail", "and", "/", "or", "non-stop"
+            ]
+        );
+        assert_eq!(words("a well -- known"), ["a", "well", "--", "known"]);
+        assert_eq!(
+            words("al-Sadr's men b/c 08/16/2000"),
+            ["al", "-", "Sadr", "'s", "men", "b/c", "08/16/2000"]
+        );
+    }
+
+    #[test]
+    fn runs_of_punctuation_and_emoticons_are_one_word() {
+        assert_eq!(
+            words("Wow!! Really?! Great :) ****"),
+            ["Wow", "!!", "Really", "?!", "Great", ":)", "****"]
+        );
+        assert_eq!(
+            words("<<News>> #audiobooks"),
+            ["<<", "News", ">>", "#audiobooks"]
+        );
+    }
+
+    #[test]
+    fn hostile_text_is_cut_without_panic() {
+        for text in [
+            "",
+            "...",
+            "!!!???",
+            "\u{200f}שלום\u{200e} world 😀😀",
+            "a\u{0}b\u{7}c",
+            "'",
+            "’",
+            "-",
+            "--",
+            "''''",
+        ] {
+            let spans = tokenize(text, 0, text.len());
+            for (s, e) in spans {
+                assert!(
+                    s < e && e <= text.len() && text.is_char_boundary(s),
+                    "{text:?}"
+                );
+            }
+        }
+        let long = "x".repeat(10_000);
+        assert_eq!(words(&long).len(), 1);
+    }
+}

@@ -1,0 +1,128 @@
+//! The committed language model (assets/nlp/): its scores on the English Web Treebank's
+//! development set match the README's figures, it reads news sentences written for this test,
+//! and no input makes it panic or run long.
+
+use sightline::core::nlp::{self, Model, ParsedSentence, conllu};
+use sightline::core::segment;
+
+/// The README's figures for the committed model on EWT dev with gold words: UPOS, XPOS, lemma,
+/// UAS, LAS (in %).
+const README_DEV: [f64; 5] = [94.74, 94.27, 96.92, 84.08, 80.85];
+
+fn parse(text: &str) -> Vec<ParsedSentence> {
+    let model = nlp::model().expect("the embedded model");
+    let paragraphs = segment::paragraphs(text, 0);
+    let sentences = segment::sentences(text, &paragraphs);
+    model.parse(text, &sentences)
+}
+
+/// The index of the word `form` in `s`.
+fn word(text: &str, s: &ParsedSentence, form: &str) -> usize {
+    s.tokens
+        .iter()
+        .position(|t| &text[t.start..t.end] == form)
+        .unwrap_or_else(|| panic!("{form} is a word"))
+}
+
+#[test]
+fn the_committed_model_scores_as_the_readme_says() {
+    let gold = conllu::read(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/ud/en_ewt-ud-dev.conllu"
+        ))
+        .expect("EWT dev"),
+    );
+    let model = nlp::model().expect("the embedded model");
+    let s = nlp::score_gold_words(model, &gold);
+    assert_eq!(s.words, 25_147);
+    for (name, got, readme) in [
+        ("UPOS", s.upos, README_DEV[0]),
+        ("XPOS", s.xpos, README_DEV[1]),
+        ("Lemmas", s.lemma, README_DEV[2]),
+        ("UAS", s.uas, README_DEV[3]),
+        ("LAS", s.las, README_DEV[4]),
+    ] {
+        assert!(
+            (got - readme).abs() <= 0.5,
+            "{name}: {got:.2}, README {readme:.2}"
+        );
+    }
+}
+
+#[test]
+fn who_did_what_to_whom_in_sentences_written_for_the_test() {
+    let text = "On Tuesday, rebels attacked a convoy near the border. \
+                The convoy was destroyed by the rebels, officials said.";
+    let parsed = parse(text);
+    assert_eq!(parsed.len(), 2);
+    let (a, b) = (&parsed[0], &parsed[1]);
+    let attacked = word(text, a, "attacked");
+    assert_eq!(a.root(), Some(attacked));
+    assert_eq!(a.tokens[attacked].upos, "VERB");
+    assert_eq!(a.tokens[attacked].xpos, "VBD");
+    assert_eq!(a.tokens[attacked].lemma, "attack");
+    assert_eq!(a.subject_of(attacked), Some(word(text, a, "rebels")));
+    assert_eq!(a.object_of(attacked), Some(word(text, a, "convoy")));
+    let tuesday = word(text, a, "Tuesday");
+    assert_eq!(
+        a.tokens[tuesday].head,
+        attacked + 1,
+        "the time attaches to the verb"
+    );
+    let destroyed = word(text, b, "destroyed");
+    let subject = b.subject_of(destroyed).expect("a passive subject");
+    assert_eq!(
+        &text[b.tokens[subject].start..b.tokens[subject].end],
+        "convoy"
+    );
+    assert_eq!(b.tokens[subject].deprel, "nsubj:pass");
+    assert_eq!(b.tokens[word(text, b, "was")].lemma, "be");
+    assert!(b.tokens[destroyed].feats.contains("Tense=Past"));
+    assert_eq!(b.tokens[word(text, b, "rebels")].lemma, "rebel");
+}
+
+#[test]
+fn hostile_sentences_stay_bounded_and_consistent() {
+    let long = format!("{}.", vec!["word"; 2_000].join(" "));
+    let huge = "x".repeat(10_000);
+    let inputs = [
+        long.as_str(),
+        huge.as_str(),
+        "!!! ??? ... ;;; ,,,",
+        "😀😀 🚀 ✨ mixed שלום and русский text",
+        "\u{200f}right-to-left\u{200e} marks and\u{0}control\u{7}characters",
+        "nospacesatallinthissentencewhatsoever",
+        "",
+    ];
+    for text in inputs {
+        for s in parse(text) {
+            let roots = s.tokens.iter().filter(|t| t.head == 0).count();
+            assert_eq!(
+                roots,
+                usize::from(!s.tokens.is_empty()),
+                "one root: {text:.40}"
+            );
+            for t in &s.tokens {
+                assert!(t.start < t.end && t.end <= s.end && t.head <= s.tokens.len());
+            }
+        }
+    }
+    let parsed = parse(&long);
+    assert!(
+        parsed[0].cut,
+        "a sentence of 2,001 words is parsed in pieces"
+    );
+    assert_eq!(parsed[0].tokens.len(), 2_001);
+}
+
+#[test]
+fn a_damaged_model_file_is_refused() {
+    assert!(Model::from_bytes(b"not a model").is_err());
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/nlp/en_ewt.model.gz"
+    ))
+    .expect("model file");
+    assert!(Model::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+}
