@@ -31,6 +31,11 @@ fn main() -> anyhow::Result<()> {
     let eval_dir =
         PathBuf::from(std::env::var("EVAL_DIR").unwrap_or_else(|_| "target/nlp-eval".to_string()));
     let started = std::time::Instant::now();
+    if std::env::var_os("EVAL_ONLY").is_some() {
+        // Score the model file already written, without training.
+        let model = Model::from_bytes(&std::fs::read(&out)?)?;
+        return evaluate(&dir, &eval_dir, Box::leak(Box::new(model)));
+    }
     let train = read(&dir, "en_ewt-ud-train.conllu")?;
     eprintln!("{} training sentences", train.len());
     let mut options = TrainOptions::default();
@@ -39,6 +44,12 @@ fn main() -> anyhow::Result<()> {
         .and_then(|v| v.parse().ok())
     {
         options.min_weight = min;
+    }
+    if let Some(n) = std::env::var("MIN_UPDATES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        options.min_updates = n;
     }
     if let Some(n) = std::env::var("PARSER_ITERATIONS")
         .ok()
@@ -63,8 +74,12 @@ fn main() -> anyhow::Result<()> {
         out.display(),
         bytes.len() as f64 / 1e6
     );
-    let model: &'static Model = Box::leak(Box::new(model));
-    std::fs::create_dir_all(&eval_dir)?;
+    evaluate(&dir, &eval_dir, Box::leak(Box::new(model)))
+}
+
+/// Prints the scores with gold words and writes each set parsed from raw text.
+fn evaluate(dir: &Path, eval_dir: &Path, model: &'static Model) -> anyhow::Result<()> {
+    std::fs::create_dir_all(eval_dir)?;
     println!("set             words   UPOS   XPOS  Lemma    UAS    LAS   (gold words)");
     for (name, file) in [
         ("ewt-dev", "en_ewt-ud-dev.conllu"),
@@ -72,7 +87,7 @@ fn main() -> anyhow::Result<()> {
         ("gum-news-dev", "en_gum-news-dev.conllu"),
         ("gum-news-test", "en_gum-news-test.conllu"),
     ] {
-        let gold = read(&dir, file)?;
+        let gold = read(dir, file)?;
         let s = nlp::score_gold_words(model, &gold);
         println!(
             "{name:<14} {:>6}  {:>5.2}  {:>5.2}  {:>5.2}  {:>5.2}  {:>5.2}",

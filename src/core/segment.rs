@@ -206,10 +206,14 @@ fn ends_sentence(body: &str, pos: usize, c: char, next: usize) -> bool {
     let Some(first) = body[next..].chars().find(|ch| !ch.is_whitespace()) else {
         return true;
     };
-    let starts = first.is_uppercase()
+    // Informal writing starts sentences in lower case too ("... by cats. they look like ..."):
+    // after a terminator that is not an abbreviation's period, a lower-case word starts one.
+    let starts = first.is_alphabetic()
         || first.is_ascii_digit()
         || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '-');
-    if !starts {
+    // An ellipsis before a lower-case word trails off mid-sentence ("... brain development").
+    let ellipsis = body[pos..next].contains("..") || body[pos..next].contains('…');
+    if !starts || (ellipsis && first.is_lowercase()) {
         return false;
     }
     if c != '.' {
@@ -280,6 +284,22 @@ mod tests {
             vec![
                 "Col. Allie Smith of the U.S. Special Operations Command spoke.",
                 "Sen. Jones (R-KY) agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn informal_sentences_start_in_lower_case_but_ellipses_trail_on() {
+        let text = "we got wasted. they look like dogs? i think so. It was... strange. \
+                    The U.S. team won at 5 p.m. and e.g. the fans left.";
+        assert_eq!(
+            split(text),
+            vec![
+                "we got wasted.",
+                "they look like dogs?",
+                "i think so.",
+                "It was... strange.",
+                "The U.S. team won at 5 p.m. and e.g. the fans left."
             ]
         );
     }

@@ -92,36 +92,42 @@ impl Morphology {
         }
     }
 
-    /// The lemma of `form` tagged `tag`.
-    pub fn lemma(&self, form: &str, tag: &str) -> String {
+    /// The lemma and the morphological features (`_` when none are known) of `form` tagged
+    /// `tag`.
+    pub fn analyse(&self, form: &str, tag: &str) -> (String, &str) {
         let lower = form.to_lowercase();
-        if let Some(lemma) = self.lemmas.get(&format!("{lower}\t{tag}")) {
-            return lemma.clone();
+        let mut key = String::with_capacity(lower.len() + tag.len() + 1);
+        key.push_str(&lower);
+        key.push('\t');
+        key.push_str(tag);
+        let feats = self
+            .feats
+            .get(&key)
+            .or_else(|| self.feats.get(tag))
+            .map_or("_", String::as_str);
+        if let Some(lemma) = self.lemmas.get(&key) {
+            return (lemma.clone(), feats);
         }
         if proper(tag) {
-            return form.to_string();
+            return (form.to_string(), feats);
         }
-        let chars: Vec<char> = lower.chars().collect();
-        for n in (0..=MAX_ENDING.min(chars.len())).rev() {
-            let ending: String = chars[chars.len() - n..].iter().collect();
-            if let Some((strip, add)) = self.rules.get(&format!("{tag}\t{ending}")) {
-                let keep = chars.len().saturating_sub(usize::from(*strip));
-                let mut lemma: String = chars[..keep].iter().collect();
-                lemma.push_str(add);
+        let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+        for n in (0..=MAX_ENDING.min(starts.len())).rev() {
+            let cut = starts.get(starts.len() - n).copied().unwrap_or(lower.len());
+            key.clear();
+            key.push_str(tag);
+            key.push('\t');
+            key.push_str(&lower[cut..]);
+            if let Some((strip, add)) = self.rules.get(&key) {
+                let keep = starts.len().saturating_sub(usize::from(*strip));
+                let end = starts.get(keep).copied().unwrap_or(lower.len());
+                let lemma = format!("{}{add}", &lower[..end]);
                 if !lemma.is_empty() {
-                    return lemma;
+                    return (lemma, feats);
                 }
             }
         }
-        lower
-    }
-
-    /// The morphological features of `form` tagged `tag` (`_` when none are known).
-    pub fn feats(&self, form: &str, tag: &str) -> &str {
-        self.feats
-            .get(&format!("{}\t{tag}", form.to_lowercase()))
-            .or_else(|| self.feats.get(tag))
-            .map_or("_", String::as_str)
+        (lower, feats)
     }
 
     /// Writes the tables (sorted, so the same tables give the same bytes).
@@ -208,13 +214,14 @@ mod tests {
             word("Smiths", "PROPN NNPS", "Smith"),
         ];
         let m = Morphology::train(&words);
-        assert_eq!(m.lemma("jumped", "VERB VBD"), "jump");
-        assert_eq!(m.lemma("Ladies", "NOUN NNS"), "lady");
-        assert_eq!(m.lemma("went", "VERB VBD"), "go");
-        assert_eq!(m.lemma("Obamas", "PROPN NNPS"), "Obamas");
+        let lemma = |form: &str, tag: &str| m.analyse(form, tag).0;
+        assert_eq!(lemma("jumped", "VERB VBD"), "jump");
+        assert_eq!(lemma("Ladies", "NOUN NNS"), "lady");
+        assert_eq!(lemma("went", "VERB VBD"), "go");
+        assert_eq!(lemma("Obamas", "PROPN NNPS"), "Obamas");
         let mut bytes = Vec::new();
         m.write(&mut bytes).expect("written");
         let read = Morphology::read(&mut bytes.as_slice()).expect("read");
-        assert_eq!(read.lemma("jumped", "VERB VBD"), "jump");
+        assert_eq!(read.analyse("jumped", "VERB VBD").0, "jump");
     }
 }

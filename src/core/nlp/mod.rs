@@ -136,6 +136,8 @@ pub struct TrainOptions {
     pub jackknife_folds: usize,
     /// Averaged weights smaller than this are dropped from the model.
     pub min_weight: f32,
+    /// Features updated fewer times than this in training are dropped from the model.
+    pub min_updates: u32,
 }
 
 impl Default for TrainOptions {
@@ -146,7 +148,15 @@ impl Default for TrainOptions {
             parser_warmup: 2,
             jackknife_folds: 4,
             min_weight: 0.001,
+            min_updates: 2,
         }
+    }
+}
+
+impl TrainOptions {
+    /// What is dropped when the weights are frozen: (smallest weight, fewest updates).
+    fn prune(&self) -> (f32, u32) {
+        (self.min_weight, self.min_updates)
     }
 }
 
@@ -182,7 +192,7 @@ impl Model {
             })
             .collect();
         progress("tagger");
-        let tagger = tagger::Tagger::train(&tagged, options.tagger_iterations, options.min_weight);
+        let tagger = tagger::Tagger::train(&tagged, options.tagger_iterations, options.prune());
         // The parser learns from tags as good as it will see: each fold tagged by a tagger
         // trained on the other folds.
         let folds = options.jackknife_folds.max(2);
@@ -196,7 +206,7 @@ impl Model {
                 .map(|(_, s)| s.clone())
                 .collect();
             let fold_tagger =
-                tagger::Tagger::train(&rest, options.tagger_iterations, options.min_weight);
+                tagger::Tagger::train(&rest, options.tagger_iterations, options.prune());
             for (i, sentence) in tagged.iter().enumerate().filter(|(i, _)| i % folds == fold) {
                 let forms: Vec<&str> = sentence.iter().map(|(f, _)| f.as_str()).collect();
                 predicted[i] = fold_tagger
@@ -223,7 +233,7 @@ impl Model {
             &examples,
             options.parser_iterations,
             options.parser_warmup,
-            options.min_weight,
+            options.prune(),
             progress,
         );
         progress("lemmas and features");
@@ -318,14 +328,14 @@ impl Model {
                 piece.iter().zip(&forms).zip(&tags).zip(parse)
             {
                 let (upos, xpos) = &self.split_tags[tag];
-                let name = &self.tagger.tags[tag];
+                let (lemma, feats) = self.morphology.analyse(form, &self.tagger.tags[tag]);
                 tokens.push(Token {
                     start,
                     end,
                     upos,
                     xpos,
-                    lemma: self.morphology.lemma(form, name),
-                    feats: self.morphology.feats(form, name),
+                    lemma,
+                    feats,
                     head: match (head, first_root) {
                         (0, Some(root)) => root + 1,
                         (0, None) => 0,

@@ -328,13 +328,13 @@ impl Parser {
 
     /// Trains on `examples` for `iterations` passes (a fixed-seed shuffle each pass); after the
     /// first `warmup` passes the parser follows its own predictions nine times in ten, so it
-    /// learns to recover from its mistakes. Non-projective trees are left out; averaged weights
-    /// under `min_weight` are dropped.
+    /// learns to recover from its mistakes. Non-projective trees are left out; `prune` drops
+    /// small weights and rarely updated features.
     pub fn train(
         examples: &[ParseExample],
         iterations: usize,
         warmup: usize,
-        min_weight: f32,
+        prune: (f32, u32),
         progress: &mut dyn FnMut(&str),
     ) -> Self {
         let mut labels: Vec<String> = examples.iter().flat_map(|e| e.3.iter().cloned()).collect();
@@ -401,7 +401,7 @@ impl Parser {
             }
         }
         Self {
-            weights: training.average(min_weight),
+            weights: training.average(prune.0, prune.1),
             labels,
         }
     }
@@ -479,7 +479,7 @@ mod tests {
             ])
         })
         .collect();
-        let parser = Parser::train(&data, 8, 2, 0.0, &mut |_| {});
+        let parser = Parser::train(&data, 8, 2, (0.0, 0), &mut |_| {});
         let parsed = parser.parse(
             &["mice", "eat", "seeds", "."],
             &["NOUN", "VERB", "NOUN", "PUNCT"],

@@ -5,19 +5,19 @@
 use rustc_hash::FxHashMap;
 use std::io::{self, Read, Write};
 
-/// Hashes a feature: a template number and up to three values (FNV-1a over their bytes, so the
-/// same feature gets the same key on every machine and run).
+/// Hashes a feature: a template number and up to three values (multiply-and-shift mixing, as
+/// in splitmix64, so the same feature gets the same key on every machine and run).
 pub fn feature(template: u8, a: u64, b: u64, c: u64) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in std::iter::once(template)
-        .chain(a.to_le_bytes())
-        .chain(b.to_le_bytes())
-        .chain(c.to_le_bytes())
-    {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    let mut h = (u64::from(template) + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    for (value, multiplier) in [
+        (a, 0xbf58_476d_1ce4_e5b9u64),
+        (b, 0x94d0_49bb_1331_11eb),
+        (c, 0xbf58_476d_1ce4_e5b9),
+    ] {
+        h = (h ^ value).wrapping_mul(multiplier);
+        h ^= h >> 31;
     }
-    hash
+    h
 }
 
 /// Hashes a string (a word) to a value for [`feature`].
@@ -41,11 +41,18 @@ struct Trained {
     stamp: u64,
 }
 
+/// A feature's weights while training, and how often it was updated.
+#[derive(Debug, Default)]
+struct TrainedFeature {
+    updates: u32,
+    classes: Vec<Trained>,
+}
+
 /// Weights being trained.
 #[derive(Debug, Default)]
 pub struct Training {
     classes: usize,
-    weights: FxHashMap<u64, Vec<Trained>>,
+    weights: FxHashMap<u64, TrainedFeature>,
     step: u64,
 }
 
@@ -63,8 +70,8 @@ impl Training {
         scores.clear();
         scores.resize(self.classes, 0.0);
         for f in features {
-            if let Some(list) = self.weights.get(f) {
-                for w in list {
+            if let Some(feature) = self.weights.get(f) {
+                for w in &feature.classes {
                     scores[usize::from(w.class)] += w.weight;
                 }
             }
@@ -83,7 +90,9 @@ impl Training {
         }
         let step = self.step;
         for &f in features {
-            let list = self.weights.entry(f).or_default();
+            let feature = self.weights.entry(f).or_default();
+            feature.updates = feature.updates.saturating_add(1);
+            let list = &mut feature.classes;
             for (class, delta) in [(truth, 1.0f32), (guess, -1.0)] {
                 let class = class as u16;
                 let at = if let Some(at) = list.iter().position(|w| w.class == class) {
@@ -105,8 +114,9 @@ impl Training {
         }
     }
 
-    /// The averaged weights, keeping only those at least `min` in size.
-    pub fn average(self, min: f32) -> Weights {
+    /// The averaged weights, keeping only those at least `min` in size, of features updated at
+    /// least `min_updates` times (rarer ones are noise and cost lookups).
+    pub fn average(self, min: f32, min_updates: u32) -> Weights {
         let step = self.step.max(1);
         let mut keys: Vec<u64> = self.weights.keys().copied().collect();
         keys.sort_unstable();
@@ -115,7 +125,12 @@ impl Training {
             ..Weights::default()
         };
         for key in keys {
-            let mut kept: Vec<(u16, f32)> = self.weights[&key]
+            let feature = &self.weights[&key];
+            if feature.updates < min_updates {
+                continue;
+            }
+            let mut kept: Vec<(u16, f32)> = feature
+                .classes
                 .iter()
                 .map(|w| {
                     let total = w.total + f64::from(w.weight) * (step - w.stamp) as f64;
@@ -304,7 +319,7 @@ mod tests {
                 p.tick();
             }
         }
-        let w = p.average(0.0);
+        let w = p.average(0.0, 0);
         let mut bytes = Vec::new();
         w.write(&mut bytes).expect("written");
         let read = Weights::read(&mut bytes.as_slice()).expect("read");

@@ -23,15 +23,12 @@ struct WordKeys {
 
 fn word_keys(form: &str) -> WordKeys {
     let lower = form.to_lowercase();
-    let chars: Vec<char> = lower.chars().collect();
-    let suffix = |n: usize| {
-        text_key(
-            &chars[chars.len().saturating_sub(n)..]
-                .iter()
-                .collect::<String>(),
-        )
-    };
-    let prefix = |n: usize| text_key(&chars[..n.min(chars.len())].iter().collect::<String>());
+    // Byte offsets of the character boundaries: affixes are slices of the lowercase word.
+    let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+    let count = starts.len();
+    let suffix =
+        |n: usize| text_key(&lower[starts.get(count.saturating_sub(n)).map_or(0, |&i| i)..]);
+    let prefix = |n: usize| text_key(&lower[..starts.get(n).copied().unwrap_or(lower.len())]);
     let mut shape = String::new();
     for c in form.chars().take(24) {
         let class = if c.is_uppercase() {
@@ -135,8 +132,13 @@ impl Tagger {
     }
 
     /// Trains on sentences of (form, tag) for `iterations` passes in an order shuffled by a
-    /// fixed seed; averaged weights under `min_weight` are dropped.
-    pub fn train(sentences: &[Vec<(String, String)>], iterations: usize, min_weight: f32) -> Self {
+    /// fixed seed; `prune` drops small weights and rarely updated features
+    /// (see [`Training::average`]).
+    pub fn train(
+        sentences: &[Vec<(String, String)>],
+        iterations: usize,
+        prune: (f32, u32),
+    ) -> Self {
         let mut tags: Vec<String> = sentences.iter().flatten().map(|(_, t)| t.clone()).collect();
         tags.sort_unstable();
         tags.dedup();
@@ -194,7 +196,7 @@ impl Tagger {
         let mut dictionary: Vec<(String, u16)> = dictionary.into_iter().collect();
         dictionary.sort_unstable();
         Self {
-            weights: training.average(min_weight),
+            weights: training.average(prune.0, prune.1),
             tags,
             dictionary: dictionary.into_iter().collect(),
         }
@@ -264,7 +266,7 @@ mod tests {
             sentence(&[("a", "DET"), ("bird", "NOUN"), ("sings", "VERB")]),
             sentence(&[("the", "DET"), ("birds", "NOUN"), ("sing", "VERB")]),
         ];
-        let tagger = Tagger::train(&data, 10, 0.0);
+        let tagger = Tagger::train(&data, 10, (0.0, 0));
         let tags: Vec<&str> = tagger
             .tag(&["the", "rats", "sleep"])
             .into_iter()
