@@ -185,3 +185,24 @@ fn quoted_relative_dates_use_the_stated_time_of_speaking() {
         .expect("tagged");
     assert_eq!(quoted.value, "2024-05-01");
 }
+
+#[test]
+fn clock_times_are_not_years() {
+    for text in [
+        "The valve was closed at 1425 GMT on the platform.",
+        "Fighting resumed at 2200 local time near the bridge.",
+        "The curfew starts at 0600 hours every day.",
+        "Flights left after 1730 EST despite the storm.",
+    ] {
+        let found = tag_text(text, "2024-05-01");
+        assert!(
+            found
+                .iter()
+                .all(|t| t.value.len() != 4 || !t.value.starts_with(['0', '1', '2'])),
+            "{text}: {found:#?}"
+        );
+    }
+    // A year before a capitalised word is still a year.
+    let found = tag_text("In 1998 GM cut jobs.", "2024-05-01");
+    assert!(found.iter().any(|t| t.value == "1998"), "{found:#?}");
+}
