@@ -553,6 +553,16 @@ fn reader_rect(harness: &Harness<'static, SightlineApp>) -> egui::Rect {
         .rect()
 }
 
+/// An app on the seeds that keeps unsaved work aside in `file`.
+fn harness_keeping_work_in(file: &std::path::Path) -> Harness<'static, SightlineApp> {
+    let file = file.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .build_eframe(move |_cc| SightlineApp::new(&[]).with_recovery_file(file));
+    harness.run();
+    harness
+}
+
 /// An unsaved change: selects the CNN report and stars it in the inspector.
 fn star_the_cnn_report(harness: &mut Harness<'static, SightlineApp>) {
     select_event(harness, "CNN report on the strike");
@@ -684,20 +694,14 @@ fn unsaved_changes_are_asked_about_before_they_would_be_lost() {
 fn unsaved_work_kept_aside_is_offered_back_at_the_next_start() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("recovery.json");
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 950.0))
-        .build_eframe(|_cc| SightlineApp::new(&[]).with_recovery_file(file.clone()));
-    harness.run();
+    let mut harness = harness_keeping_work_in(&file);
     star_the_cnn_report(&mut harness);
     // Half a minute with no input: the timer keeps the work aside.
     idle_for(&mut harness, 31.0);
     let edited = harness.state().document.clone();
     drop(harness);
     // As after a crash: the next start finds the work and offers it.
-    let mut next = Harness::builder()
-        .with_size(egui::vec2(1500.0, 950.0))
-        .build_eframe(|_cc| SightlineApp::new(&[]).with_recovery_file(file.clone()));
-    next.run();
+    let mut next = harness_keeping_work_in(&file);
     next.get_by_label("Restore unsaved work?");
     next.get_by_role_and_label(Role::Button, "Restore").click();
     next.run();
@@ -1274,10 +1278,7 @@ fn tags_are_chips_and_one_finished_edit_is_one_history_entry() {
 fn autosave_runs_on_a_timer_with_no_input() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("recovery.json");
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 950.0))
-        .build_eframe(|_cc| SightlineApp::new(&[]).with_recovery_file(file.clone()));
-    harness.run();
+    let mut harness = harness_keeping_work_in(&file);
     star_the_cnn_report(&mut harness);
     // The app asked to be woken for the autosave, whatever the user does.
     let delay = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;

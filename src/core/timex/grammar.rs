@@ -613,36 +613,7 @@ impl Grammar<'_> {
                 "%" | "percent" | "per" | "million" | "billion" | "people"
             );
             // "1425 GMT", "2200 local time", "0600 hours": a 24-hour clock time, not a year.
-            let clock = y % 100 < 60
-                && y / 100 < 24
-                && matches!(
-                    next.lower.as_str(),
-                    "gmt"
-                        | "utc"
-                        | "local"
-                        | "hours"
-                        | "hrs"
-                        | "h"
-                        | "zulu"
-                        | "z"
-                        | "est"
-                        | "edt"
-                        | "cst"
-                        | "cdt"
-                        | "mst"
-                        | "mdt"
-                        | "pst"
-                        | "pdt"
-                        | "et"
-                        | "pt"
-                        | "bst"
-                        | "cet"
-                        | "cest"
-                        | "ist"
-                        | "jst"
-                        | "aest"
-                        | "msk"
-                );
+            let clock = y % 100 < 60 && y / 100 < 24 && lex::is_clock_word(&next.lower);
             if unit_like
                 || amount
                 || clock

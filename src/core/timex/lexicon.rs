@@ -259,7 +259,18 @@ pub fn is_time_zone(word: &str) -> bool {
             | "bst"
             | "cet"
             | "cest"
+            | "ist"
+            | "jst"
+            | "aest"
+            | "msk"
+            | "zulu"
     )
+}
+
+/// Words that make a four-digit number a 24-hour clock time ("1425 GMT", "2200 local time",
+/// "0600 hours").
+pub fn is_clock_word(word: &str) -> bool {
+    is_time_zone(word) || matches!(word, "local" | "hours" | "hrs" | "h" | "z")
 }
 
 /// Words that make a sentence look forward in time.
