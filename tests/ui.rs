@@ -747,23 +747,7 @@ fn selected_text_becomes_evidence_of_the_selected_event() {
         egui::pos2(text.left() + 120.0, text.top() + 8.0),
         egui::pos2(text.left() + 320.0, text.top() + 8.0),
     );
-    harness.event(egui::Event::PointerMoved(from));
-    harness.event(egui::Event::PointerButton {
-        pos: from,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: egui::Modifiers::NONE,
-    });
-    harness.run();
-    harness.event(egui::Event::PointerMoved(to));
-    harness.run();
-    harness.event(egui::Event::PointerButton {
-        pos: to,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: egui::Modifiers::NONE,
-    });
-    harness.run();
+    drag(&mut harness, from, to);
     harness
         .get_by_role_and_label(Role::Button, "Add as denies")
         .click();
