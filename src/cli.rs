@@ -99,6 +99,16 @@ pub fn parse(articles: Vec<Article>, format: ParseFormat, out: &mut dyn Write) -
     for article in &articles {
         let analysis = article.analyze();
         let parsed = analysis.parsed(&article.text);
+        for s in parsed.iter().filter(|s| s.cut) {
+            eprintln!(
+                "sightline: {}: a sentence of {} words (bytes {}..{}) was parsed in pieces of {}",
+                article.id,
+                s.tokens.len(),
+                s.start,
+                s.end,
+                nlp::MAX_SENTENCE_WORDS
+            );
+        }
         match format {
             ParseFormat::Conllu => {
                 writeln!(out, "# doc = {}", article.id)?;

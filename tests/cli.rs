@@ -159,4 +159,11 @@ fn parse_writes_conllu_whose_forms_are_the_text() {
         sightline(&["parse", "--format", "xml"]).status.code(),
         Some(2)
     );
+    // An over-long sentence is parsed in pieces, and the user is told.
+    let long = dir.path().join("list.txt");
+    std::fs::write(&long, format!("{}.", vec!["item"; 600].join(" "))).expect("write");
+    let out = sightline(&["parse", long.to_str().expect("utf-8")]);
+    assert!(out.status.success());
+    let note = String::from_utf8_lossy(&out.stderr);
+    assert!(note.contains("list: a sentence of 601 words"), "{note}");
 }
