@@ -25,9 +25,6 @@ pub enum Pick {
     ImportTimelineJs,
 }
 
-/// Article files the dialogs offer.
-const ARTICLE_EXTENSIONS: [&str; 6] = ["txt", "md", "html", "htm", "json", "jsonl"];
-
 impl Pick {
     /// The dialog's title.
     fn title(self) -> &'static str {
@@ -59,7 +56,10 @@ impl Pick {
     /// The extensions of the files offered (empty: folders only).
     fn extensions(self) -> Vec<&'static str> {
         match self {
-            Pick::Articles | Pick::AddArticles => ARTICLE_EXTENSIONS.to_vec(),
+            Pick::Articles | Pick::AddArticles => crate::core::ingest::Format::EXTENSIONS
+                .iter()
+                .map(|(e, _)| *e)
+                .collect(),
             Pick::Folder => Vec::new(),
             Pick::Timeline | Pick::SaveTimeline | Pick::ImportTimelineJs => vec!["json"],
             Pick::Export(format) => vec![format.extension()],

@@ -729,7 +729,9 @@ impl eframe::App for SightlineApp {
             ui.ctx().request_repaint_after(due);
         }
         self.update_window(ui.ctx());
-        if self.job.is_some() || self.dialog.is_some() {
+        // The system's dialog answers from another thread: look for its answer now and then.
+        // Sightline's own is drawn in the window and repaints with the user's input.
+        if self.job.is_some() || self.dialog.as_ref().is_some_and(Dialog::is_native) {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }

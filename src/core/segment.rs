@@ -34,8 +34,16 @@ const ABBREVIATIONS: &[&str] = &[
     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "fig", "est", "a.m", "p.m", "e.g",
     "i.e", "u.s", "u.k", "u.n", "e.u", "d.c", "ala", "ariz", "calif", "colo", "conn", "fla", "ga",
     "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
-    "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
+    "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "ave", "blvd",
 ];
+
+/// Whether `word` (without its final period) is an abbreviation whose period does not end a
+/// sentence ("Col", "U.S", "a.m", "R-Calif"): itself or its last piece is a known one.
+pub fn is_abbreviation(word: &str) -> bool {
+    let lower = word.trim_start_matches('-').to_lowercase();
+    let last_piece = lower.rsplit(['-', '.']).next().unwrap_or("");
+    ABBREVIATIONS.contains(&lower.as_str()) || ABBREVIATIONS.contains(&last_piece)
+}
 
 /// Lines that are page furniture, not article text (matched on the lowercased, trimmed line).
 fn looks_like_furniture(lower: &str) -> bool {
@@ -226,9 +234,7 @@ fn ends_sentence(body: &str, pos: usize, c: char, next: usize) -> bool {
         .last()
         .map_or(pos, |(i, _)| i);
     let word = &body[word_start..pos];
-    let lower = word.trim_start_matches('-').to_lowercase();
-    let last_piece = lower.rsplit(['-', '.']).next().unwrap_or("");
-    if ABBREVIATIONS.contains(&lower.as_str()) || ABBREVIATIONS.contains(&last_piece) {
+    if is_abbreviation(word) {
         return false;
     }
     // Initials ("J." or "U.S."): a single letter before the period.

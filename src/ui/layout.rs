@@ -54,15 +54,9 @@ impl PanelLayout {
     /// each at least its minimum, and together leaving the centre at least its minimum (the
     /// sides give way in proportion when the window is too narrow for all three).
     pub fn side_widths(&self, width: f32) -> (f32, f32) {
-        let share = |f: f32| {
-            if f.is_finite() {
-                f.clamp(0.0, 1.0)
-            } else {
-                0.3
-            }
-        };
-        let left = (share(self.sources) * width).max(MIN_SIDE);
-        let right = (share(self.inspector) * width).max(MIN_INSPECTOR);
+        let defaults = Self::default();
+        let left = (share(self.sources, defaults.sources) * width).max(MIN_SIDE);
+        let right = (share(self.inspector, defaults.inspector) * width).max(MIN_INSPECTOR);
         let room = (width - MIN_CENTRE).max(0.0);
         if left + right <= room {
             (left.round(), right.round())
@@ -75,12 +69,7 @@ impl PanelLayout {
     /// The timeline's height in `height` points under the header, leaving the reader its
     /// minimum.
     pub fn timeline_height(&self, height: f32) -> f32 {
-        let share = if self.timeline.is_finite() {
-            self.timeline.clamp(0.0, 1.0)
-        } else {
-            0.56
-        };
-        (share * height)
+        (share(self.timeline, Self::default().timeline) * height)
             .max(MIN_TIMELINE)
             .min((height - MIN_READER).max(0.0))
             .round()
@@ -98,6 +87,15 @@ impl PanelLayout {
             }
         }
         self
+    }
+}
+
+/// A share between 0 and 1: `value`, or `default` when a stored value is not a number.
+fn share(value: f32, default: f32) -> f32 {
+    if value.is_finite() {
+        value.clamp(0.0, 1.0)
+    } else {
+        default
     }
 }
 

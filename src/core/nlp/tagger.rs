@@ -13,6 +13,8 @@ const DICT_MIN_SHARE: f64 = 0.97;
 
 /// What the features need of each word, computed once per sentence.
 struct WordKeys {
+    /// The word in lower case (the dictionary's key).
+    text: String,
     lower: u64,
     suffixes: [u64; 4],
     prefixes: [u64; 3],
@@ -54,6 +56,7 @@ fn word_keys(form: &str) -> WordKeys {
         prefixes: [prefix(1), prefix(2), prefix(3)],
         shape: text_key(&shape),
         flags,
+        text: lower,
     }
 }
 
@@ -117,8 +120,8 @@ impl Tagger {
         let mut out = Vec::with_capacity(forms.len());
         let (mut feats, mut scores) = (Vec::new(), Vec::new());
         let (mut prev, mut prev2) = (START, START);
-        for (i, form) in forms.iter().enumerate() {
-            let tag = if let Some(&t) = self.dictionary.get(&form.to_lowercase()) {
+        for (i, word) in words.iter().enumerate() {
+            let tag = if let Some(&t) = self.dictionary.get(&word.text) {
                 usize::from(t)
             } else {
                 features(&words, i, prev, prev2, &mut feats);
@@ -177,9 +180,9 @@ impl Tagger {
                 let sentence = &sentences[s];
                 let words: Vec<WordKeys> = sentence.iter().map(|(f, _)| word_keys(f)).collect();
                 let (mut prev, mut prev2) = (START, START);
-                for (i, (form, tag)) in sentence.iter().enumerate() {
+                for (i, ((_, tag), word)) in sentence.iter().zip(&words).enumerate() {
                     let truth = tag_index[tag.as_str()];
-                    let guess = if let Some(&t) = dictionary.get(&form.to_lowercase()) {
+                    let guess = if let Some(&t) = dictionary.get(&word.text) {
                         usize::from(t)
                     } else {
                         features(&words, i, prev, prev2, &mut feats);

@@ -4,14 +4,6 @@
 //! ("U.S.", "Mr.", "p.m."), numbers ("1,500.25", "5:30"), web addresses and e-mail kept whole.
 //! Time is linear in the text.
 
-/// Words whose final period belongs to them.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc",
-    "no", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "rev", "dept", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
-    "fig", "est", "ave", "blvd",
-];
-
 /// First parts of hyphenated words kept whole ("e-mail", "co-workers", "non-stop").
 const PREFIXES: &[&str] = &[
     "e", "co", "post", "pre", "pro", "ex", "mid", "non", "re", "anti", "semi", "multi", "over",
@@ -182,17 +174,14 @@ fn split_chunk(
     out.extend(tail.into_iter().rev());
 }
 
-/// Whether a period belongs to the word before it: abbreviations, initials ("J.", "U.S"),
-/// single letters.
+/// Whether a period belongs to the word before it: the abbreviations sentence splitting knows
+/// (`segment::is_abbreviation`), initials ("J.", "U.S"), single letters.
 fn keeps_period(word: &str) -> bool {
-    if word.is_empty() {
-        return false;
-    }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
-        || word
-            .split('.')
-            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    !word.is_empty()
+        && (crate::core::segment::is_abbreviation(word)
+            || word
+                .split('.')
+                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic)))
 }
 
 /// Splits a word without outer punctuation: clitics, fused words, hyphens, slashes.
