@@ -1308,7 +1308,16 @@ fn the_overview_strip_has_dates_and_no_label_hides_a_marker() {
             );
         }
     }
+    let plot = egui_plot::PlotMemory::load(&harness.ctx, sightline::ui::timeline_plot_id())
+        .expect("the plot has drawn")
+        .transform()
+        .frame()
+        .to_owned();
     for (label, event) in &drawn.labels {
+        assert!(
+            plot.x_range().contains(label.left()) && plot.x_range().contains(label.right()),
+            "label of {event} is cut at the plot's edge: {label:?} in {plot:?}"
+        );
         for (marker, other) in &drawn.markers {
             assert!(
                 other == event || !label.intersects(*marker),

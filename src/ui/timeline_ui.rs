@@ -544,8 +544,13 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                     egui::Rect::from_min_size(egui::pos2(bar_start, bar_above - size.y), size),
                     egui::Rect::from_min_size(egui::pos2(bar_start, bar_below), size),
                 ];
+                // A place is free when the label is whole inside the plot (not cut at an
+                // edge) and hides no other label or marker.
+                let plot_x = transform.frame().x_range();
                 let free = |rect: &egui::Rect| {
-                    !taken.iter().any(|(t, _)| t.intersects(*rect))
+                    plot_x.contains(rect.left())
+                        && plot_x.contains(rect.right())
+                        && !taken.iter().any(|(t, _)| t.intersects(*rect))
                         && !covers_a_marker(&markers, *rect, index)
                 };
                 let Some(rect) = candidates
