@@ -245,8 +245,9 @@ fn split_word(piece: &str, s: usize, e: usize, base: usize, out: &mut Vec<(usize
         if (c != '-' && c != '/') || i == 0 || i + 1 == word.len() {
             continue;
         }
+        // A run of hyphens or slashes ("--", "///") is not a joint between two parts.
         let (before, after) = (bytes[i - 1], bytes[i + 1]);
-        if before == b'-' || after == b'-' {
+        if matches!(before, b'-' | b'/') || matches!(after, b'-' | b'/') {
             continue;
         }
         let left = &piece[part_start..s + i];
@@ -331,6 +332,12 @@ mod tests {
             words("al-Sadr's men b/c 08/16/2000"),
             ["al", "-", "Sadr", "'s", "men", "b/c", "08/16/2000"]
         );
+        // A run of slashes or hyphens inside a word never leaves an empty word behind.
+        for text in ["from oth///er places", "a--//--b", "x/-/y"] {
+            let spans = tokenize(text, 0, text.len());
+            assert!(spans.iter().all(|(s, e)| s < e), "{text}: {spans:?}");
+        }
+        assert_eq!(words("from oth///er"), ["from", "oth///er"]);
     }
 
     #[test]
