@@ -140,6 +140,44 @@ pub fn parse(articles: Vec<Article>, format: ParseFormat, out: &mut dyn Write) -
     Ok(())
 }
 
+/// `sightline mentions`: every event mention as a JSON line. `start`/`end` count characters
+/// (as TempEval's scorer does); the `byte_*` fields are byte offsets into the article text.
+pub fn mentions(articles: Vec<Article>, out: &mut dyn Write) -> Result<()> {
+    use crate::core::event_mentions::{self, Argument};
+    crate::core::nlp::events::recognizer().map_err(|e| anyhow::anyhow!(e))?;
+    for article in &articles {
+        let analysis = article.analyze();
+        let text = &article.text;
+        let chars = |b: usize| text[..b].chars().count();
+        let argument = |a: &Option<Argument>| {
+            a.as_ref().map(|a| {
+                serde_json::json!({"text": a.text, "head": a.head, "byte_start": a.start, "byte_end": a.end})
+            })
+        };
+        for m in event_mentions::mentions(article, &analysis) {
+            let (s, e) = m.trigger;
+            let time = m.time.map(|x| {
+                let t = &analysis.timexes[x];
+                serde_json::json!({"text": t.text, "value": t.value})
+            });
+            let line = serde_json::json!({
+                "doc": article.id, "start": chars(s), "end": chars(e), "text": &text[s..e],
+                "kind": "EVENT", "class": m.class.as_str(), "lemma": m.lemma, "pos": m.pos,
+                "family": m.family.id(), "group": m.group,
+                "polarity": if m.negated { "NEG" } else { "POS" },
+                "modality": m.modality, "hypothetical": m.hypothetical,
+                "tense": m.tense.as_str(), "aspect": m.aspect.as_str(), "passive": m.passive,
+                "agent": argument(&m.agent), "patient": argument(&m.patient),
+                "place": argument(&m.place), "time": time,
+                "byte_start": s, "byte_end": e, "span": &text[m.span.0..m.span.1],
+                "span_start": m.span.0, "span_end": m.span.1,
+            });
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
 /// `sightline articles`: one line per article.
 pub fn articles(articles: Vec<Article>, out: &mut dyn Write) -> Result<()> {
     for article in &articles {

@@ -76,6 +76,12 @@ enum Command {
         #[arg(long, default_value = "conllu")]
         format: String,
     },
+    /// Every event mention as a JSON line: class, lemma, family, polarity, modality, tense,
+    /// aspect, agent, patient, place and time (`start`/`end` in characters, as TempEval scores them).
+    Mentions {
+        /// Files or folders of .txt, .md, .html, .json, .jsonl (the embedded seeds when none).
+        paths: Vec<PathBuf>,
+    },
     /// Score the temporal tagger on TempEval-3 data (`NAME.articles.jsonl` + `NAME.gold.jsonl`).
     Eval {
         /// Folder holding the corpora.
@@ -106,6 +112,7 @@ fn main() -> ExitCode {
                 None,
             )
         }
+        Some(Command::Mentions { paths }) => run_on_articles(&paths, cli::mentions, None),
         Some(Command::Extract { paths, output }) => {
             run_on_articles(&paths, cli::extract, output.as_deref())
         }

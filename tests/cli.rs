@@ -167,3 +167,44 @@ fn parse_writes_conllu_whose_forms_are_the_text() {
     let note = String::from_utf8_lossy(&out.stderr);
     assert!(note.contains("list: a sentence of 601 words"), "{note}");
 }
+
+#[test]
+fn mentions_prints_event_json_lines_with_character_offsets() {
+    let dir = std::env::temp_dir().join(format!("sightline-mentions-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("café.txt");
+    // Characters of two and three bytes before the event word: offsets count characters.
+    std::fs::write(
+        &path,
+        "Café news\n\nThe café’s owners sued the city on Friday.\n",
+    )
+    .expect("written");
+    let out = sightline(&["mentions", path.to_str().expect("utf-8 path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let sued: serde_json::Value = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json line"))
+        .find(|l| l["text"] == "sued")
+        .expect("the lawsuit is an event");
+    let (start, end) = (
+        sued["start"].as_u64().unwrap() as usize,
+        sued["end"].as_u64().unwrap() as usize,
+    );
+    let chars: String = text.chars().skip(start).take(end - start).collect();
+    assert_eq!(chars, "sued");
+    assert_eq!(
+        &text[sued["byte_start"].as_u64().unwrap() as usize..][..4],
+        "sued"
+    );
+    assert_eq!(sued["kind"], "EVENT");
+    assert_eq!(sued["family"], "justice");
+    assert_eq!(sued["patient"]["text"], "the city");
+    assert_eq!(sued["time"]["text"], "Friday");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -103,7 +103,13 @@ pub fn nlp(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let paragraphs = paragraphs(&text, 0);
     let sentences = sentences(&text, &paragraphs);
+    let events = crate::core::nlp::events::recognizer().ok();
     for parsed in model.parse(&text, &sentences) {
+        if let Some(events) = events {
+            for (w, _) in events.recognize(&text, &parsed) {
+                assert!(w < parsed.tokens.len(), "event word inside the sentence");
+            }
+        }
         let mut last = parsed.start;
         for t in &parsed.tokens {
             assert!(

@@ -4,6 +4,7 @@
 //! (`examples/train_nlp.rs`) and embedded in the binary (`assets/nlp/`).
 
 pub mod conllu;
+pub mod events;
 mod lemma;
 mod parser;
 pub mod perceptron;

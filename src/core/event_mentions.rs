@@ -1,0 +1,539 @@
+//! Event mentions read from the parse: every word the event recogniser marks
+//! ([`crate::core::nlp::events`]), with its TimeML class, its family and synonym group
+//! ([`crate::core::taxonomy`]), polarity, modality, tense and aspect, and its arguments — who
+//! acted (agent), on what (patient), where (place) and the temporal expression the parse
+//! attaches to it. A negated, modal or hypothetical mention is no evidence that the event
+//! happened.
+
+use crate::core::article::{Analysis, Article};
+use crate::core::nlp::ParsedSentence;
+use crate::core::nlp::events::{self, EventClass};
+use crate::core::taxonomy::{self, Family};
+
+/// A phrase filling a role of an event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Argument {
+    /// Byte offset of its first character.
+    pub start: usize,
+    /// Byte offset past its last character.
+    pub end: usize,
+    /// The phrase as written.
+    pub text: String,
+    /// The lemma of its head word.
+    pub head: String,
+    /// Its head is a pronoun ("they", "it", "who").
+    pub pronoun: bool,
+}
+
+/// The grammatical tense of a verbal mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    /// "attacked", "had attacked".
+    Past,
+    /// "attacks", "has attacked".
+    Present,
+    /// "will attack".
+    Future,
+    /// Nouns and untensed forms.
+    None,
+}
+
+/// The grammatical aspect of a verbal mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Aspect {
+    /// "has attacked".
+    Perfective,
+    /// "is attacking".
+    Progressive,
+    /// Neither.
+    None,
+}
+
+impl Tense {
+    /// TimeML's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tense::Past => "PAST",
+            Tense::Present => "PRESENT",
+            Tense::Future => "FUTURE",
+            Tense::None => "NONE",
+        }
+    }
+}
+
+impl Aspect {
+    /// TimeML's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Aspect::Perfective => "PERFECTIVE",
+            Aspect::Progressive => "PROGRESSIVE",
+            Aspect::None => "NONE",
+        }
+    }
+}
+
+/// One event mention.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventMention {
+    /// Index of its sentence in the article's analysis.
+    pub sentence: usize,
+    /// Byte span of the event word.
+    pub trigger: (usize, usize),
+    /// Byte span of the event word with its agent, patient and place.
+    pub span: (usize, usize),
+    /// TimeML class.
+    pub class: EventClass,
+    /// The event word's lemma.
+    pub lemma: String,
+    /// The event word's universal part of speech.
+    pub pos: &'static str,
+    /// Its family (Other when the lexicon does not know the lemma).
+    pub family: Family,
+    /// The lemma its near-synonyms share (the lemma itself when the lexicon does not know it).
+    pub group: String,
+    /// Negated: "did not attack", "no attack".
+    pub negated: bool,
+    /// What makes it possible rather than real: a modal ("could"), an intention or report of
+    /// one ("plans to", "threatened to"), a denial ("denied that"), "possible".
+    pub modality: Option<String>,
+    /// Inside a condition, or the outcome of one ("if …").
+    pub hypothetical: bool,
+    /// Tense of a verb.
+    pub tense: Tense,
+    /// Aspect of a verb.
+    pub aspect: Aspect,
+    /// A passive verb ("was attacked").
+    pub passive: bool,
+    /// Who acted.
+    pub agent: Option<Argument>,
+    /// Who or what it was done to.
+    pub patient: Option<Argument>,
+    /// Where.
+    pub place: Option<Argument>,
+    /// Index in the analysis' temporal expressions of the one the parse attaches to it.
+    pub time: Option<usize>,
+}
+
+impl EventMention {
+    /// Said to have happened: not negated, modal, denied or hypothetical.
+    pub fn asserted(&self) -> bool {
+        !self.negated && self.modality.is_none() && !self.hypothetical
+    }
+}
+
+/// Verbs and nouns that put the event they govern in doubt: intentions, attempts, demands,
+/// denials, beliefs.
+const INTENSIONAL: &[&str] = &[
+    "plan", "want", "threaten", "intend", "seek", "try", "attempt", "hope", "expect", "propose",
+    "aim", "promise", "vow", "pledge", "consider", "prepare", "urge", "ask", "call", "demand",
+    "need", "refuse", "deny", "reject", "dismiss", "dispute", "refute", "fail", "decline", "fear",
+    "warn", "offer", "agree", "decide", "vote",
+];
+
+/// Adjectives that make an event noun possible rather than real.
+const POSSIBLE: &[&str] = &[
+    "possible",
+    "potential",
+    "planned",
+    "proposed",
+    "future",
+    "likely",
+    "prospective",
+    "hypothetical",
+    "threatened",
+];
+
+/// Modal auxiliaries ("will" and "shall" mark the future instead).
+const MODALS: &[&str] = &[
+    "can", "could", "may", "might", "must", "should", "would", "ought",
+];
+
+/// Prepositions that introduce a place.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "near", "off", "outside", "inside", "across", "into", "on", "from", "along",
+];
+
+/// Relations that start a clause of its own: a time or argument is not taken across them.
+const CLAUSE_RELATIONS: &[&str] = &[
+    "ccomp",
+    "xcomp",
+    "advcl",
+    "acl",
+    "parataxis",
+    "conj",
+    "csubj",
+    "root",
+];
+
+/// Relations of the words kept in an argument phrase around its head.
+const PHRASE_RELATIONS: &[&str] = &[
+    "det",
+    "amod",
+    "compound",
+    "flat",
+    "nmod:poss",
+    "nummod",
+    "fixed",
+    "case",
+];
+
+/// Longest argument phrase, in words.
+const MAX_ARGUMENT_WORDS: usize = 8;
+
+/// A sentence's parse with each word's dependents listed once.
+struct Tree<'a> {
+    text: &'a str,
+    s: &'a ParsedSentence,
+    children: Vec<Vec<usize>>,
+    /// Per word: the index (in the analysis) of the temporal expression it is part of.
+    timex: Vec<Option<usize>>,
+}
+
+impl<'a> Tree<'a> {
+    fn new(text: &'a str, s: &'a ParsedSentence, analysis: &Analysis, sentence: usize) -> Self {
+        let mut children = vec![Vec::new(); s.tokens.len()];
+        for (i, t) in s.tokens.iter().enumerate() {
+            if let Some(h) = t.head.checked_sub(1).filter(|&h| h < children.len()) {
+                children[h].push(i);
+            }
+        }
+        let own: Vec<usize> = (0..analysis.timexes.len())
+            .filter(|&x| analysis.timexes[x].sentence == sentence)
+            .collect();
+        let timex = s
+            .tokens
+            .iter()
+            .map(|t| {
+                own.iter().copied().find(|&x| {
+                    let x = &analysis.timexes[x];
+                    x.start < t.end && t.start < x.end
+                })
+            })
+            .collect();
+        Self {
+            text,
+            s,
+            children,
+            timex,
+        }
+    }
+
+    fn head(&self, i: usize) -> Option<usize> {
+        self.s.tokens[i]
+            .head
+            .checked_sub(1)
+            .filter(|&h| h < self.s.tokens.len())
+    }
+
+    fn rel(&self, i: usize) -> &'static str {
+        self.s.tokens[i].deprel
+    }
+
+    fn lemma(&self, i: usize) -> String {
+        self.s.tokens[i].lemma.to_lowercase()
+    }
+
+    /// The first dependent of `i` whose relation is `relation` or a subtype of it.
+    fn child(&self, i: usize, relation: &str) -> Option<usize> {
+        self.children[i].iter().copied().find(|&c| {
+            let r = self.rel(c);
+            r == relation || r.split(':').next() == Some(relation)
+        })
+    }
+
+    /// Dependents of `i` with exactly this relation.
+    fn children_with<'s>(
+        &'s self,
+        i: usize,
+        relation: &'s str,
+    ) -> impl Iterator<Item = usize> + 's {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| self.rel(c) == relation)
+    }
+
+    /// The preposition of a nominal dependent ("in" of "in the north").
+    fn preposition(&self, i: usize) -> Option<String> {
+        self.children_with(i, "case").next().map(|c| self.lemma(c))
+    }
+
+    /// The phrase headed by `head`: its determiners, modifiers, compounds and possessors (not
+    /// its clauses), without a leading preposition; cut to the head's close words when long.
+    fn argument(&self, head: usize) -> Argument {
+        let mut words = vec![head];
+        let mut stack = vec![head];
+        while let Some(w) = stack.pop() {
+            for &c in &self.children[w] {
+                if PHRASE_RELATIONS.contains(&self.rel(c)) && !(w == head && self.rel(c) == "case")
+                {
+                    words.push(c);
+                    stack.push(c);
+                }
+            }
+        }
+        if words.len() > MAX_ARGUMENT_WORDS {
+            words.retain(|&w| w == head || self.head(w) == Some(head) && self.rel(w) != "case");
+        }
+        let t = &self.s.tokens;
+        let start = words
+            .iter()
+            .map(|&w| t[w].start)
+            .min()
+            .unwrap_or(t[head].start);
+        let end = words.iter().map(|&w| t[w].end).max().unwrap_or(t[head].end);
+        Argument {
+            start,
+            end,
+            text: self.text[start..end].to_string(),
+            head: t[head].lemma.clone(),
+            pronoun: t[head].upos == "PRON",
+        }
+    }
+
+    /// Follows a relative pronoun ("who", "which") to the noun its clause modifies.
+    fn antecedent(&self, word: usize, predicate: usize) -> usize {
+        let relative = matches!(self.lemma(word).as_str(), "who" | "which" | "that");
+        match (relative, self.rel(predicate)) {
+            (true, "acl:relcl") => self.head(predicate).unwrap_or(word),
+            _ => word,
+        }
+    }
+
+    /// The subject of `i`, or of the verb it is an open complement or conjunct of.
+    fn subject(&self, i: usize) -> Option<(usize, bool)> {
+        let mut at = i;
+        for _ in 0..4 {
+            if let Some(s) = self.child(at, "nsubj") {
+                return Some((self.antecedent(s, at), self.rel(s) == "nsubj:pass"));
+            }
+            match (self.rel(at), self.head(at)) {
+                ("xcomp" | "conj", Some(h)) => at = h,
+                _ => return None,
+            }
+        }
+        None
+    }
+}
+
+/// Finds the event mentions of one analysed article.
+pub fn mentions(article: &Article, analysis: &Analysis) -> Vec<EventMention> {
+    let Ok(recognizer) = events::recognizer() else {
+        return Vec::new();
+    };
+    let text = &article.text;
+    let parsed = analysis.parsed(text);
+    let mut out = Vec::new();
+    for (si, (sentence, parse)) in analysis.sentences.iter().zip(parsed).enumerate() {
+        if analysis.paragraphs[sentence.paragraph].boilerplate {
+            continue;
+        }
+        let tree = Tree::new(text, parse, analysis, si);
+        let found = recognizer.recognize(text, parse);
+        for &(w, class) in &found {
+            out.push(mention(&tree, si, w, class, &found));
+        }
+    }
+    out
+}
+
+/// Reads one event word's attributes and arguments off the parse.
+fn mention(
+    tree: &Tree,
+    sentence: usize,
+    w: usize,
+    class: EventClass,
+    found: &[(usize, EventClass)],
+) -> EventMention {
+    let t = &tree.s.tokens[w];
+    let lemma = t.lemma.to_lowercase();
+    let verbal = t.upos == "VERB" || t.upos == "AUX";
+    let sense = taxonomy::sense_as(&lemma, verbal);
+    let auxes: Vec<usize> = tree.children[w]
+        .iter()
+        .copied()
+        .filter(|&c| tree.rel(c).starts_with("aux"))
+        .collect();
+    let aux_lemmas: Vec<String> = auxes.iter().map(|&a| tree.lemma(a)).collect();
+    let passive = auxes.iter().any(|&a| tree.rel(a) == "aux:pass")
+        || tree
+            .child(w, "nsubj")
+            .is_some_and(|s| tree.rel(s) == "nsubj:pass");
+    let negated = tree.children[w].iter().any(|&c| {
+        let l = tree.lemma(c);
+        (tree.rel(c) == "advmod" && matches!(l.as_str(), "not" | "never" | "n't"))
+            || (tree.rel(c) == "det" && l == "no")
+    });
+    // Modality: a modal auxiliary, an adjective of possibility, or a governing intention,
+    // belief or denial (the recogniser's I_STATE counts as one).
+    let governor = tree
+        .head(w)
+        .filter(|_| matches!(tree.rel(w), "xcomp" | "ccomp" | "acl" | "nmod" | "obj"));
+    let governing = governor.and_then(|g| {
+        let l = tree.lemma(g);
+        let belief = found
+            .iter()
+            .any(|&(f, c)| f == g && c == EventClass::IState)
+            && tree.rel(w) != "obj";
+        (INTENSIONAL.contains(&l.as_str()) || belief).then_some(l)
+    });
+    let modality = aux_lemmas
+        .iter()
+        .find(|l| MODALS.contains(&l.as_str()))
+        .cloned()
+        .or_else(|| {
+            tree.children_with(w, "amod")
+                .map(|c| tree.lemma(c))
+                .find(|l| POSSIBLE.contains(&l.as_str()))
+        })
+        .or(governing);
+    let hypothetical = conditional(tree, w);
+    let (tense, aspect) = if verbal {
+        tense_aspect(tree, w, &auxes)
+    } else {
+        (Tense::None, Aspect::None)
+    };
+    // Arguments.
+    let subject = tree.subject(w);
+    let by_phrase = tree.children[w].iter().copied().find(|&c| {
+        matches!(tree.rel(c), "obl:agent" | "obl" | "nmod" | "nmod:agent")
+            && tree.preposition(c).as_deref() == Some("by")
+    });
+    let (agent, patient) = if verbal {
+        match subject {
+            Some((s, true)) => (by_phrase, Some(s)),
+            Some((s, false)) => (Some(s), tree.child(w, "obj")),
+            None => (by_phrase.filter(|_| passive), tree.child(w, "obj")),
+        }
+    } else {
+        let possessor = tree.children_with(w, "nmod:poss").next();
+        let of_phrase = tree.children[w]
+            .iter()
+            .copied()
+            .find(|&c| tree.rel(c) == "nmod" && tree.preposition(c).as_deref() == Some("of"));
+        (possessor.or(by_phrase), of_phrase)
+    };
+    // Where: a named place the event word governs ("attacked … in X"), else one its patient
+    // governs ("attacked the base in X").
+    let place_of = |i: usize| {
+        tree.children[i].iter().copied().find(|&c| {
+            matches!(tree.rel(c), "obl" | "nmod" | "obl:npmod")
+                && tree.timex[c].is_none()
+                && tree.s.tokens[c].upos == "PROPN"
+                && tree
+                    .preposition(c)
+                    .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()))
+        })
+    };
+    let place = place_of(w).or_else(|| patient.and_then(place_of));
+    let time = attached_time(tree, w);
+    let (agent, patient, place) = (
+        agent.map(|a| tree.argument(a)),
+        patient.map(|p| tree.argument(p)),
+        place.map(|p| tree.argument(p)),
+    );
+    let span = [&agent, &patient, &place]
+        .into_iter()
+        .flatten()
+        .fold((t.start, t.end), |(s, e), a| (s.min(a.start), e.max(a.end)));
+    EventMention {
+        sentence,
+        trigger: (t.start, t.end),
+        span,
+        class,
+        lemma: lemma.clone(),
+        pos: t.upos,
+        family: sense.map_or(Family::Other, |s| s.family),
+        group: sense.map_or(lemma, |s| s.group.to_string()),
+        negated,
+        modality,
+        hypothetical,
+        tense,
+        aspect,
+        passive,
+        agent,
+        patient,
+        place,
+        time,
+    }
+}
+
+/// Whether word `w` is in a condition ("if they attack") or is the outcome of one ("if talks
+/// fail, they will attack").
+fn conditional(tree: &Tree, w: usize) -> bool {
+    let is_condition = |i: usize| {
+        tree.children_with(i, "mark")
+            .any(|m| matches!(tree.lemma(m).as_str(), "if" | "unless"))
+    };
+    if tree.children_with(w, "advcl").any(is_condition) {
+        return true;
+    }
+    let mut at = Some(w);
+    for _ in 0..8 {
+        let Some(i) = at else { break };
+        if is_condition(i) {
+            return true;
+        }
+        at = tree.head(i);
+    }
+    false
+}
+
+/// Tense and aspect of a verb from its auxiliaries and features.
+fn tense_aspect(tree: &Tree, w: usize, auxes: &[usize]) -> (Tense, Aspect) {
+    let feats_tense = |i: usize| {
+        let f = tree.s.tokens[i].feats;
+        if f.contains("Tense=Past") {
+            Some(Tense::Past)
+        } else if f.contains("Tense=Pres") && f.contains("VerbForm=Fin") {
+            Some(Tense::Present)
+        } else {
+            None
+        }
+    };
+    let lemmas: Vec<String> = auxes.iter().map(|&a| tree.lemma(a)).collect();
+    let tense = if lemmas.iter().any(|l| l == "will" || l == "shall") {
+        Tense::Future
+    } else {
+        auxes
+            .iter()
+            .find_map(|&a| feats_tense(a))
+            .or_else(|| auxes.is_empty().then(|| feats_tense(w)).flatten())
+            .unwrap_or(Tense::None)
+    };
+    let xpos = tree.s.tokens[w].xpos;
+    let aspect = if lemmas.iter().any(|l| l == "have") && xpos == "VBN" {
+        Aspect::Perfective
+    } else if lemmas.iter().any(|l| l == "be") && xpos == "VBG" {
+        Aspect::Progressive
+    } else {
+        Aspect::None
+    };
+    (tense, aspect)
+}
+
+/// The temporal expression the parse attaches to word `w`: one whose head word hangs from `w`
+/// without crossing into another clause.
+fn attached_time(tree: &Tree, w: usize) -> Option<usize> {
+    (0..tree.s.tokens.len()).find_map(|i| {
+        let x = tree.timex[i]?;
+        // The head word of the expression: its head lies outside the expression.
+        if tree.head(i).and_then(|h| tree.timex[h]) == Some(x) {
+            return None;
+        }
+        let mut at = i;
+        for _ in 0..6 {
+            let clause =
+                CLAUSE_RELATIONS.contains(&tree.rel(at)) || tree.rel(at).starts_with("acl");
+            if at != i && clause {
+                return None;
+            }
+            let h = tree.head(at)?;
+            if h == w {
+                return Some(x);
+            }
+            at = h;
+        }
+        None
+    })
+}

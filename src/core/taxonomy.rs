@@ -1,0 +1,182 @@
+//! Ten general families of news events and the lexicon that assigns a predicate's lemma to one
+//! of them, with a group shared by near-synonyms and nominalisations ("strike", "raid" and
+//! "assault" → "attack"; "resignation" → "resign"). The lexicon is `assets/lexicon/
+//! event_families.tsv`: general English news vocabulary, no word of any particular story (its
+//! header gives the provenance).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const LEXICON: &str = include_str!("../../assets/lexicon/event_families.tsv");
+
+/// A family of events that fits any news story.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Family {
+    /// Attacks, fighting, military action.
+    Conflict,
+    /// Accidents and natural disasters.
+    Disaster,
+    /// Crime, police, courts.
+    Justice,
+    /// Elections, appointments, protests, government.
+    Politics,
+    /// Markets, companies, trade, figures.
+    Economy,
+    /// Meetings, talks, agreements.
+    Diplomacy,
+    /// Disease and care.
+    Health,
+    /// Saying, reporting, denying.
+    Statement,
+    /// Laws, orders, sanctions, blockades.
+    Policy,
+    /// Happenings that fit no other family.
+    Other,
+}
+
+impl Family {
+    /// Every family, in lane order.
+    pub const ALL: [Family; 10] = [
+        Family::Conflict,
+        Family::Disaster,
+        Family::Justice,
+        Family::Politics,
+        Family::Economy,
+        Family::Diplomacy,
+        Family::Health,
+        Family::Policy,
+        Family::Statement,
+        Family::Other,
+    ];
+
+    /// The id used in the lexicon and in documents.
+    pub fn id(self) -> &'static str {
+        match self {
+            Family::Conflict => "conflict",
+            Family::Disaster => "disaster",
+            Family::Justice => "justice",
+            Family::Politics => "politics",
+            Family::Economy => "economy",
+            Family::Diplomacy => "diplomacy",
+            Family::Health => "health",
+            Family::Statement => "statement",
+            Family::Policy => "policy",
+            Family::Other => "other",
+        }
+    }
+
+    /// The family with this id.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.id() == id)
+    }
+
+    /// The name of its lane.
+    pub fn label(self) -> &'static str {
+        match self {
+            Family::Conflict => "Conflict & attacks",
+            Family::Disaster => "Disasters & accidents",
+            Family::Justice => "Crime & justice",
+            Family::Politics => "Politics & government",
+            Family::Economy => "Economy & business",
+            Family::Diplomacy => "Diplomacy & meetings",
+            Family::Health => "Health",
+            Family::Statement => "Statements & reports",
+            Family::Policy => "Policy & regulation",
+            Family::Other => "Other events",
+        }
+    }
+}
+
+/// What the lexicon says of one lemma.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sense {
+    /// Its family.
+    pub family: Family,
+    /// The lemma its near-synonyms share ("attack" for "raid").
+    pub group: &'static str,
+}
+
+fn lexicon() -> &'static HashMap<&'static str, Sense> {
+    static TABLE: OnceLock<HashMap<&'static str, Sense>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        LEXICON
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let (lemma, family, group) = (cols.next()?, cols.next()?, cols.next()?);
+                let family = Family::from_id(family.trim())?;
+                Some((
+                    lemma.trim(),
+                    Sense {
+                        family,
+                        group: group.trim(),
+                    },
+                ))
+            })
+            .collect()
+    })
+}
+
+/// The family and group of a predicate's lemma (any case), if the lexicon knows it.
+pub fn sense(lemma: &str) -> Option<Sense> {
+    let table = lexicon();
+    table
+        .get(lemma)
+        .or_else(|| table.get(lemma.to_lowercase().as_str()))
+        .copied()
+}
+
+/// The sense of a lemma used as a verb (`verbal`) or a noun: an entry `lemma:verb` overrides
+/// the plain one for verbs ("fire:verb" is shooting, the noun "fire" a disaster).
+pub fn sense_as(lemma: &str, verbal: bool) -> Option<Sense> {
+    let lower = lemma.to_lowercase();
+    verbal
+        .then(|| lexicon().get(format!("{lower}:verb").as_str()).copied())
+        .flatten()
+        .or_else(|| sense(&lower))
+}
+
+/// How many lemmas the lexicon knows.
+pub fn lexicon_size() -> usize {
+    lexicon().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_of_the_lexicon_is_read_and_groups_stay_in_one_family() {
+        let lines = LEXICON
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .count();
+        assert_eq!(lexicon_size(), lines, "a malformed or repeated line");
+        assert!(lines >= 500, "{lines} lemmas");
+        for (lemma, s) in lexicon() {
+            let lemma = lemma.trim_end_matches(":verb");
+            let group = sense(s.group).unwrap_or_else(|| panic!("{lemma}: group {}", s.group));
+            assert_eq!(group.family, s.family, "{lemma} and its group {}", s.group);
+        }
+    }
+
+    #[test]
+    fn synonyms_and_nominalisations_share_a_group() {
+        assert_eq!(
+            sense("raid").map(|s| s.group),
+            sense("attack").map(|s| s.group)
+        );
+        assert_eq!(sense("resignation").map(|s| s.group), Some("resign"));
+        assert_eq!(sense("Explosion").map(|s| s.family), Some(Family::Disaster));
+        assert_eq!(sense("sing"), None);
+        assert_eq!(
+            sense_as("fire", true).map(|s| s.family),
+            Some(Family::Conflict)
+        );
+        assert_eq!(
+            sense_as("fire", false).map(|s| s.family),
+            Some(Family::Disaster)
+        );
+    }
+}

@@ -1,0 +1,142 @@
+//! Event mentions read from the parse (`core::event_mentions`): the committed event model finds
+//! the event words of sentences written for this test, with who did what to whom, where and
+//! when, and tells a negated, modal, denied or hypothetical event from one said to have happened.
+
+use sightline::core::article::Article;
+use sightline::core::event_mentions::{self, Aspect, EventMention, Tense};
+use sightline::core::nlp::events::EventClass;
+use sightline::core::taxonomy::Family;
+
+fn article(text: &str) -> Article {
+    // A short first line is taken as the headline; the body follows.
+    use sightline::core::ingest::{Format, parse_file};
+    let body = format!("Test story\n\n{text}");
+    let articles = parse_file("test.txt", Format::Text, body.as_bytes()).expect("reads");
+    articles.into_iter().next().expect("one article")
+}
+
+fn mentions(text: &str) -> (Article, Vec<EventMention>) {
+    let a = article(text);
+    let analysis = a.analyze();
+    let found = event_mentions::mentions(&a, &analysis);
+    (a, found)
+}
+
+/// The mention whose event word is `word`.
+fn find<'a>(a: &Article, found: &'a [EventMention], word: &str) -> &'a EventMention {
+    found
+        .iter()
+        .find(|m| &a.text[m.trigger.0..m.trigger.1] == word)
+        .unwrap_or_else(|| {
+            let words: Vec<&str> = found
+                .iter()
+                .map(|m| &a.text[m.trigger.0..m.trigger.1])
+                .collect();
+            panic!("{word} is not an event word; found {words:?}")
+        })
+}
+
+#[test]
+fn who_did_what_to_whom_where_and_when() {
+    let (a, found) =
+        mentions("Rebels attacked the army base in Northfield on Monday, officials said.");
+    let attack = find(&a, &found, "attacked");
+    assert_eq!(attack.class, EventClass::Occurrence);
+    assert_eq!(attack.family, Family::Conflict);
+    assert_eq!(attack.tense, Tense::Past);
+    assert!(attack.asserted());
+    assert_eq!(
+        attack.agent.as_ref().map(|x| x.text.as_str()),
+        Some("Rebels")
+    );
+    assert_eq!(
+        attack.patient.as_ref().map(|x| x.text.as_str()),
+        Some("the army base")
+    );
+    assert_eq!(
+        attack.place.as_ref().map(|x| x.text.as_str()),
+        Some("Northfield")
+    );
+    let analysis = a.analyze();
+    let time = attack.time.map(|t| analysis.timexes[t].text.as_str());
+    assert_eq!(time, Some("Monday"));
+    // The mention's own span runs from its agent to its place, not over the whole sentence.
+    assert_eq!(
+        &a.text[attack.span.0..attack.span.1],
+        "Rebels attacked the army base in Northfield"
+    );
+    let said = find(&a, &found, "said");
+    assert_eq!(said.class, EventClass::Reporting);
+    assert_eq!(said.family, Family::Statement);
+    assert_eq!(
+        said.time, None,
+        "the date is the attack's, not the saying's"
+    );
+}
+
+#[test]
+fn a_passive_puts_the_by_phrase_first_and_the_subject_second() {
+    let (a, found) = mentions("The bridge was destroyed by a flood in March.");
+    let destroyed = find(&a, &found, "destroyed");
+    assert!(destroyed.passive);
+    assert_eq!(
+        destroyed.agent.as_ref().map(|x| x.head.as_str()),
+        Some("flood")
+    );
+    assert_eq!(
+        destroyed.patient.as_ref().map(|x| x.text.as_str()),
+        Some("The bridge")
+    );
+    assert!(destroyed.time.is_some());
+}
+
+#[test]
+fn negated_modal_denied_and_conditional_events_are_not_asserted() {
+    let (a, found) = mentions(
+        "The company did not announce any layoffs. The minister could resign if the vote fails. \
+         Police denied that officers had fired on the protesters.",
+    );
+    let announce = find(&a, &found, "announce");
+    assert!(announce.negated && !announce.asserted());
+    let resign = find(&a, &found, "resign");
+    assert_eq!(resign.modality.as_deref(), Some("could"));
+    assert!(resign.hypothetical);
+    let fired = find(&a, &found, "fired");
+    assert_eq!(fired.modality.as_deref(), Some("deny"));
+    assert_eq!(fired.aspect, Aspect::Perfective);
+    // The verb "fire" is shooting, the noun a disaster.
+    assert_eq!(fired.family, Family::Conflict);
+    let denied = find(&a, &found, "denied");
+    assert!(denied.asserted(), "the denial itself happened");
+}
+
+#[test]
+fn future_and_planned_events_are_told_apart_from_past_ones() {
+    let (a, found) = mentions(
+        "The union will strike next week. The airline plans to cut 500 jobs. \
+         Workers walked out of the plant.",
+    );
+    assert_eq!(find(&a, &found, "strike").tense, Tense::Future);
+    assert_eq!(find(&a, &found, "cut").modality.as_deref(), Some("plan"));
+    let walked = find(&a, &found, "walked");
+    assert!(walked.asserted());
+    assert_eq!(walked.tense, Tense::Past);
+}
+
+#[test]
+fn text_without_verbs_or_with_a_very_long_sentence_is_read_in_bounded_time() {
+    let (_, none) = mentions("12,500 — 3.4% — 17:30 GMT — $4.2bn");
+    assert!(
+        none.iter()
+            .all(|m| !matches!(m.pos, "NUM" | "PUNCT" | "SYM")),
+        "a number or sign taken for an event"
+    );
+    let long = "troops attacked the town and ".repeat(400) + "left.";
+    let (a, found) = mentions(&long);
+    assert!(found.len() >= 300, "{} mentions", found.len());
+    assert!(
+        found
+            .iter()
+            .all(|m| m.trigger.0 < m.trigger.1 && m.trigger.1 <= a.text.len())
+    );
+}
