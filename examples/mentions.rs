@@ -23,7 +23,7 @@ fn main() {
             });
             println!(
                 "{} {:<10} {:<9} {:<22} {:<40} anaphoric={} {:?} | {}",
-                &article.id[..3],
+                article.id.chars().take(3).collect::<String>(),
                 m.kind.as_str(),
                 m.stance.as_str(),
                 m.agent.as_deref().unwrap_or("-"),

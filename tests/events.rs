@@ -220,3 +220,58 @@ fn a_time_before_a_reporting_clause_dates_the_reported_event() {
         .unwrap_or_else(|| panic!("{:#?}", doc.events));
     assert_eq!(attack.best, Some(day("2025-12-30")));
 }
+
+/// A story far from the seeds (a flood and a resignation), written for this test, in three
+/// articles: the events the parse finds get general kinds, headline titles, and group across
+/// articles by their synonym group; a negated event is not one.
+#[test]
+fn a_story_of_floods_and_a_resignation_gets_general_kinds_and_headlines() {
+    let texts = [
+        "date 2024-04-10\n\nFlood hits valley towns\n\nThe river flooded the town of Marlow on Sunday, \
+         officials said. The mayor did not resign over the response.",
+        "date 2024-04-11\n\nValley counts the cost\n\nThe swollen river flooded Marlow on Sunday, forcing hundreds from their homes. The finance \
+         minister resigned on Tuesday after the budget vote.",
+        "date 2024-04-12\n\nMinister quits\n\nThe finance minister resigned on Tuesday, a day \
+         after the flooding of Marlow.",
+    ];
+    let articles: Vec<_> = texts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| {
+            parse_file(&format!("v{i:02}.txt"), Format::Text, t.as_bytes()).expect("reads")
+        })
+        .collect();
+    let doc = build(articles, "valley");
+    let kinds: Vec<(&str, &str)> = doc
+        .events
+        .iter()
+        .map(|e| (e.kind.as_str(), e.title.as_str()))
+        .collect();
+    let flood = find(&doc, "disaster", "flooded");
+    assert_eq!(flood.best, Some(day("2024-04-07")), "{kinds:?}");
+    assert!(articles_of(flood).len() >= 2, "{:?}", flood.evidence);
+    assert_eq!(flood.lane, "Disasters & accidents");
+    let resigned = find(&doc, "politics", "minister resigned");
+    assert_eq!(resigned.best, Some(day("2024-04-09")), "{kinds:?}");
+    assert_eq!(articles_of(resigned).len(), 2, "{:?}", resigned.evidence);
+    // Headlines: a subject, a verb in the present, at most ten words, no dangling article.
+    for e in [flood, resigned] {
+        let words: Vec<&str> = e.title.split_whitespace().collect();
+        assert!(words.len() <= 10 && words.len() >= 2, "{}", e.title);
+        assert!(
+            !matches!(words.last(), Some(&("the" | "a" | "of" | "by"))),
+            "{}",
+            e.title
+        );
+    }
+    assert!(resigned.title.contains("resigns"), "{}", resigned.title);
+    // "The mayor did not resign" is no evidence of a resignation.
+    assert!(
+        doc.events
+            .iter()
+            .flat_map(|e| &e.evidence)
+            .filter(|x| x.quote.contains("did not resign"))
+            .all(|x| x.stance != Stance::Supports),
+        "{kinds:?}"
+    );
+}

@@ -23,6 +23,8 @@ pub struct Argument {
     pub head: String,
     /// Its head is a pronoun ("they", "it", "who").
     pub pronoun: bool,
+    /// Its head is plural ("rebels", "they").
+    pub plural: bool,
 }
 
 /// The grammatical tense of a verbal mention.
@@ -81,6 +83,9 @@ pub struct EventMention {
     pub trigger: (usize, usize),
     /// Byte span of the event word with its agent, patient and place.
     pub span: (usize, usize),
+    /// Byte span of the event word's own name: a noun with its modifiers ("oil spill"), a verb
+    /// with its particle ("walked out").
+    pub name: (usize, usize),
     /// TimeML class.
     pub class: EventClass,
     /// The event word's lemma.
@@ -104,6 +109,9 @@ pub struct EventMention {
     pub aspect: Aspect,
     /// A passive verb ("was attacked").
     pub passive: bool,
+    /// A support verb whose object is itself an event word ("carried out a strike",
+    /// "launched an attack"): the object names the event, not the verb.
+    pub support: bool,
     /// Who acted.
     pub agent: Option<Argument>,
     /// Who or what it was done to.
@@ -118,6 +126,119 @@ impl EventMention {
     /// Said to have happened: not negated, modal, denied or hypothetical.
     pub fn asserted(&self) -> bool {
         !self.negated && self.modality.is_none() && !self.hypothetical
+    }
+
+    /// A headline for it, at most [`MAX_HEADLINE_WORDS`] words, in headline style: present tense
+    /// for an active verb ("Rebels attack army base in Northfield"), the participle for a passive
+    /// one or one without a named agent ("Bridge destroyed by flood"), the noun with its agent and
+    /// patient for a nominal one ("Oil spill in Gulf"); articles dropped. `None` when it would
+    /// be a bare word.
+    pub fn headline(&self, text: &str) -> Option<String> {
+        let phrase = |a: &Option<Argument>| {
+            a.as_ref()
+                .filter(|a| !a.pronoun)
+                .map(|a| headline_phrase(&a.text))
+        };
+        let (agent, patient, place) = (
+            phrase(&self.agent),
+            phrase(&self.patient),
+            phrase(&self.place),
+        );
+        let word = &text[self.name.0..self.name.1];
+        let place = place.map(|p| format!("in {p}"));
+        let parts: Vec<String> = if self.pos == "VERB" {
+            match (&agent, &patient) {
+                (Some(a), _) if !self.passive => {
+                    let plural = self.agent.as_ref().is_some_and(|x| x.plural);
+                    let verb = present_tense(&self.lemma, plural);
+                    let rest = text[self.trigger.1..self.name.1].to_string();
+                    [
+                        Some(a.clone()),
+                        Some(format!("{verb}{rest}")),
+                        patient.clone(),
+                        place,
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect()
+                }
+                // "killing 80 people" with no one named: "Killing of 80 people".
+                (_, Some(p)) if word.ends_with("ing") => {
+                    [Some(word.to_string()), Some(format!("of {p}")), place]
+                        .into_iter()
+                        .flatten()
+                        .collect()
+                }
+                (_, Some(p)) => [
+                    Some(p.clone()),
+                    Some(word.to_string()),
+                    agent.as_ref().map(|a| format!("by {a}")),
+                    place,
+                ]
+                .into_iter()
+                .flatten()
+                .collect(),
+                _ => return None,
+            }
+        } else {
+            let of = patient.map(|p| format!("of {p}"));
+            let by = agent.map(|a| format!("by {a}"));
+            if of.is_none() && by.is_none() && place.is_none() && !word.contains(' ') {
+                return None;
+            }
+            [Some(headline_phrase(word)), of, by, place]
+                .into_iter()
+                .flatten()
+                .collect()
+        };
+        let words: Vec<&str> = parts.iter().flat_map(|p| p.split_whitespace()).collect();
+        let mut line = words[..words.len().min(MAX_HEADLINE_WORDS)].join(" ");
+        if let Some(first) = line.chars().next() {
+            line.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+        }
+        Some(line)
+    }
+}
+
+/// The longest headline, in words.
+pub const MAX_HEADLINE_WORDS: usize = 10;
+
+/// A phrase as a headline writes it: no leading article, no quotation marks.
+fn headline_phrase(phrase: &str) -> String {
+    let words: Vec<&str> = phrase
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let skip = usize::from(
+        words
+            .first()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an")),
+    );
+    words[skip.min(words.len())..].join(" ")
+}
+
+/// The present tense of a verb for a singular or plural subject ("attacks", "attack").
+fn present_tense(lemma: &str, plural: bool) -> String {
+    match (lemma, plural) {
+        ("be", false) => "is".to_string(),
+        ("be", true) => "are".to_string(),
+        ("have", false) => "has".to_string(),
+        (l, true) => l.to_string(),
+        (l, false) => {
+            let consonant_y =
+                l.ends_with('y') && !l[..l.len() - 1].ends_with(|c: char| "aeiou".contains(c));
+            if consonant_y {
+                format!("{}ies", &l[..l.len() - 1])
+            } else if ["s", "sh", "ch", "x", "z", "o"]
+                .iter()
+                .any(|e| l.ends_with(e))
+            {
+                format!("{l}es")
+            } else {
+                format!("{l}s")
+            }
+        }
     }
 }
 
@@ -141,6 +262,28 @@ const POSSIBLE: &[&str] = &[
     "prospective",
     "hypothetical",
     "threatened",
+];
+
+/// Verbs that only carry an event named by their object ("carried out a strike").
+const SUPPORT_VERBS: &[&str] = &[
+    "carry",
+    "conduct",
+    "execute",
+    "launch",
+    "stage",
+    "hold",
+    "mount",
+    "perform",
+    "make",
+    "take",
+    "undertake",
+    "begin",
+    "start",
+    "continue",
+    "complete",
+    "order",
+    "authorize",
+    "authorise",
 ];
 
 /// Modal auxiliaries ("will" and "shall" mark the future instead).
@@ -288,6 +431,7 @@ impl<'a> Tree<'a> {
             text: self.text[start..end].to_string(),
             head: t[head].lemma.clone(),
             pronoun: t[head].upos == "PRON",
+            plural: t[head].feats.contains("Number=Plur"),
         }
     }
 
@@ -388,13 +532,33 @@ fn mention(
         })
         .or(governing);
     let hypothetical = conditional(tree, w);
-    let (tense, aspect) = if verbal {
+    // "The minister resigned on Tuesday." read as a noun with a participle after it: a sentence
+    // with no finite verb whose root noun is followed by a bare participle is that noun's act.
+    let reduced_main_verb = verbal
+        && auxes.is_empty()
+        && t.xpos == "VBN"
+        && tree.rel(w) == "acl"
+        && tree
+            .head(w)
+            .is_some_and(|h| tree.head(h).is_none() && h + 1 == w)
+        && !tree
+            .s
+            .tokens
+            .iter()
+            .any(|x| x.feats.contains("VerbForm=Fin"));
+    let (tense, aspect) = if reduced_main_verb {
+        (Tense::Past, Aspect::None)
+    } else if verbal {
         tense_aspect(tree, w, &auxes)
     } else {
         (Tense::None, Aspect::None)
     };
     // Arguments.
-    let subject = tree.subject(w);
+    let subject = if reduced_main_verb {
+        tree.head(w).map(|h| (h, false))
+    } else {
+        tree.subject(w)
+    };
     let by_phrase = tree.children[w].iter().copied().find(|&c| {
         matches!(tree.rel(c), "obl:agent" | "obl" | "nmod" | "nmod:agent")
             && tree.preposition(c).as_deref() == Some("by")
@@ -427,11 +591,33 @@ fn mention(
     };
     let place = place_of(w).or_else(|| patient.and_then(place_of));
     let time = attached_time(tree, w);
+    let support = verbal
+        && SUPPORT_VERBS.contains(&lemma.as_str())
+        && patient.is_some_and(|p| found.iter().any(|&(f, _)| f == p));
     let (agent, patient, place) = (
         agent.map(|a| tree.argument(a)),
         patient.map(|p| tree.argument(p)),
         place.map(|p| tree.argument(p)),
     );
+    let name = if verbal {
+        let particle = tree
+            .children_with(w, "compound:prt")
+            .map(|c| tree.s.tokens[c].end);
+        (t.start, particle.max().unwrap_or(t.end).max(t.end))
+    } else {
+        // The noun with the compounds and adjectives before it ("oil spill", "deadly blast").
+        let mut start = t.start;
+        let mut stack = vec![w];
+        while let Some(at) = stack.pop() {
+            for &c in &tree.children[at] {
+                if matches!(tree.rel(c), "amod" | "compound" | "flat") && c < w {
+                    start = start.min(tree.s.tokens[c].start);
+                    stack.push(c);
+                }
+            }
+        }
+        (start, t.end)
+    };
     let span = [&agent, &patient, &place]
         .into_iter()
         .flatten()
@@ -440,6 +626,7 @@ fn mention(
         sentence,
         trigger: (t.start, t.end),
         span,
+        name,
         class,
         lemma: lemma.clone(),
         pos: t.upos,
@@ -451,6 +638,7 @@ fn mention(
         tense,
         aspect,
         passive,
+        support,
         agent,
         patient,
         place,

@@ -5,7 +5,10 @@
 use crate::core::article::{Analysis, Article};
 use crate::core::dates::DateRange;
 use crate::core::document::Stance;
+use crate::core::event_mentions::{self, EventMention};
+use crate::core::nlp::events::EventClass;
 use crate::core::segment::quote_spans;
+use crate::core::taxonomy::{self, Family};
 use crate::core::timex::lexicon::{self, Tok, TokKind};
 use crate::core::timex::{Granularity, Timex, TimexType};
 
@@ -36,11 +39,23 @@ pub enum EventKind {
     Report,
     /// Someone said something (kept apart from what was said).
     Statement,
+    /// An accident or natural disaster.
+    Disaster,
+    /// A crime, a trial, a court's decision.
+    Justice,
+    /// An election, appointment, resignation or protest.
+    Politics,
+    /// A market move, a deal, a company's act.
+    Economy,
+    /// Disease and care.
+    Health,
+    /// Anything else that happened.
+    Occurrence,
 }
 
 impl EventKind {
     /// Every kind, for menus.
-    pub const ALL: [EventKind; 12] = [
+    pub const ALL: [EventKind; 18] = [
         EventKind::Strike,
         EventKind::Blockade,
         EventKind::Seizure,
@@ -53,6 +68,12 @@ impl EventKind {
         EventKind::Disclosure,
         EventKind::Report,
         EventKind::Statement,
+        EventKind::Disaster,
+        EventKind::Justice,
+        EventKind::Politics,
+        EventKind::Economy,
+        EventKind::Health,
+        EventKind::Occurrence,
     ];
 
     /// The kind stored under `name`, if it is one.
@@ -75,6 +96,12 @@ impl EventKind {
             EventKind::Disclosure => "disclosure",
             EventKind::Report => "report",
             EventKind::Statement => "statement",
+            EventKind::Disaster => "disaster",
+            EventKind::Justice => "justice",
+            EventKind::Politics => "politics",
+            EventKind::Economy => "economy",
+            EventKind::Health => "health",
+            EventKind::Occurrence => "occurrence",
         }
     }
 
@@ -89,7 +116,34 @@ impl EventKind {
             EventKind::Meeting => "Diplomacy",
             EventKind::Disclosure | EventKind::Statement | EventKind::Threat => "Statements",
             EventKind::Report => "Media reports",
+            EventKind::Disaster => Family::Disaster.label(),
+            EventKind::Justice => Family::Justice.label(),
+            EventKind::Politics => Family::Politics.label(),
+            EventKind::Economy => Family::Economy.label(),
+            EventKind::Health => Family::Health.label(),
+            EventKind::Occurrence => Family::Other.label(),
         }
+    }
+
+    /// The kind of a parse-found event of this family and synonym group (`None` for
+    /// statements, which frame other events).
+    pub fn of_family(family: Family, group: &str) -> Option<Self> {
+        Some(match (family, group) {
+            (Family::Statement, _) => return None,
+            (_, "kill") => EventKind::Killing,
+            (_, "arrest") => EventKind::Arrest,
+            (_, "seize" | "capture") => EventKind::Seizure,
+            (_, "blockade" | "embargo") => EventKind::Blockade,
+            (Family::Conflict, _) => EventKind::Strike,
+            (Family::Policy, _) => EventKind::Order,
+            (Family::Diplomacy, _) => EventKind::Meeting,
+            (Family::Disaster, _) => EventKind::Disaster,
+            (Family::Justice, _) => EventKind::Justice,
+            (Family::Politics, _) => EventKind::Politics,
+            (Family::Economy, _) => EventKind::Economy,
+            (Family::Health, _) => EventKind::Health,
+            (Family::Other, _) => EventKind::Occurrence,
+        })
     }
 
     /// Kinds that speak about other events rather than being the events themselves.
@@ -342,6 +396,8 @@ pub struct Mention {
 pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) -> Vec<Mention> {
     let text = &article.text;
     let mut out: Vec<Mention> = Vec::new();
+    let parsed = event_mentions::mentions(article, analysis);
+    let mut next_parsed = 0;
     for (si, sentence) in analysis.sentences.iter().enumerate() {
         let para = &analysis.paragraphs[sentence.paragraph];
         if para.boilerplate || sentence.end - sentence.start > 2_000 {
@@ -476,6 +532,34 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                 reported_by: None,
             });
         }
+        // Events the parse finds that the trigger words do not name.
+        let facts = SentenceFacts {
+            article: article_index,
+            index: si,
+            start: sentence.start,
+            end: sentence.end,
+            toks: &toks,
+            found: &found,
+            hedged,
+            terms: &sentence_terms,
+        };
+        let mut parse_kinds: Vec<(EventKind, String)> = Vec::new();
+        while parsed.get(next_parsed).is_some_and(|m| m.sentence < si) {
+            next_parsed += 1;
+        }
+        let in_sentence = parsed[next_parsed..]
+            .iter()
+            .take_while(|m| m.sentence == si);
+        for em in in_sentence {
+            let Some(m) = from_parse(text, analysis, &facts, quote_of(em.trigger.0), em) else {
+                continue;
+            };
+            let key = (m.kind, em.group.clone());
+            if !parse_kinds.contains(&key) {
+                parse_kinds.push(key);
+                out.push(m);
+            }
+        }
         // Content mentions are reported by the reporting mention that precedes them.
         let reporter = (first_in_sentence..out.len()).find(|&m| out[m].kind.is_reporting());
         if let Some(r) = reporter {
@@ -517,14 +601,7 @@ fn time_link(
     toks: &[Tok],
     k: usize,
 ) -> Option<TimeLink> {
-    let usable = |t: &&Timex| {
-        t.range().is_some()
-            && matches!(
-                t.kind,
-                TimexType::Date | TimexType::Time | TimexType::Duration
-            )
-            && t.granularity != Granularity::Vague
-    };
+    let usable = |t: &&Timex| usable_time(t);
     let distance = |t: &Timex, at: usize| {
         if t.start >= at {
             t.start - at
@@ -593,6 +670,128 @@ fn time_link(
                 from_paragraph: true,
             })
         })
+}
+
+/// Whether a temporal expression can date an event: a date, time or duration with a range,
+/// not a vague one.
+fn usable_time(t: &Timex) -> bool {
+    t.range().is_some()
+        && matches!(
+            t.kind,
+            TimexType::Date | TimexType::Time | TimexType::Duration
+        )
+        && t.granularity != Granularity::Vague
+}
+
+/// What a sentence offers the events the parse finds in it.
+struct SentenceFacts<'a> {
+    article: usize,
+    index: usize,
+    start: usize,
+    end: usize,
+    toks: &'a [Tok],
+    /// The trigger words found in it, with their kinds.
+    found: &'a [(usize, EventKind)],
+    hedged: bool,
+    terms: &'a [String],
+}
+
+/// A mention for an event the parse finds and the trigger words do not name: a verb or noun
+/// said to have happened, whose lemma the taxonomy knows, with a headline of its own.
+fn from_parse(
+    text: &str,
+    analysis: &Analysis,
+    facts: &SentenceFacts,
+    quote: Option<usize>,
+    em: &EventMention,
+) -> Option<Mention> {
+    let verbal = em.pos == "VERB";
+    if !em.asserted()
+        || em.support
+        || em.class != EventClass::Occurrence
+        || !(verbal || em.pos == "NOUN")
+    {
+        return None;
+    }
+    let sense = taxonomy::sense_as(&em.lemma, verbal)?;
+    let kind = EventKind::of_family(sense.family, sense.group)?;
+    let toks = facts.toks;
+    let k = toks.iter().position(|t| t.start == em.trigger.0)?;
+    if facts.found.iter().any(|&(f, fk)| f == k || fk == kind) {
+        return None;
+    }
+    let phrase = em.headline(text)?;
+    let attached = em
+        .time
+        .map(|x| &analysis.timexes[x])
+        .filter(|t| usable_time(t) && t.quoted == quote.is_some());
+    let reported = facts
+        .found
+        .iter()
+        .any(|&(r, rk)| rk.is_reporting() && r < k);
+    let time = match attached {
+        Some(t) => Some(TimeLink {
+            range: t.range()?,
+            timex: t.clone(),
+            from_paragraph: false,
+        }),
+        None if reported => None,
+        None => {
+            let mut found = facts.found.to_vec();
+            found.push((k, kind));
+            time_link(analysis, facts.index, em.trigger.0, quote, &found, toks, k)
+        }
+    };
+    let own_time = time.as_ref().is_some_and(|t| !t.from_paragraph);
+    if (kind.is_framing() || quote.is_some()) && !own_time {
+        return None;
+    }
+    let mut terms: Vec<String> = toks
+        .iter()
+        .filter(|t| {
+            t.start >= em.span.0
+                && t.end <= em.span.1
+                && t.start != em.trigger.0
+                && t.kind == TokKind::Word
+                && t.lower.len() > 2
+                && !is_stopword(&t.lower)
+        })
+        .map(|t| singular(&t.lower))
+        .collect();
+    terms.push(sense.group.to_string());
+    terms.sort();
+    terms.dedup();
+    let context = facts
+        .terms
+        .iter()
+        .filter(|t| !terms.contains(t))
+        .cloned()
+        .collect();
+    Some(Mention {
+        article: facts.article,
+        sentence: facts.index,
+        start: facts.start,
+        end: facts.end,
+        trigger: em.trigger,
+        kind,
+        stance: if facts.hedged {
+            Stance::Mentions
+        } else {
+            Stance::Supports
+        },
+        hedged: facts.hedged,
+        agent: em
+            .agent
+            .as_ref()
+            .filter(|a| !a.pronoun)
+            .map(|a| a.text.clone()),
+        terms,
+        context,
+        phrase,
+        time,
+        anaphoric: false,
+        reported_by: None,
+    })
 }
 
 /// Who did it: the capitalised name just before the trigger, past adverbs and auxiliaries
