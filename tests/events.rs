@@ -265,6 +265,17 @@ fn a_story_of_floods_and_a_resignation_gets_general_kinds_and_headlines() {
         );
     }
     assert!(resigned.title.contains("resigns"), "{}", resigned.title);
+    // Salience: 1 for the top event, more sources and a day rank above one source.
+    assert!(doc.events.iter().all(|e| (0.0..=1.0).contains(&e.salience)));
+    assert!(doc.events.iter().any(|e| (e.salience - 1.0).abs() < 1e-9));
+    for single in doc.events.iter().filter(|e| e.sources == 1) {
+        assert!(
+            flood.salience > single.salience,
+            "{} vs {}",
+            flood.title,
+            single.title
+        );
+    }
     // "The mayor did not resign" is no evidence of a resignation.
     assert!(
         doc.events

@@ -448,6 +448,7 @@ fn make_events(
         e.best = e.earliest.filter(|d| Some(*d) == e.latest);
     }
     events.retain(|e| !e.evidence.is_empty());
+    rate_salience(&mut events);
     events.sort_by(|a, b| {
         (a.earliest.or(a.latest), a.latest, &a.title).cmp(&(
             b.earliest.or(b.latest),
@@ -459,6 +460,29 @@ fn make_events(
         e.id = format!("e{:03}", i + 1);
     }
     events
+}
+
+/// Each event's salience: more independent sources and passages, and a more precise date, make
+/// an event more central to the story; scaled so that the most salient event has 1.
+fn rate_salience(events: &mut [Event]) {
+    let raw = |e: &Event| {
+        let days = match (e.earliest, e.latest) {
+            (Some(a), Some(b)) => (b - a).num_days() + 1,
+            _ => i64::MAX,
+        };
+        let precision = match days {
+            1 => 1.0,
+            2..=31 => 0.6,
+            32..=366 => 0.3,
+            _ => 0.1,
+        };
+        ((1.0 + e.sources as f64).ln() + 0.5 * (1.0 + e.evidence.len() as f64).ln())
+            * (0.5 + 0.5 * precision)
+    };
+    let top = events.iter().map(raw).fold(0.0, f64::max);
+    for e in events.iter_mut() {
+        e.salience = if top > 0.0 { raw(e) / top } else { 0.0 };
+    }
 }
 
 /// One event from its mentions: evidence, date from the intersection of the dated passages

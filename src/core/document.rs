@@ -169,6 +169,10 @@ pub struct Event {
     /// Independent sources reporting it (near-duplicate articles count once).
     #[serde(default)]
     pub sources: usize,
+    /// How much the story turns on it, 0 to 1 (1 for the story's most salient event): independent
+    /// sources, passages and the precision of its date (`cluster` computes it).
+    #[serde(default)]
+    pub salience: f64,
     /// Some passage denies it.
     #[serde(default)]
     pub disputed: bool,

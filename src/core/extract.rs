@@ -758,6 +758,10 @@ fn from_parse(
         })
         .map(|t| singular(&t.lower))
         .collect();
+    // A bare "an increase" names nothing to group or show.
+    if terms.is_empty() {
+        return None;
+    }
     terms.push(sense.group.to_string());
     terms.sort();
     terms.dedup();

@@ -442,8 +442,16 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
             } else {
                 in_view.clone()
             };
-            ordered.sort_by_key(|e| {
-                std::cmp::Reverse((selected == Some(e.event), doc.events[e.event].sources))
+            // The selected event's label first, then the most salient events'.
+            ordered.sort_by(|a, b| {
+                let key = |e: &Entry| {
+                    let event = &doc.events[e.event];
+                    (selected == Some(e.event), event.salience, event.sources)
+                };
+                let (ka, kb) = (key(a), key(b));
+                kb.0.cmp(&ka.0)
+                    .then(kb.1.total_cmp(&ka.1))
+                    .then(kb.2.cmp(&ka.2))
             });
             // Where every marker drawn one by one sits on screen, sorted by left edge, so that
             // no label is put over another event's marker.
