@@ -299,10 +299,11 @@ fn print_scores(out: &mut dyn Write, label: &str, s: &eval::Scores) -> Result<()
 }
 
 /// `sightline extract`: the timeline document of the articles, as JSON.
-pub fn extract(articles: Vec<Article>, out: &mut dyn Write) -> Result<()> {
+/// Its title is the one article's, or names what `paths` name.
+pub fn extract(articles: Vec<Article>, paths: &[PathBuf], out: &mut dyn Write) -> Result<()> {
     let title = match articles.as_slice() {
         [only] => only.title.clone(),
-        _ => format!("Timeline of {} articles", articles.len()),
+        _ => crate::core::ingest::story_title(paths, articles.len()),
     };
     // The articles move into the document, which is written as it is serialised: the texts
     // are held once.

@@ -113,9 +113,11 @@ fn main() -> ExitCode {
             )
         }
         Some(Command::Mentions { paths }) => run_on_articles(&paths, cli::mentions, None),
-        Some(Command::Extract { paths, output }) => {
-            run_on_articles(&paths, cli::extract, output.as_deref())
-        }
+        Some(Command::Extract { paths, output }) => run_on_articles(
+            &paths,
+            |articles, out| cli::extract(articles, &paths, out),
+            output.as_deref(),
+        ),
         Some(Command::Events { doc }) => {
             cli::events(&doc, &mut std::io::stdout().lock()).map(|()| true)
         }

@@ -244,3 +244,26 @@ fn duplicate_ids_are_renamed_and_noted() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_story_is_titled_by_the_folder_or_file_it_was_read_from() {
+    use sightline::core::ingest::story_title;
+    use std::path::PathBuf;
+    let dir = std::env::temp_dir().join(format!("sightline-title-{}", std::process::id()));
+    let story = dir.join("Gulf_oil_spill");
+    std::fs::create_dir_all(&story).expect("folder");
+    let generic = story.join("articles.jsonl");
+    std::fs::write(&generic, "{\"text\": \"x\"}\n").expect("written");
+    assert_eq!(story_title(&[generic], 12), "Gulf oil spill");
+    assert_eq!(
+        story_title(std::slice::from_ref(&story), 12),
+        "Gulf oil spill"
+    );
+    assert_eq!(story_title(&[story.join("rig.txt")], 1), "rig");
+    assert_eq!(story_title(&[], 5), "5 articles");
+    assert_eq!(
+        story_title(&[PathBuf::from("a"), PathBuf::from("b")], 2),
+        "2 articles"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

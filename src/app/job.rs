@@ -128,7 +128,7 @@ fn extract(
         let fresh = crate::core::cluster::build(articles, &base.title);
         crate::core::reextract::merge(base, fresh)
     } else {
-        let title = format!("{} articles", loaded.articles.len());
+        let title = crate::core::ingest::story_title(paths, loaded.articles.len());
         crate::core::cluster::build(loaded.articles, &title)
     };
     if cancel.load(Ordering::Relaxed) {

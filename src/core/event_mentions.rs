@@ -6,8 +6,8 @@
 //! happened.
 
 use crate::core::article::{Analysis, Article};
-use crate::core::nlp::ParsedSentence;
 use crate::core::nlp::events::{self, EventClass};
+use crate::core::nlp::{self, ParsedSentence};
 use crate::core::taxonomy::{self, Family};
 
 /// A phrase filling a role of an event.
@@ -460,18 +460,22 @@ impl<'a> Tree<'a> {
     }
 }
 
-/// Finds the event mentions of one analysed article.
+/// Finds the event mentions of one analysed article. Each sentence outside boilerplate is
+/// parsed, read and let go: a corpus's parse is never held whole.
 pub fn mentions(article: &Article, analysis: &Analysis) -> Vec<EventMention> {
-    let Ok(recognizer) = events::recognizer() else {
+    let (Ok(model), Ok(recognizer)) = (nlp::model(), events::recognizer()) else {
         return Vec::new();
     };
     let text = &article.text;
-    let parsed = analysis.parsed(text);
     let mut out = Vec::new();
-    for (si, (sentence, parse)) in analysis.sentences.iter().zip(parsed).enumerate() {
+    for (si, sentence) in analysis.sentences.iter().enumerate() {
         if analysis.paragraphs[sentence.paragraph].boilerplate {
             continue;
         }
+        let Some(parse) = model.parse(text, std::slice::from_ref(sentence)).pop() else {
+            continue;
+        };
+        let parse = &parse;
         let tree = Tree::new(text, parse, analysis, si);
         let found = recognizer.recognize(text, parse);
         for &(w, class) in &found {

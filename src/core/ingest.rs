@@ -168,6 +168,34 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
     (files, problems)
 }
 
+/// A title for a timeline read from `paths`: the folder or file named (a generic file name such
+/// as "articles.jsonl" gives its folder's name; underscores read as spaces), else "N articles".
+pub fn story_title(paths: &[PathBuf], articles: usize) -> String {
+    const GENERIC: &[&str] = &[
+        "articles", "index", "corpus", "data", "docs", "news", "seeds",
+    ];
+    let named = match paths {
+        [one] => {
+            let stem = one.file_stem().and_then(|s| s.to_str());
+            let parent = one.canonicalize().ok().and_then(|p| {
+                p.parent()
+                    .and_then(|d| d.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+            });
+            match stem {
+                Some(s) if one.is_file() && GENERIC.contains(&s.to_lowercase().as_str()) => parent,
+                Some(s) => Some(s.to_string()),
+                None => None,
+            }
+        }
+        _ => None,
+    };
+    named
+        .map(|n| n.replace('_', " ").trim().to_string())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| format!("{articles} articles"))
+}
+
 /// Reads every file under `paths`. A bad file is reported in `problems` and skipped.
 /// `progress` is called after each file.
 pub fn load_paths(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -> Loaded {

@@ -147,21 +147,30 @@ pub fn marker_x(event: &Event, end: f64) -> f64 {
 /// Ranges longer than this are shown in the focus view by their end only.
 const FOCUS_MAX_RANGE_DAYS: f64 = 45.0;
 
-/// The view a new user sees: where the corroborated events are (long vague ranges count by
-/// their end), so that a distant outlier (the 1980s) or "recent months" does not squash the
-/// story into a pixel. Extra room on the right keeps labels readable.
+/// Below this many events the focus view holds them all; from it on, the outer tenths of the
+/// story's weight are left out.
+const FOCUS_TRIM_FROM: usize = 12;
+
+/// The share of the story's weight left out on each side of the focus view.
+const FOCUS_TRIM: f64 = 0.1;
+
+/// The view a new user sees: where the corroborated events are, weighted by salience (long vague
+/// ranges count by their end), and for a story of many events the middle four fifths of that
+/// weight, so that distant background (the 1870s, "in 1945") or "recent months" does not squash
+/// the story into a pixel. Extra room on the right keeps labels readable.
 pub fn focus_bounds(doc: &Document) -> Option<(f64, f64)> {
-    let points = |min_sources: usize| -> Vec<(f64, f64)> {
+    let points = |min_sources: usize| -> Vec<(f64, f64, f64)> {
         doc.events
             .iter()
             .filter(|e| e.sources >= min_sources)
-            .filter_map(span)
-            .map(|(a, b)| {
-                if b - a > FOCUS_MAX_RANGE_DAYS {
-                    (b, b)
+            .filter_map(|e| {
+                let (a, b) = span(e)?;
+                let weight = e.salience.max(0.05);
+                Some(if b - a > FOCUS_MAX_RANGE_DAYS {
+                    (b, b, weight)
                 } else {
-                    (a, b)
-                }
+                    (a, b, weight)
+                })
             })
             .collect()
     };
@@ -169,8 +178,27 @@ pub fn focus_bounds(doc: &Document) -> Option<(f64, f64)> {
     if focus.is_empty() {
         focus = points(0);
     }
-    let start = focus.iter().map(|s| s.0).fold(f64::INFINITY, f64::min);
-    let end = focus.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
+    let (mut start, mut end) = (
+        focus.iter().map(|s| s.0).fold(f64::INFINITY, f64::min),
+        focus.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max),
+    );
+    if focus.len() >= FOCUS_TRIM_FROM {
+        focus.sort_by(|a, b| (a.0 + a.1).total_cmp(&(b.0 + b.1)));
+        let total: f64 = focus.iter().map(|p| p.2).sum();
+        let mut seen = 0.0;
+        let (mut low, mut high) = (None, None);
+        for &(a, b, w) in &focus {
+            seen += w;
+            if low.is_none() && seen >= total * FOCUS_TRIM {
+                low = Some(a);
+            }
+            if high.is_none() && seen >= total * (1.0 - FOCUS_TRIM) {
+                high = Some(b);
+            }
+        }
+        start = low.unwrap_or(start);
+        end = high.unwrap_or(end).max(start);
+    }
     (start.is_finite() && end.is_finite()).then(|| {
         let width = (end - start).max(7.0);
         (start - width * 0.08, end + width * 0.45)
@@ -333,6 +361,44 @@ mod tests {
 
     fn seeds() -> Document {
         crate::core::cluster::build(crate::core::ingest::seed_articles().articles, "seeds")
+    }
+
+    #[test]
+    fn focus_is_where_the_story_is_not_where_its_background_is() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        let event = |date: NaiveDate, sources: usize, salience: f64| Event {
+            earliest: Some(date),
+            latest: Some(date),
+            best: Some(date),
+            sources,
+            salience,
+            ..Event::default()
+        };
+        // Twenty events in May and June 2011, corroborated background in 1871 and 1945.
+        let mut events: Vec<Event> = (0..20)
+            .map(|i| {
+                event(
+                    day(2011, 5, 1) + chrono::Days::new(3 * i),
+                    3,
+                    0.5 + 0.02 * i as f64,
+                )
+            })
+            .collect();
+        events.push(event(day(1871, 3, 18), 2, 0.3));
+        events.push(event(day(1945, 7, 1), 2, 0.2));
+        let mut doc = crate::core::cluster::build(Vec::new(), "background");
+        doc.events = events;
+        let (lo, hi) = focus_bounds(&doc).expect("dated events");
+        let (lo, hi) = (day_of(lo).expect("day"), day_of(hi).expect("day"));
+        assert!(
+            lo >= day(2011, 1, 1) && hi <= day(2011, 12, 31),
+            "{lo} .. {hi}"
+        );
+        // A story of a few events keeps every one in view.
+        let mut few = doc.clone();
+        few.events.drain(..15);
+        let (lo, _) = focus_bounds(&few).expect("dated events");
+        assert!(day_of(lo).expect("day") <= day(1871, 3, 18));
     }
 
     #[test]

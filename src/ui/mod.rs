@@ -462,11 +462,13 @@ pub fn header_ui(
             }
         });
         ui.heading("Sightline");
-        ui.label(format!(
-            "{} · {} articles",
-            view.doc.title,
-            view.doc.articles.len()
-        ));
+        // "12 articles" is already the count: no "12 articles · 12 articles".
+        let count = format!("{} articles", view.doc.articles.len());
+        ui.label(if view.doc.title == count {
+            count
+        } else {
+            format!("{} · {count}", view.doc.title)
+        });
         ui.separator();
         let id = egui::Id::unique("open path");
         let mut path: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
