@@ -76,7 +76,7 @@ fn agent_key(agent: Option<&String>) -> Option<String> {
 fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
     let mut df: HashMap<&str, usize> = HashMap::new();
     for m in mentions {
-        for t in m.terms.iter().chain(&m.context) {
+        for t in m.terms.iter().chain(m.context_terms()) {
             *df.entry(t.as_str()).or_default() += 1;
         }
     }
@@ -102,7 +102,7 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
         } else {
             // Blocking: the mention's phrase words and its sentence's rarest words, and the
             // latest groups holding each.
-            let mut rare: Vec<&String> = m.context.iter().collect();
+            let mut rare: Vec<&String> = m.context_terms().collect();
             rare.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
             let mut candidates: Vec<usize> = m
                 .terms
@@ -148,7 +148,7 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
         let group = &mut groups[g];
         group.members.push(index);
         group.phrase_terms.extend(m.terms.iter().cloned());
-        for t in m.terms.iter().chain(&m.context) {
+        for t in m.terms.iter().chain(m.context_terms()) {
             let count = group.terms.entry(t.clone()).or_default();
             if *count == 0 {
                 by_term.entry((m.kind, t.clone())).or_default().push(g);
@@ -194,7 +194,8 @@ fn similarity(
     group: &Group,
     weight: &dyn Fn(&str) -> f64,
 ) -> f64 {
-    let terms = overlap(&m.terms, &m.context, group, weight);
+    let context: Vec<&String> = m.context_terms().collect();
+    let terms = overlap(&m.terms, &context, group, weight);
     let same_agent = agent.is_some_and(|a| group.agents.contains(a));
     match (m.kind.is_reporting(), same_agent) {
         (true, true) => 1.0,
@@ -208,7 +209,7 @@ fn similarity(
 /// holds, or (somewhat discounted) the share of the group's phrase words they hold.
 fn overlap(
     terms: &[String],
-    context: &[String],
+    context: &[&String],
     group: &Group,
     weight: &dyn Fn(&str) -> f64,
 ) -> f64 {
@@ -224,10 +225,13 @@ fn overlap(
         if total > 0.0 { shared / total } else { 0.0 }
     };
     let forward = 0.7 * coverage(&mut terms.iter(), &|t| group.phrase_terms.contains(t))
-        + 0.3 * coverage(&mut context.iter(), &|t| group.terms.contains_key(t));
+        + 0.3
+            * coverage(&mut context.iter().copied(), &|t| {
+                group.terms.contains_key(t)
+            });
     let backward = if group.phrase_terms.len() <= BACKWARD_MAX_WORDS {
         coverage(&mut group.phrase_terms.iter(), &|t| {
-            terms.contains(t) || context.contains(t)
+            terms.contains(t) || context.contains(&t)
         })
     } else {
         0.0
@@ -258,11 +262,10 @@ fn merge_small_groups(
             continue;
         }
         let words: Vec<String> = groups[small].phrase_terms.iter().cloned().collect();
-        let context: Vec<String> = groups[small]
+        let context: Vec<&String> = groups[small]
             .terms
             .keys()
             .filter(|t| !groups[small].phrase_terms.contains(*t))
-            .cloned()
             .collect();
         let mut candidates: Vec<usize> = words
             .iter()

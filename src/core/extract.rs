@@ -11,6 +11,7 @@ use crate::core::segment::quote_spans;
 use crate::core::taxonomy::{self, Family};
 use crate::core::timex::lexicon::{self, Tok, TokKind};
 use crate::core::timex::{Granularity, Timex, TimexType};
+use std::sync::Arc;
 
 /// What kind of thing happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -380,8 +381,9 @@ pub struct Mention {
     pub agent: Option<String>,
     /// Salient words of the phrase naming it, for grouping (lowercase, singular).
     pub terms: Vec<String>,
-    /// The other salient words of its sentence, a weaker grouping signal.
-    pub context: Vec<String>,
+    /// The salient words of its sentence, shared by the sentence's mentions; those not in
+    /// `terms` ([`Mention::context_terms`]) are a weaker grouping signal.
+    pub context: Arc<[String]>,
     /// A briefing-line phrase built from the passage.
     pub phrase: String,
     /// Its time, if the text gives one.
@@ -390,6 +392,13 @@ pub struct Mention {
     pub anaphoric: bool,
     /// Index (in the same list) of the reporting mention in the same sentence that reports it.
     pub reported_by: Option<usize>,
+}
+
+impl Mention {
+    /// The salient words of its sentence that are not its own terms.
+    pub fn context_terms(&self) -> impl Iterator<Item = &String> {
+        self.context.iter().filter(|t| !self.terms.contains(t))
+    }
 }
 
 /// Finds the event mentions of one article.
@@ -429,6 +438,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             .collect();
         sentence_terms.sort();
         sentence_terms.dedup();
+        let shared_terms: Arc<[String]> = sentence_terms.into();
         let denial = words.iter().any(|w| is_denial(w));
         let mut found: Vec<(usize, EventKind)> = Vec::new();
         for (k, t) in toks.iter().enumerate() {
@@ -504,12 +514,6 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             let (phrase, terms) = describe(text, &toks, k);
             let definite = k > 0 && matches!(words[k - 1], "the" | "this" | "that" | "latest");
             let anaphoric = terms.is_empty() || (definite && terms.len() <= 1);
-            // The rest of the sentence names the event too ("grain ships", "power station").
-            let context: Vec<String> = sentence_terms
-                .iter()
-                .filter(|t| !terms.contains(t))
-                .cloned()
-                .collect();
             out.push(Mention {
                 article: article_index,
                 sentence: si,
@@ -525,7 +529,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                 hedged,
                 agent,
                 terms,
-                context,
+                context: Arc::clone(&shared_terms),
                 phrase,
                 time,
                 anaphoric,
@@ -541,7 +545,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             toks: &toks,
             found: &found,
             hedged,
-            terms: &sentence_terms,
+            terms: &shared_terms,
         };
         let mut parse_kinds: Vec<(EventKind, String)> = Vec::new();
         while parsed.get(next_parsed).is_some_and(|m| m.sentence < si) {
@@ -693,7 +697,7 @@ struct SentenceFacts<'a> {
     /// The trigger words found in it, with their kinds.
     found: &'a [(usize, EventKind)],
     hedged: bool,
-    terms: &'a [String],
+    terms: &'a Arc<[String]>,
 }
 
 /// A mention for an event the parse finds and the trigger words do not name: a verb or noun
@@ -765,12 +769,6 @@ fn from_parse(
     terms.push(sense.group.to_string());
     terms.sort();
     terms.dedup();
-    let context = facts
-        .terms
-        .iter()
-        .filter(|t| !terms.contains(t))
-        .cloned()
-        .collect();
     Some(Mention {
         article: facts.article,
         sentence: facts.index,
@@ -790,7 +788,7 @@ fn from_parse(
             .filter(|a| !a.pronoun)
             .map(|a| a.text.clone()),
         terms,
-        context,
+        context: Arc::clone(facts.terms),
         phrase,
         time,
         anaphoric: false,

@@ -6,7 +6,7 @@
 
 use super::perceptron::{self, Training, Weights, feature, text_key};
 use super::{ParsedSentence, Rng};
-use std::io::{self, Read, Write};
+use std::io;
 use std::sync::OnceLock;
 
 /// The model trained from TempEval-3's training data, embedded in the binary.
@@ -210,28 +210,14 @@ impl EventRecognizer {
     /// The model file's bytes (gzip; the same model gives the same bytes).
     pub fn to_bytes(&self) -> io::Result<Vec<u8>> {
         let mut raw = Vec::new();
-        raw.write_all(MAGIC)?;
         self.weights.write(&mut raw)?;
-        let mut gz = flate2::GzBuilder::new()
-            .mtime(0)
-            .write(Vec::new(), flate2::Compression::best());
-        gz.write_all(&raw)?;
-        gz.finish()
+        perceptron::pack(MAGIC, &raw)
     }
 
     /// Reads a model file written by [`EventRecognizer::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> io::Result<Self> {
-        let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
+        let raw = perceptron::unpack(bytes, MAGIC, "event model")?;
         let mut input = raw.as_slice();
-        let mut magic = [0u8; 8];
-        input.read_exact(&mut magic)?;
-        if &magic != MAGIC {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                "not a Sightline event model (or another version of one)",
-            ));
-        }
         let weights = Weights::read(&mut input)?;
         if weights.classes() != EventClass::ALL.len() + 1 {
             return Err(io::Error::new(

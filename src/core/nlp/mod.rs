@@ -13,7 +13,7 @@ pub mod tokenize;
 
 use crate::core::segment::Sentence;
 use conllu::GoldSentence;
-use std::io::{self, Read, Write};
+use std::io;
 use std::sync::OnceLock;
 
 /// Sentences longer than this many words are parsed in pieces of this size (and marked `cut`):
@@ -278,15 +278,10 @@ impl Model {
     /// The model file's bytes (gzip; the same model gives the same bytes).
     pub fn to_bytes(&self) -> io::Result<Vec<u8>> {
         let mut raw = Vec::new();
-        raw.write_all(MAGIC)?;
         self.tagger.write(&mut raw)?;
         self.morphology.write(&mut raw)?;
         self.parser.write(&mut raw)?;
-        let mut gz = flate2::GzBuilder::new()
-            .mtime(0)
-            .write(Vec::new(), flate2::Compression::best());
-        gz.write_all(&raw)?;
-        gz.finish()
+        perceptron::pack(MAGIC, &raw)
     }
 
     /// How many features the tagger and the parser weigh.
@@ -296,17 +291,8 @@ impl Model {
 
     /// Reads a model file (gzip, as [`Model::to_bytes`] writes it).
     pub fn from_bytes(bytes: &[u8]) -> io::Result<Self> {
-        let mut raw = Vec::new();
-        flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
+        let raw = perceptron::unpack(bytes, MAGIC, "language model")?;
         let mut input = raw.as_slice();
-        let mut magic = [0u8; 8];
-        input.read_exact(&mut magic)?;
-        if &magic != MAGIC {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                "not a Sightline language model (or another version of one)",
-            ));
-        }
         let tagger = tagger::Tagger::read(&mut input)?;
         let morphology = lemma::Morphology::read(&mut input)?;
         let parser = parser::Parser::read(&mut input)?;

@@ -238,6 +238,31 @@ impl Weights {
     }
 }
 
+/// A model file's bytes: `magic` (the format and its version), then `body`, gzip-compressed
+/// without a timestamp, so that the same model gives the same bytes.
+pub fn pack(magic: &[u8; 8], body: &[u8]) -> io::Result<Vec<u8>> {
+    let mut gz = flate2::GzBuilder::new()
+        .mtime(0)
+        .write(Vec::new(), flate2::Compression::best());
+    gz.write_all(magic)?;
+    gz.write_all(body)?;
+    gz.finish()
+}
+
+/// The body of a model file written by [`pack`] with this `magic`; `what` names the model in
+/// the error when the file is another kind or version.
+pub fn unpack(bytes: &[u8], magic: &[u8; 8], what: &str) -> io::Result<Vec<u8>> {
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
+    match raw.strip_prefix(magic.as_slice()) {
+        Some(body) => Ok(body.to_vec()),
+        None => Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("not a Sightline {what} (or another version of one)"),
+        )),
+    }
+}
+
 /// A weight kept to about four significant digits (the low mantissa bits cleared): scores do
 /// not change in practice, and the model file compresses far better.
 fn coarse(w: f32) -> f32 {
