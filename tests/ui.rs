@@ -634,6 +634,13 @@ fn merging_two_events_then_undo_brings_both_back() {
     harness.run();
     harness.get_by_label("Merge with…").click();
     harness.run();
+    // The list of candidates scrolls: bring the seizure into view before clicking it.
+    harness
+        .get_all_by_role_and_label(Role::Button, "Seized an oil tanker off the coast")
+        .next()
+        .expect("the seizure is offered")
+        .scroll_to_me();
+    harness.run();
     harness
         .get_all_by_role_and_label(Role::Button, "Seized an oil tanker off the coast")
         .next()

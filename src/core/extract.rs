@@ -169,8 +169,8 @@ fn trigger_kind(word: &str) -> Option<EventKind> {
     Some(match word {
         "strike" | "strikes" | "struck" | "airstrike" | "airstrikes" | "attack" | "attacks"
         | "attacked" | "bombed" | "bombing" | "bombings" | "raid" | "raids" | "raided"
-        | "shelled" | "shelling" | "destroyed" | "destroy" | "destroys" | "knocked" | "hit"
-        | "incursion" | "invasion" | "invaded" => EventKind::Strike,
+        | "shelled" | "shelling" | "destroyed" | "destroy" | "destroys" | "hit" | "incursion"
+        | "invasion" | "invaded" => EventKind::Strike,
         "blockade" | "blockades" | "embargo" => EventKind::Blockade,
         "seized" | "seize" | "seizes" | "seizure" | "captured" | "confiscated" | "impounded" => {
             EventKind::Seizure
@@ -179,8 +179,9 @@ fn trigger_kind(word: &str) -> Option<EventKind> {
         "support" | "supported" | "assisted" | "assistance" => EventKind::Support,
         "arrested" | "detained" | "arrest" => EventKind::Arrest,
         "hosted" | "hosting" | "met" | "summit" | "visited" => EventKind::Meeting,
-        "ordered" | "ordering" | "imposed" | "imposing" | "authorized" | "authorised"
-        | "expanded" => EventKind::Order,
+        "ordered" | "ordering" | "imposed" | "imposing" | "authorized" | "authorised" => {
+            EventKind::Order
+        }
         "threatened" | "threats" | "threatening" | "warned" => EventKind::Threat,
         "disclosed" | "revealed" | "confirmed" | "confirms" | "acknowledged" | "acknowledge"
         | "alluded" | "hinted" | "referenced" | "admitted" => EventKind::Disclosure,
@@ -230,15 +231,7 @@ fn is_hedge(word: &str) -> bool {
 fn is_modal(word: &str) -> bool {
     matches!(
         word,
-        "could"
-            | "might"
-            | "may"
-            | "would"
-            | "should"
-            | "if"
-            | "threatened"
-            | "threats"
-            | "prelude"
+        "could" | "might" | "may" | "would" | "should" | "if" | "threatened" | "threats"
     )
 }
 
@@ -337,8 +330,13 @@ fn is_stopword(word: &str) -> bool {
             | "only"
             | "even"
             | "still"
+            // Degree adjectives say how much of a thing, not which thing.
             | "complete"
             | "full"
+            | "total"
+            | "partial"
+            | "entire"
+            | "whole"
             | "said"
             | "reported"
             | "new"
@@ -448,9 +446,6 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             let Some(kind) = trigger_kind(&t.lower).or_else(|| provided_support(&words, k)) else {
                 continue;
             };
-            if t.lower == "knocked" && words.get(k + 1) != Some(&"out") {
-                continue;
-            }
             let hypothetical =
                 (k.saturating_sub(3)..k).any(|j| is_modal(words[j])) && !kind.is_reporting();
             if hypothetical || found.iter().any(|(_, f)| *f == kind) {
@@ -587,7 +582,7 @@ fn provided_support(words: &[&str], k: usize) -> Option<EventKind> {
         .any(|w| {
             matches!(
                 *w,
-                "intelligence" | "support" | "assistance" | "help" | "inputs" | "aid" | "backing"
+                "intelligence" | "support" | "assistance" | "help" | "aid" | "backing"
             )
         })
         .then_some(EventKind::Support)
@@ -986,20 +981,9 @@ fn describe(text: &str, toks: &[Tok], k: usize) -> (String, Vec<String>) {
     (phrase, terms)
 }
 
-/// A grouping key for a word: singular, and common news synonyms folded together ("vessels" →
-/// "boat", "plant" → "facility").
+/// A grouping key for a word: a crude singular ("boats" → "boat", "facilities" →
+/// "facility").
 pub fn singular(word: &str) -> String {
-    let base = plain_singular(word);
-    match base.as_str() {
-        "vessel" | "ship" => "boat".to_string(),
-        "plant" | "installation" | "site" | "compound" => "facility".to_string(),
-        "intel" => "intelligence".to_string(),
-        _ => base,
-    }
-}
-
-/// A crude singular: "boats" → "boat", "facilities" → "facility".
-fn plain_singular(word: &str) -> String {
     if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() > 2) {
         format!("{stem}y")
     } else if let Some(stem) = word
