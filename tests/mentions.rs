@@ -140,3 +140,19 @@ fn text_without_verbs_or_with_a_very_long_sentence_is_read_in_bounded_time() {
             .all(|m| m.trigger.0 < m.trigger.1 && m.trigger.1 <= a.text.len())
     );
 }
+
+#[test]
+fn a_headline_never_dangles_on_a_pronoun() {
+    let (a, found) = mentions("Rebels seized the town on Monday. Police stormed it a day later.");
+    let seized = find(&a, &found, "seized");
+    assert_eq!(
+        seized.headline(&a.text).as_deref(),
+        Some("Rebels seize town")
+    );
+    let stormed = find(&a, &found, "stormed");
+    assert_eq!(
+        stormed.headline(&a.text),
+        None,
+        "\"Police storm\" says nothing"
+    );
+}

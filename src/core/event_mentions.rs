@@ -148,6 +148,10 @@ impl EventMention {
         let place = place.map(|p| format!("in {p}"));
         let parts: Vec<String> = if self.pos == "VERB" {
             match (&agent, &patient) {
+                // "Rebels seized it": without what "it" is, "Rebels seize" would dangle.
+                _ if !self.passive && self.patient.as_ref().is_some_and(|p| p.pronoun) => {
+                    return None;
+                }
                 (Some(a), _) if !self.passive => {
                     let plural = self.agent.as_ref().is_some_and(|x| x.plural);
                     let verb = present_tense(&self.lemma, plural);
