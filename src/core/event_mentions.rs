@@ -344,8 +344,11 @@ impl<'a> Tree<'a> {
                 children[h].push(i);
             }
         }
-        let own: Vec<usize> = (0..analysis.timexes.len())
-            .filter(|&x| analysis.timexes[x].sentence == sentence)
+        // The analysis' expressions are in text order: the sentence's own are one run of them.
+        let timexes = &analysis.timexes;
+        let first = timexes.partition_point(|x| x.sentence < sentence);
+        let own: Vec<usize> = (first..timexes.len())
+            .take_while(|&x| timexes[x].sentence == sentence)
             .collect();
         let timex = s
             .tokens
