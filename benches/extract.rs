@@ -15,7 +15,7 @@ fn extract(corpus: &[(String, Vec<u8>)]) -> usize {
         .filter_map(|(path, bytes)| parse_file(path, Format::Text, bytes).ok())
         .flatten()
         .collect();
-    let doc = sightline::core::cluster::build(articles, "bench");
+    let doc = sightline::core::pipeline::read(articles, "bench").document;
     doc.to_json().len()
 }
 

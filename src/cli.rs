@@ -307,7 +307,7 @@ pub fn extract(articles: Vec<Article>, paths: &[PathBuf], out: &mut dyn Write) -
     };
     // The articles move into the document, which is written as it is serialised: the texts
     // are held once.
-    let doc = crate::core::cluster::build(articles, &title);
+    let doc = crate::core::pipeline::read(articles, &title).document;
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)?;
     Ok(())

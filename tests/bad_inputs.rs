@@ -35,7 +35,7 @@ fn outcome(path: &Path) -> Outcome {
         .flat_map(|a| a.notes.iter().cloned())
         .collect();
     // Every loaded article goes through the whole engine without panicking.
-    let doc = sightline::core::cluster::build(loaded.articles.clone(), "bad");
+    let doc = sightline::core::pipeline::read(loaded.articles.clone(), "bad").document;
     doc.validate().expect("the engine's document is consistent");
     Outcome::Loaded(loaded.articles.len(), notes)
 }

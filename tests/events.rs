@@ -2,13 +2,14 @@
 //! never seen.
 
 use chrono::NaiveDate;
-use sightline::core::cluster::build;
 use sightline::core::document::{Document, Event, LoadError, Stance};
 use sightline::core::ingest::{Format, parse_file, seed_articles};
+use sightline::core::pipeline::read;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static SEED_DOC: LazyLock<Document> = LazyLock::new(|| build(seed_articles().articles, "seeds"));
+static SEED_DOC: LazyLock<Document> =
+    LazyLock::new(|| read(seed_articles().articles, "seeds").document);
 
 fn day(s: &str) -> NaiveDate {
     s.parse().expect("date")
@@ -192,7 +193,7 @@ fn a_story_the_rules_never_saw_groups_across_articles() {
     for (name, bytes) in [("a.txt", &a[..]), ("b.txt", &b[..]), ("c.txt", &c[..])] {
         articles.extend(parse_file(name, Format::Text, bytes).expect("parses"));
     }
-    let doc = build(articles, "test");
+    let doc = read(articles, "test").document;
     let attack = doc
         .events
         .iter()
@@ -212,7 +213,7 @@ fn a_time_before_a_reporting_clause_dates_the_reported_event() {
     // "… on Tuesday, officials said": Tuesday is when the attack happened, not when they spoke.
     let text = b"date 2025-12-31\nRebels attacked a fuel depot in the northern province on Tuesday, officials said.";
     let articles = parse_file("one.txt", Format::Text, text).expect("parses");
-    let doc = build(articles, "one");
+    let doc = read(articles, "one").document;
     let attack = doc
         .events
         .iter()
@@ -241,7 +242,7 @@ fn a_story_of_floods_and_a_resignation_gets_general_kinds_and_headlines() {
             parse_file(&format!("v{i:02}.txt"), Format::Text, t.as_bytes()).expect("reads")
         })
         .collect();
-    let doc = build(articles, "valley");
+    let doc = read(articles, "valley").document;
     let kinds: Vec<(&str, &str)> = doc
         .events
         .iter()

@@ -10,10 +10,11 @@ use std::sync::OnceLock;
 fn seeds() -> &'static Document {
     static SEEDS: OnceLock<Document> = OnceLock::new();
     SEEDS.get_or_init(|| {
-        sightline::core::cluster::build(
+        sightline::core::pipeline::read(
             sightline::core::ingest::seed_articles().articles,
             "Seed corpus",
         )
+        .document
     })
 }
 

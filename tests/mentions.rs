@@ -156,3 +156,44 @@ fn a_headline_never_dangles_on_a_pronoun() {
         "\"Police storm\" says nothing"
     );
 }
+
+#[test]
+fn only_sentences_that_may_name_a_known_event_are_read_for_the_timeline() {
+    // Regular and irregular inflections of known event words pass the test before the parse.
+    for sentence in [
+        "Rebels struck the convoy.",
+        "The bridge collapsed overnight.",
+        "Thousands fled the fighting.",
+        "Gunmen shot two guards.",
+        "Workers are striking again.",
+        "The floods displaced thousands.",
+    ] {
+        assert!(
+            event_mentions::may_name_event(sentence),
+            "{sentence} may name an event"
+        );
+    }
+    // Speech alone and sentences without an event word do not.
+    for sentence in [
+        "The spokesman said so.",
+        "It is a blue car.",
+        "Nothing to see here.",
+    ] {
+        assert!(
+            !event_mentions::may_name_event(sentence),
+            "{sentence} names no known event"
+        );
+    }
+    let a = article("The minister said little. Protesters stormed the parliament on Monday.");
+    let analysis = a.analyze();
+    let known = event_mentions::known_event_mentions(&a, &analysis);
+    let all = event_mentions::mentions(&a, &analysis);
+    let first_sentence_end = a.text.find("little.").expect("in text") + 7;
+    assert!(all.iter().any(|m| m.trigger.0 < first_sentence_end));
+    assert!(known.iter().all(|m| m.trigger.0 > first_sentence_end));
+    assert!(
+        known
+            .iter()
+            .any(|m| &a.text[m.trigger.0..m.trigger.1] == "stormed")
+    );
+}

@@ -14,10 +14,11 @@ fn seeds() -> Document {
     static SEEDS: OnceLock<Document> = OnceLock::new();
     SEEDS
         .get_or_init(|| {
-            sightline::core::cluster::build(
+            sightline::core::pipeline::read(
                 sightline::core::ingest::seed_articles().articles,
                 "Seed corpus",
             )
+            .document
         })
         .clone()
 }

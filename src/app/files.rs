@@ -74,7 +74,7 @@ impl SightlineApp {
             }
             Pending::Open(path) => match persist::open_with_warnings(&path) {
                 Ok((document, warnings)) => {
-                    let analyses = crate::core::article::analyze_all(&document.articles);
+                    let analyses = crate::core::pipeline::analyse(&document.articles);
                     self.replace_document(document, analyses);
                     self.notice = (!warnings.is_empty())
                         .then(|| format!("Opened {}: {}.", path.display(), warnings.join("; ")));
@@ -227,7 +227,7 @@ impl SightlineApp {
             return;
         };
         if restore {
-            let analyses = crate::core::article::analyze_all(&recovery.document.articles);
+            let analyses = crate::core::pipeline::analyse(&recovery.document.articles);
             self.replace_document(recovery.document, analyses);
             self.file = recovery.path;
             self.dirty = true;

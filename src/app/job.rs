@@ -123,18 +123,16 @@ fn extract(
             format!("no article could be read: {why}")
         });
     }
-    let document = if let Some(base) = base {
-        let articles = crate::core::reextract::combine_articles(&base.articles, loaded.articles);
-        let fresh = crate::core::cluster::build(articles, &base.title);
-        crate::core::reextract::merge(base, fresh)
+    let reading = if let Some(base) = base {
+        crate::core::pipeline::add(base, loaded.articles)
     } else {
         let title = crate::core::ingest::story_title(paths, loaded.articles.len());
-        crate::core::cluster::build(loaded.articles, &title)
+        crate::core::pipeline::read(loaded.articles, &title)
     };
     if cancel.load(Ordering::Relaxed) {
         return Outcome::Cancelled;
     }
-    let analyses = crate::core::article::analyze_all(&document.articles);
+    let crate::core::pipeline::Reading { document, analyses } = reading;
     Outcome::Done(Box::new(Extracted {
         document,
         analyses,

@@ -126,8 +126,8 @@ impl SightlineApp {
     /// `paths` is empty.
     pub fn new(paths: &[PathBuf]) -> Self {
         let loaded = crate::core::ingest::seed_articles();
-        let document = crate::core::cluster::build(loaded.articles, "Seed corpus");
-        let analyses = crate::core::article::analyze_all(&document.articles);
+        let crate::core::pipeline::Reading { document, analyses } =
+            crate::core::pipeline::read(loaded.articles, "Seed corpus");
         let mut app = Self {
             document,
             analyses,
@@ -525,7 +525,7 @@ impl SightlineApp {
         if done {
             self.dirty = true;
             if self.analyses.len() != self.document.articles.len() {
-                self.analyses = crate::core::article::analyze_all(&self.document.articles);
+                self.analyses = crate::core::pipeline::analyse(&self.document.articles);
             }
             self.refresh_visible();
             self.reselect(selected);
@@ -686,9 +686,9 @@ impl SightlineApp {
         a.published = Some(date);
         a.published_basis = crate::core::article::DateBasis::User;
         a.year_inferred = false;
-        let fresh = crate::core::cluster::build(articles, &self.document.title);
-        self.document = crate::core::reextract::merge(&self.document, fresh);
-        self.analyses = crate::core::article::analyze_all(&self.document.articles);
+        let reading = crate::core::pipeline::reread(&self.document, articles);
+        self.document = reading.document;
+        self.analyses = reading.analyses;
         self.dirty = true;
         self.refresh_visible();
         self.reselect(selected);

@@ -162,9 +162,3 @@ impl Article {
         }
     }
 }
-
-/// The analyses of `articles`, in order (in parallel).
-pub fn analyze_all(articles: &[Article]) -> Vec<Analysis> {
-    use rayon::prelude::*;
-    articles.par_iter().map(Article::analyze).collect()
-}

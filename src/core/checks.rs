@@ -20,7 +20,7 @@ pub fn ingest(data: &[u8]) {
         _ => ("fuzz.jsonl", Format::JsonLines),
     };
     if let Ok(articles) = parse_file(name, format, bytes) {
-        let doc = crate::core::cluster::build(articles, "fuzz");
+        let doc = crate::core::pipeline::read(articles, "fuzz").document;
         assert_eq!(
             doc.validate(),
             Ok(()),

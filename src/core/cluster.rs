@@ -22,12 +22,12 @@ const BACKWARD_MAX_WORDS: usize = 64;
 /// Articles sharing this share of word 5-grams are rewrites of one story.
 const NEAR_DUPLICATE_JACCARD: f64 = 0.5;
 
-/// Reads the articles, finds and groups event mentions, and dates the events.
-pub fn build(articles: Vec<Article>, title: &str) -> Document {
-    let analyses: Vec<Analysis> = articles.par_iter().map(Article::analyze).collect();
+/// Finds and groups the event mentions of the analysed articles (`analyses[i]` is
+/// `articles[i]`'s) and dates the events; [`crate::core::pipeline::read`] is the way in.
+pub fn build(articles: Vec<Article>, analyses: &[Analysis], title: &str) -> Document {
     let per_article: Vec<Vec<Mention>> = articles
         .par_iter()
-        .zip(&analyses)
+        .zip(analyses)
         .enumerate()
         .map(|(i, (a, an))| extract::mentions(i, a, an))
         .collect();

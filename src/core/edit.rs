@@ -527,7 +527,7 @@ mod tests {
     use super::*;
 
     fn seeds() -> Document {
-        crate::core::cluster::build(crate::core::ingest::seed_articles().articles, "seeds")
+        crate::core::pipeline::read(crate::core::ingest::seed_articles().articles, "seeds").document
     }
 
     const AT: &str = "2026-11-22T10:00:00Z";

@@ -470,13 +470,92 @@ impl<'a> Tree<'a> {
 /// Finds the event mentions of one analysed article. Each sentence outside boilerplate is
 /// parsed, read and let go: a corpus's parse is never held whole.
 pub fn mentions(article: &Article, analysis: &Analysis) -> Vec<EventMention> {
+    mentions_where(article, analysis, |_| true)
+}
+
+/// The event mentions of the sentences that may name an event the taxonomy files under a
+/// family other than statements ([`may_name_event`]); the other sentences are not parsed.
+pub fn known_event_mentions(article: &Article, analysis: &Analysis) -> Vec<EventMention> {
+    mentions_where(article, analysis, may_name_event)
+}
+
+/// Whether a sentence has a word that may be an inflection of a lemma the taxonomy files under
+/// a family other than statements: a cheap test before the parse, which over-accepts.
+pub fn may_name_event(sentence: &str) -> bool {
+    let forms = event_forms();
+    sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.len() > 2)
+        .any(|w| {
+            let lower = w.to_lowercase();
+            forms.contains(lower.as_str()) || base_forms(&lower).any(|b| forms.contains(b.as_str()))
+        })
+}
+
+/// Regular inflections undone ("strikes", "raided", "bombing", "stopped", "carries").
+fn base_forms(word: &str) -> impl Iterator<Item = String> + '_ {
+    const ENDINGS: [(&str, &str); 9] = [
+        ("s", ""),
+        ("es", ""),
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ings", ""),
+    ];
+    ENDINGS.iter().flat_map(move |&(ending, add)| {
+        let stem = word.strip_suffix(ending).filter(|s| s.len() > 2);
+        let doubled = stem
+            .filter(|s| s.as_bytes()[s.len() - 1] == s.as_bytes()[s.len() - 2])
+            .map(|s| s[..s.len() - 1].to_string());
+        stem.map(|s| format!("{s}{add}")).into_iter().chain(doubled)
+    })
+}
+
+/// The taxonomy's non-statement lemmas and every form the language model's lemma table maps
+/// to one of them ("struck", "fled", "sank").
+fn event_forms() -> &'static std::collections::HashSet<String> {
+    static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        let is_event = |lemma: &str| {
+            [true, false].into_iter().any(|verbal| {
+                taxonomy::sense_as(lemma, verbal).is_some_and(|s| s.family != Family::Statement)
+            })
+        };
+        let mut forms: std::collections::HashSet<String> = taxonomy::lemmas()
+            .filter(|l| is_event(l))
+            .map(str::to_string)
+            .collect();
+        if let Ok(model) = nlp::model() {
+            forms.extend(
+                model
+                    .lemma_pairs()
+                    .filter(|(_, lemma)| is_event(lemma))
+                    .map(|(form, _)| form.to_string()),
+            );
+        }
+        forms
+    })
+}
+
+/// The event mentions of the sentences outside boilerplate whose text `keep` accepts.
+fn mentions_where(
+    article: &Article,
+    analysis: &Analysis,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<EventMention> {
     let (Ok(model), Ok(recognizer)) = (nlp::model(), events::recognizer()) else {
         return Vec::new();
     };
     let text = &article.text;
     let mut out = Vec::new();
     for (si, sentence) in analysis.sentences.iter().enumerate() {
-        if analysis.paragraphs[sentence.paragraph].boilerplate {
+        if analysis.paragraphs[sentence.paragraph].boilerplate
+            || !keep(&text[sentence.start..sentence.end])
+        {
             continue;
         }
         let Some(parse) = model.parse(text, std::slice::from_ref(sentence)).pop() else {

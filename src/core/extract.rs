@@ -403,7 +403,7 @@ impl Mention {
 pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) -> Vec<Mention> {
     let text = &article.text;
     let mut out: Vec<Mention> = Vec::new();
-    let parsed = event_mentions::mentions(article, analysis);
+    let parsed = event_mentions::known_event_mentions(article, analysis);
     let mut next_parsed = 0;
     for (si, sentence) in analysis.sentences.iter().enumerate() {
         let para = &analysis.paragraphs[sentence.paragraph];

@@ -138,7 +138,8 @@ mod tests {
     #[test]
     fn a_typing_burst_is_one_step_and_redo_replays_it() {
         let mut doc =
-            crate::core::cluster::build(crate::core::ingest::seed_articles().articles, "seeds");
+            crate::core::pipeline::read(crate::core::ingest::seed_articles().articles, "seeds")
+                .document;
         let original = doc.clone();
         let mut history = History::default();
         for title in ["N", "Ne", "New"] {

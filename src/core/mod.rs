@@ -14,6 +14,7 @@ pub mod history;
 pub mod ingest;
 pub mod nlp;
 pub mod persist;
+pub mod pipeline;
 pub mod reextract;
 pub mod segment;
 pub mod taxonomy;

@@ -119,8 +119,9 @@ mod tests {
     #[test]
     fn re_extracting_the_same_articles_changes_nothing() {
         let doc =
-            crate::core::cluster::build(crate::core::ingest::seed_articles().articles, "seeds");
-        let again = crate::core::cluster::build(doc.articles.clone(), "seeds");
+            crate::core::pipeline::read(crate::core::ingest::seed_articles().articles, "seeds")
+                .document;
+        let again = crate::core::pipeline::read(doc.articles.clone(), "seeds").document;
         let merged = merge(&doc, again);
         assert!(merged.events.iter().all(|e| !e.new), "nothing is new");
         assert_eq!(merged, doc);
@@ -129,7 +130,7 @@ mod tests {
     #[test]
     fn re_extracting_keeps_every_analyst_edit_and_marks_new_events() {
         let seeds = crate::core::ingest::seed_articles().articles;
-        let first_four = crate::core::cluster::build(seeds[..4].to_vec(), "four");
+        let first_four = crate::core::pipeline::read(seeds[..4].to_vec(), "four").document;
         let mut annotated = first_four.clone();
         apply(
             &mut annotated,
@@ -154,7 +155,7 @@ mod tests {
         apply(&mut annotated, Edit::Delete { event: deleted }, "t").expect("delete");
         let all = combine_articles(&annotated.articles, seeds.clone());
         assert_eq!(all.len(), 5, "the four known articles are not added twice");
-        let fresh = crate::core::cluster::build(all, "all");
+        let fresh = crate::core::pipeline::read(all, "all").document;
         let merged = merge(&annotated, fresh);
         let kept = merged
             .events

@@ -137,6 +137,13 @@ pub fn sense_as(lemma: &str, verbal: bool) -> Option<Sense> {
         .or_else(|| sense(&lower))
 }
 
+/// Every lemma the lexicon knows (a verb sense's entry, "fire:verb", as its plain lemma).
+pub fn lemmas() -> impl Iterator<Item = &'static str> {
+    lexicon()
+        .keys()
+        .map(|k| k.strip_suffix(":verb").unwrap_or(k))
+}
+
 /// How many lemmas the lexicon knows.
 pub fn lexicon_size() -> usize {
     lexicon().len()

@@ -360,7 +360,7 @@ mod tests {
     use super::*;
 
     fn seeds() -> Document {
-        crate::core::cluster::build(crate::core::ingest::seed_articles().articles, "seeds")
+        crate::core::pipeline::read(crate::core::ingest::seed_articles().articles, "seeds").document
     }
 
     #[test]
@@ -386,7 +386,7 @@ mod tests {
             .collect();
         events.push(event(day(1871, 3, 18), 2, 0.3));
         events.push(event(day(1945, 7, 1), 2, 0.2));
-        let mut doc = crate::core::cluster::build(Vec::new(), "background");
+        let mut doc = crate::core::pipeline::read(Vec::new(), "background").document;
         doc.events = events;
         let (lo, hi) = focus_bounds(&doc).expect("dated events");
         let (lo, hi) = (day_of(lo).expect("day"), day_of(hi).expect("day"));

@@ -863,7 +863,8 @@ mod tests {
     #[test]
     fn focus_skips_distant_outliers_and_long_vague_ranges() {
         let doc =
-            crate::core::cluster::build(crate::core::ingest::seed_articles().articles, "seeds");
+            crate::core::pipeline::read(crate::core::ingest::seed_articles().articles, "seeds")
+                .document;
         let (lo, hi) = focus_bounds(&doc).expect("dated events");
         let (lo, hi) = (day_of(lo).expect("day"), day_of(hi).expect("day"));
         assert!(lo.year() == 2025 && lo.month() >= 11, "{lo}");

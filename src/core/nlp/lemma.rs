@@ -130,6 +130,14 @@ impl Morphology {
         (lower, feats)
     }
 
+    /// Every (lowercase form, lemma) pair the table learned, under any tag.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.lemmas.iter().filter_map(|(key, lemma)| {
+            let (form, _) = key.split_once('\t')?;
+            Some((form, lemma.as_str()))
+        })
+    }
+
     /// Writes the tables (sorted, so the same tables give the same bytes).
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
         let pairs = |map: &FxHashMap<String, String>| {

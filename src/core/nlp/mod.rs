@@ -338,6 +338,11 @@ impl Model {
         tokens
     }
 
+    /// Every (lowercase form, lemma) pair the lemmatizer learned from the treebank.
+    pub fn lemma_pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.morphology.pairs()
+    }
+
     /// Parses the sentences of `text` (byte spans from [`crate::core::segment`]).
     pub fn parse(&'static self, text: &str, sentences: &[Sentence]) -> Vec<ParsedSentence> {
         sentences
