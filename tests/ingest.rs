@@ -267,3 +267,156 @@ fn a_story_is_titled_by_the_folder_or_file_it_was_read_from() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A saved news page as sites build them: menus, a cookie notice, the article, a list of
+/// related articles and reader comments (written for this test).
+const NEWS_PAGE: &str = r#"<!doctype html><html lang="en"><head>
+<title>Ferry service resumes after repairs | Coastal Courier</title>
+<meta property="og:title" content="Ferry service resumes after repairs">
+<meta property="og:site_name" content="Coastal Courier">
+<meta property="article:modified_time" content="2023-09-30T08:00:00Z">
+<link rel="canonical" href="https://courier.example/news/2023/09/14/ferry-service-resumes">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Coastal Courier"},
+ {"@type":"NewsArticle","headline":"Ferry service resumes after repairs",
+  "datePublished":"2023-09-14T21:15:00-04:00","dateModified":"2023-09-30T08:00:00Z",
+  "author":{"@type":"Person","name":"Dana Reyes"}}]}</script>
+</head><body>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all cookies?</div>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/local">Local</a></li>
+<li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav></header>
+<main><article>
+<h1>Ferry service resumes after repairs</h1>
+<p class="byline">By Dana Reyes</p>
+<p>The island ferry returned to service on Thursday after six weeks in dry dock, the
+operator said, ending a long stretch of detours for commuters who had relied on a
+replacement bus and a smaller passenger boat.</p>
+<p>Engineers replaced the vessel's starboard propeller shaft and rewired its steering
+system after a failure in July left it drifting for two hours outside the harbour.</p>
+<p>The operator said timetables would return to normal next week, and that fares for the
+month would be cut by a quarter to make up for the disruption to regular passengers.</p>
+</article></main>
+<aside class="related"><h3>Related stories</h3><ul>
+<li><a href="/a">Council approves new harbour wall budget</a></li>
+<li><a href="/b">Lighthouse open day draws record crowds</a></li></ul></aside>
+<section id="comments"><h3>Comments</h3>
+<div class="comment"><p>About time! I missed three job interviews waiting for that bus.</p></div>
+</section>
+<footer><p>Copyright Coastal Courier. All rights reserved. Privacy policy.</p></footer>
+</body></html>"#;
+
+#[test]
+fn a_saved_news_page_is_read_as_its_article_with_its_publication_day() {
+    let a = &parse_file("saved/ferry.html", Format::Html, NEWS_PAGE.as_bytes()).expect("reads")[0];
+    assert!(
+        a.text.contains("returned to service on Thursday"),
+        "{}",
+        a.text
+    );
+    assert!(
+        a.text.contains("fares for the month would be cut"),
+        "{}",
+        a.text
+    );
+    for furniture in [
+        "cookies",
+        "Weather",
+        "Lighthouse open day",
+        "job interviews",
+        "All rights reserved",
+    ] {
+        assert!(
+            !a.text.contains(furniture),
+            "'{furniture}' is not the article: {}",
+            a.text
+        );
+    }
+    assert_eq!(a.title, "Ferry service resumes after repairs");
+    assert_eq!(a.outlet.as_deref(), Some("Coastal Courier"));
+    // The publisher's own day from JSON-LD (inside @graph), not the modified date.
+    assert_eq!(
+        (a.published, a.published_basis),
+        (day("2023-09-14"), DateBasis::Metadata)
+    );
+    assert!(
+        a.notes.iter().all(|n| !n.contains("no article")),
+        "{:?}",
+        a.notes
+    );
+    // Paragraphs stay apart.
+    assert!(a.text.matches("\n\n").count() >= 2, "{}", a.text);
+}
+
+#[test]
+fn a_page_without_metadata_takes_its_day_from_the_url() {
+    let page = NEWS_PAGE
+        .replace("datePublished", "x")
+        .replace("modified_time", "x");
+    let a = &parse_file("saved/ferry.html", Format::Html, page.as_bytes()).expect("reads")[0];
+    assert_eq!(
+        (a.published, a.published_basis),
+        (day("2023-09-14"), DateBasis::Metadata)
+    );
+    assert!(a.notes.iter().any(|n| n.contains("URL")), "{:?}", a.notes);
+}
+
+#[test]
+fn a_page_of_links_loads_with_a_note_that_it_holds_no_article() {
+    let links = "<li><a href=\"/story\">Another story from the archive</a></li>".repeat(30);
+    let page =
+        format!("<html><head><title>Archive</title></head><body><ul>{links}</ul></body></html>");
+    let a = &parse_file("saved/archive.html", Format::Html, page.as_bytes()).expect("reads")[0];
+    assert!(
+        a.notes.iter().any(|n| n.contains("no article found")),
+        "{:?}",
+        a.notes
+    );
+}
+
+#[test]
+fn a_published_or_posted_line_near_the_top_dates_a_text_article() {
+    let cases = [
+        (
+            "Bridge closes\nPublished May 03, 2013\n\nThe bridge closed.",
+            "2013-05-03",
+        ),
+        (
+            "Bridge closes\nPosted 05/02/2013 9:14 AM\n\nThe bridge closed.",
+            "2013-05-02",
+        ),
+        (
+            "Bridge closes\nPublished 3:42 PM ET, Tue March 18, 2024\n\nThe bridge closed.",
+            "2024-03-18",
+        ),
+        (
+            "Bridge closes\nPosted on 7 June 2021\n\nThe bridge closed.",
+            "2021-06-07",
+        ),
+        // An update line alone dates the article; a publication line beats it.
+        (
+            "Bridge closes\nUpdated: 2020-01-05\n\nThe bridge closed.",
+            "2020-01-05",
+        ),
+        (
+            "Bridge closes\nUpdated: 2020-01-05\nPublished: January 2, 2020\n\nThe bridge closed.",
+            "2020-01-02",
+        ),
+    ];
+    for (text, expected) in cases {
+        let a = &parse_file("bridge.txt", Format::Text, text.as_bytes()).expect("reads")[0];
+        assert_eq!(
+            (a.published, a.published_basis),
+            (day(expected), DateBasis::Header),
+            "{text}"
+        );
+        assert_eq!(a.title, "Bridge closes");
+    }
+    // A sentence that merely starts with the word is no date line.
+    let a = &parse_file(
+        "b.txt",
+        Format::Text,
+        b"Bridge closes\n\nPosted guards stood at the bridge until May 3, 2013 and left.",
+    )
+    .expect("reads")[0];
+    assert_eq!(a.published, None);
+}

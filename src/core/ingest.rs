@@ -414,9 +414,20 @@ fn from_text(stem: &str, path: &str, text: String, markdown: bool) -> Article {
         .map(str::to_string)
         .collect();
     let mut furniture = 0;
+    let mut published_by_update = false;
     for (index, line) in lines.iter().enumerate() {
         if article.byline.is_none() && BYLINE.is_match(line) {
             article.byline = Some(line.clone());
+            furniture = index + 1;
+            continue;
+        }
+        if let Some((date, updated)) = date_line(line) {
+            // A publication line wins over an update line; either is furniture.
+            if article.published.is_none() || (!updated && published_by_update) {
+                article.published = Some(date);
+                article.published_basis = DateBasis::Header;
+                published_by_update = updated;
+            }
             furniture = index + 1;
             continue;
         }
@@ -439,6 +450,59 @@ fn from_text(stem: &str, path: &str, text: String, markdown: bool) -> Article {
         fallback_title(first)
     });
     article
+}
+
+/// A line that says when the article was published or updated ("Published May 03, 2013",
+/// "Posted 05/02/2013 9:14 AM", "Updated: 3:42 PM ET, Tue March 18, 2024"): the day, and
+/// whether it is an update.
+fn date_line(line: &str) -> Option<(NaiveDate, bool)> {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:first\s+|last\s+)?(published|posted|updated|modified)\b\s*:?\s*(?:on\s+)?(.{0,60})$")
+            .expect("valid")
+    });
+    static DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b",
+            r"|\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
+            r"|\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b",
+            r"|\b(\d{1,2})/(\d{1,2})/(\d{4})\b",
+        ))
+        .expect("valid")
+    });
+    let lead = LEAD.captures(line)?;
+    let updated = matches!(lead[1].to_lowercase().as_str(), "updated" | "modified");
+    let rest = lead.get(2)?.as_str();
+    // Only a date, a clock time, a weekday or a name may follow: "Posted guards stood …" is
+    // a sentence.
+    let prose = rest.split(|c: char| !c.is_alphabetic()).any(|w| {
+        w.len() > 3
+            && w.chars().all(char::is_lowercase)
+            && crate::core::timex::lexicon::month(w).is_none()
+            && crate::core::timex::lexicon::weekday(w).is_none()
+    });
+    if prose {
+        return None;
+    }
+    let caps = DAY.captures(rest)?;
+    let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let month_named = |i: usize| {
+        let word = caps.get(i)?.as_str().to_lowercase();
+        crate::core::timex::lexicon::month(&word)
+    };
+    let (year, month, day) = if let Some(y) = number(1) {
+        (y, number(2)?, number(3)?)
+    } else if caps.get(4).is_some() {
+        (number(6)?, month_named(4)?, number(5)?)
+    } else if caps.get(8).is_some() {
+        (number(9)?, month_named(8)?, number(7)?)
+    } else {
+        // Month first, as American sites write it, unless the first number cannot be a month.
+        let (a, b) = (number(10)?, number(11)?);
+        let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+        (number(12)?, month, day)
+    };
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    Some((date, updated))
 }
 
 fn read_dateline(article: &mut Article, caps: &regex::Captures<'_>) {
@@ -667,7 +731,7 @@ const BLOCK_ELEMENTS: &[&str] = &[
 const MAX_HTML_DEPTH: usize = 1_000;
 
 fn from_html(stem: &str, path: &str, html: &str) -> Article {
-    use scraper::{Html, Node, Selector};
+    use scraper::{Html, Selector};
     if html_depth(html) > MAX_HTML_DEPTH {
         let mut article = from_text(stem, path, strip_tags(html), false);
         article.notes.push(format!(
@@ -702,7 +766,153 @@ fn from_html(stem: &str, path: &str, html: &str) -> Article {
             })
             .filter(|t| !t.is_empty())
     };
-    // Body text: an iterative walk (deeply nested documents cannot overflow the stack).
+    let url = meta(&["meta[property='og:url']"]).or_else(|| {
+        let sel = Selector::parse("link[rel='canonical']").ok()?;
+        doc.select(&sel)
+            .next()?
+            .value()
+            .attr("href")
+            .map(str::to_string)
+    });
+    let readable = readable_article(html, url.as_deref());
+    let article_text = readable
+        .as_ref()
+        .map(|r| paragraphs_of(&r.text_content))
+        .filter(|t| t.split_whitespace().count() >= MIN_ARTICLE_WORDS);
+    let found = article_text.is_some();
+    let mut article = from_text(
+        stem,
+        path,
+        article_text.unwrap_or_else(|| page_text(&doc)),
+        false,
+    );
+    if !found {
+        article.notes.push(
+            "no article found in the page (too little running text: a list of links, a \
+             login or an error page?): its whole text was read"
+                .to_string(),
+        );
+    }
+    let readable = readable.as_ref();
+    let non_empty = |v: Option<&String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    if let Some(title) = non_empty(readable.map(|r| &r.title))
+        .or_else(|| meta(&["meta[property='og:title']", "meta[name='twitter:title']"]))
+        .or_else(|| text_of("title"))
+        .or_else(|| text_of("h1"))
+    {
+        article.title = title;
+    }
+    article.outlet = non_empty(readable.and_then(|r| r.site_name.as_ref())).or_else(|| {
+        meta(&[
+            "meta[property='og:site_name']",
+            "meta[name='application-name']",
+        ])
+    });
+    if let Some(author) = non_empty(readable.and_then(|r| r.byline.as_ref()))
+        .or_else(|| meta(&["meta[name='author']", "meta[property='article:author']"]))
+    {
+        article.byline = Some(author);
+    }
+    let published = non_empty(readable.and_then(|r| r.published_time.as_ref()))
+        .map(|d| (d, "JSON-LD or meta tag"))
+        .or_else(|| {
+            meta(&[
+                "meta[property='article:published_time']",
+                "meta[name='article:published_time']",
+                "meta[property='og:published_time']",
+                "meta[name='pubdate']",
+                "meta[name='publishdate']",
+                "meta[name='publish-date']",
+                "meta[name='parsely-pub-date']",
+                "meta[name='sailthru.date']",
+                "meta[name='date']",
+                "meta[name='dc.date']",
+                "meta[name='DC.date.issued']",
+                "meta[itemprop='datePublished']",
+            ])
+            .map(|d| (d, "meta tag"))
+        })
+        .or_else(|| meta(&["time[datetime]"]).map(|d| (d, "<time> element")));
+    match published {
+        Some((date, source)) => set_metadata_date(&mut article, &date, source),
+        None if article.published.is_none() => {
+            if let Some(date) = url.as_deref().and_then(url_date) {
+                article.published = Some(date);
+                article.published_basis = DateBasis::Metadata;
+                article
+                    .notes
+                    .push("publication date read from the URL".into());
+            }
+        }
+        None => {}
+    }
+    article.url = url;
+    article
+}
+
+/// A page with fewer words of running text than this has no article.
+const MIN_ARTICLE_WORDS: usize = 40;
+
+/// The page's main content and metadata as Mozilla's Readability finds them (through
+/// `dom_smoothie`), if the page has an article.
+fn readable_article(html: &str, url: Option<&str>) -> Option<dom_smoothie::Article> {
+    use dom_smoothie::{Config, Readability, TextMode};
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        max_elements_to_parse: MAX_HTML_ELEMENTS,
+        ..Config::default()
+    };
+    let absolute = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let mut reader = Readability::new(html, absolute, Some(config.clone()))
+        .or_else(|_| Readability::new(html, None, Some(config)))
+        .ok()?;
+    // Readability's own test of whether a page has running text at all (not only links).
+    if !reader.is_probably_readable() {
+        return None;
+    }
+    reader.parse().ok()
+}
+
+/// Pages with more elements than this are read whole, not searched for their article.
+const MAX_HTML_ELEMENTS: usize = 200_000;
+
+/// Text as paragraphs: each line trimmed, runs of spaces made one, paragraphs apart by one
+/// blank line.
+fn paragraphs_of(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = false;
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if words.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        out.push_str(&words.join(" "));
+    }
+    out
+}
+
+/// The day a news URL's path names (`/2024/03/18/`, `/2024-03-18/`), if any.
+fn url_date(url: &str) -> Option<NaiveDate> {
+    static PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\.|$)").expect("valid")
+    });
+    let caps = PATH_DATE.captures(url)?;
+    NaiveDate::from_ymd_opt(
+        caps[1].parse().ok()?,
+        caps[2].parse().ok()?,
+        caps[3].parse().ok()?,
+    )
+}
+
+/// The whole page's visible text, paragraph by paragraph, without scripts, navigation, forms
+/// and footers: an iterative walk (deeply nested documents cannot overflow the stack).
+fn page_text(doc: &scraper::Html) -> String {
+    use scraper::Node;
     let mut text = String::new();
     let mut skip_depth = 0usize;
     for edge in doc.tree.root().traverse() {
@@ -743,50 +953,11 @@ fn from_html(stem: &str, path: &str, html: &str) -> Article {
             }
         }
     }
-    let text = text
-        .trim()
+    text.trim()
         .lines()
         .map(str::trim_end)
         .collect::<Vec<_>>()
-        .join("\n");
-    let mut article = from_text(stem, path, text, false);
-    if let Some(title) = meta(&["meta[property='og:title']", "meta[name='twitter:title']"])
-        .or_else(|| text_of("h1"))
-        .or_else(|| text_of("title"))
-    {
-        article.title = title;
-    }
-    article.outlet = meta(&[
-        "meta[property='og:site_name']",
-        "meta[name='application-name']",
-    ]);
-    article.url = meta(&["meta[property='og:url']"]).or_else(|| {
-        let sel = Selector::parse("link[rel='canonical']").ok()?;
-        doc.select(&sel)
-            .next()?
-            .value()
-            .attr("href")
-            .map(str::to_string)
-    });
-    if let Some(author) = meta(&["meta[name='author']", "meta[property='article:author']"]) {
-        article.byline = Some(author);
-    }
-    if let Some(date) = meta(&[
-        "meta[property='article:published_time']",
-        "meta[name='article:published_time']",
-        "meta[property='og:published_time']",
-        "meta[name='pubdate']",
-        "meta[name='publishdate']",
-        "meta[name='publish-date']",
-        "meta[name='date']",
-        "meta[name='dc.date']",
-        "meta[name='DC.date.issued']",
-        "meta[itemprop='datePublished']",
-        "time[datetime]",
-    ]) {
-        set_metadata_date(&mut article, &date, "HTML date");
-    }
-    article
+        .join("\n")
 }
 
 /// The deepest nesting of open tags, counted roughly and in linear time.
