@@ -206,3 +206,203 @@ fn clock_times_are_not_years() {
     let found = tag_text("In 1998 GM cut jobs.", "2024-05-01");
     assert!(found.iter().any(|t| t.value == "1998"), "{found:#?}");
 }
+
+#[test]
+fn twenty_four_hour_clock_times_are_times_of_the_day() {
+    // 2024-05-01 is a Wednesday.
+    let cases = [
+        (
+            "The valve was closed at 1425 GMT on the platform.",
+            "1425 GMT",
+            "2024-05-01T14:25",
+        ),
+        (
+            "Fighting resumed at 2200 local time near the bridge.",
+            "2200 local time",
+            "2024-05-01T22:00",
+        ),
+        (
+            "The convoy left at 0630 hours on Monday.",
+            "0630 hours on Monday",
+            "2024-04-29T06:30",
+        ),
+    ];
+    for (text, span, value) in cases {
+        let (found, v, _, _, kind) = one(text, "2024-05-01");
+        assert_eq!(
+            (found.as_str(), v.as_str(), kind),
+            (span, value, TimexType::Time),
+            "{text}"
+        );
+    }
+    // Not a clock: minutes past 59.
+    assert!(
+        tag_text("Some 1275 GMT workers struck.", "2024-05-01")
+            .iter()
+            .all(|t| t.kind != TimexType::Time)
+    );
+}
+
+#[test]
+fn ages_shares_ordinals_and_adjectives_are_not_durations() {
+    for text in [
+        "The 52 years old driver was held.",
+        "A driver, 47 years old, was held.",
+        "About three-quarters of the harvest was lost.",
+        "More than a quarter of the vote went to the party.",
+        "A second group of protesters arrived.",
+        "The last-minute deal collapsed.",
+        "The firm raised its quarterly dividend.",
+        "Sales grew 8.5% annually in the region.",
+    ] {
+        let found = tag_text(text, "2024-05-01");
+        assert!(found.is_empty(), "{text}: {found:#?}");
+    }
+    // The same words still make durations and sets where they are times.
+    assert_eq!(one("They waited a second or two.", "2024-05-01").1, "PT1S");
+    assert_eq!(one("Reports are filed quarterly.", "2024-05-01").1, "P1Q");
+    let found = tag_text("The first three quarters of 2023 were weak.", "2024-05-01");
+    assert!(
+        found
+            .iter()
+            .any(|t| t.kind == TimexType::Duration && t.text.contains("three quarters")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn compound_and_fractional_durations_keep_every_unit() {
+    for (text, span, value) in [
+        ("He will serve 5 1/2 years.", "5 1/2 years", "P5Y6M"),
+        ("Talks lasted 2 1/2 hours.", "2 1/2 hours", "PT2H30M"),
+        (
+            "There was a minute and a half of silence.",
+            "a minute and a half",
+            "PT1M30S",
+        ),
+        (
+            "The strike lasted two days and a half.",
+            "two days and a half",
+            "P2DT12H",
+        ),
+        (
+            "He faces at least 20 more years in prison.",
+            "at least 20 more years",
+            "P20Y",
+        ),
+        (
+            "They asked for an additional year to pay.",
+            "an additional year",
+            "P1Y",
+        ),
+        ("The ship took 1.5 days.", "1.5 days", "P1DT12H"),
+    ] {
+        let (found, v, ..) = one(text, "2024-05-01");
+        assert_eq!((found.as_str(), v.as_str()), (span, value), "{text}");
+    }
+}
+
+#[test]
+fn last_month_names_are_always_in_the_past() {
+    // Said in October: last December is the December before, last March this year's.
+    assert_eq!(
+        one("The plant closed last December.", "1989-10-30").1,
+        "1988-12"
+    );
+    assert_eq!(
+        one("The plant closed last March.", "1989-10-30").1,
+        "1989-03"
+    );
+    // Said in December: last December is a year back.
+    assert_eq!(
+        one("The plant closed last December.", "2024-12-10").1,
+        "2023-12"
+    );
+}
+
+#[test]
+fn arranged_events_look_forward_and_prefixed_years_are_years() {
+    // 2024-03-20 is a Wednesday.
+    assert_eq!(
+        one("Talks are set to resume Monday.", "2024-03-20").1,
+        "2024-03-25"
+    );
+    assert_eq!(
+        one("The hearing is due to open Friday.", "2024-03-20").1,
+        "2024-03-22"
+    );
+    let (span, value, ..) = one("Prices peaked in mid-1996 before falling.", "2024-03-20");
+    assert_eq!((span.as_str(), value.as_str()), ("mid-1996", "1996"));
+}
+
+#[test]
+fn holidays_are_their_days() {
+    for (text, published, span, value) in [
+        (
+            "Shops closed on Christmas Day.",
+            "2024-03-20",
+            "Christmas Day",
+            "2023-12-25",
+        ),
+        (
+            "Crowds gathered on Christmas Eve.",
+            "2024-03-20",
+            "Christmas Eve",
+            "2023-12-24",
+        ),
+        (
+            "The law took effect on New Year's Day.",
+            "2024-03-20",
+            "New Year's Day",
+            "2024-01-01",
+        ),
+        (
+            "Fireworks lit the sky on New Year's Eve.",
+            "2024-03-20",
+            "New Year's Eve",
+            "2023-12-31",
+        ),
+        (
+            "Travel peaked at Thanksgiving.",
+            "2024-12-10",
+            "Thanksgiving",
+            "2024-11-28",
+        ),
+        (
+            "Voters queued on Election Day.",
+            "2020-11-20",
+            "Election Day",
+            "2020-11-03",
+        ),
+        (
+            "Pilgrims gathered at Easter.",
+            "2024-05-01",
+            "Easter",
+            "2024-03-31",
+        ),
+        (
+            "Churches filled on Good Friday.",
+            "2019-05-01",
+            "Good Friday",
+            "2019-04-19",
+        ),
+        (
+            "Parades marched on Memorial Day.",
+            "2024-06-10",
+            "Memorial Day",
+            "2024-05-27",
+        ),
+        (
+            "The strike ended before Labor Day.",
+            "2024-10-01",
+            "Labor Day",
+            "2024-09-02",
+        ),
+    ] {
+        let (found, v, ..) = one(text, published);
+        assert_eq!((found.as_str(), v.as_str()), (span, value), "{text}");
+    }
+    // Lower-case words and a plain "new year" are not holidays.
+    assert!(tag_text("We hope the new year brings peace.", "2024-03-20").is_empty());
+    assert!(tag_text("Thanks for the good friday feeling.", "2024-03-20").is_empty());
+}

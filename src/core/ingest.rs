@@ -457,7 +457,7 @@ fn from_text(stem: &str, path: &str, text: String, markdown: bool) -> Article {
 /// whether it is an update.
 fn date_line(line: &str) -> Option<(NaiveDate, bool)> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:first\s+|last\s+)?(published|posted|updated|modified)\b\s*:?\s*(?:on\s+)?(.{0,60})$")
+        Regex::new(r"(?i)^(?:first\s+|last\s+)?(published|posted|updated|modified|date)\b\s*:?\s*(?:on\s+)?(.{0,60})$")
             .expect("valid")
     });
     static DAY: LazyLock<Regex> = LazyLock::new(|| {

@@ -3,7 +3,7 @@
 
 use super::Granularity;
 use super::lexicon::{self as lex, Tok, TokKind};
-use super::resolve::{Count, Expr, Modifier, RefKind, Rel};
+use super::resolve::{Count, Expr, Holiday, Modifier, RefKind, Rel};
 use crate::core::dates::{DateRange, Unit, day_value, period_value, year_value};
 use chrono::NaiveDate;
 
@@ -123,9 +123,11 @@ impl Grammar<'_> {
                 best = Some((end, expr));
             }
         }
-        // Reject a match that runs into a hyphenated modifier ("two-year-old").
+        // Reject an age: a match that runs into "old" ("two-year-old", "52 years old").
         let (end, expr) = best?;
-        if self.is(end, "-") && self.glued(end) && self.is(end + 1, "old") {
+        if (self.is(end, "-") && self.glued(end) && self.is(end + 1, "old"))
+            || (self.is(end, "old") && matches!(expr, Expr::Duration(..)))
+        {
             return None;
         }
         Some((end, expr))
@@ -184,11 +186,68 @@ impl Grammar<'_> {
             .or_else(|| self.month_date(i))
             .or_else(|| self.day_month(i))
             .or_else(|| self.weekday(i))
+            .or_else(|| self.holiday(i))
             .or_else(|| self.rel_day(i))
             .or_else(|| self.rel_unit(i))
             .or_else(|| self.quarter(i))
             .or_else(|| self.decade(i))
             .or_else(|| self.year(i))
+    }
+
+    /// A named holiday, capitalised: "Christmas (Day|Eve)", "New Year's (Day|Eve)",
+    /// "Halloween", "Valentine's Day", "Easter (Sunday)", "Good Friday", "Thanksgiving (Day)",
+    /// "Election Day", "Labor Day", "Memorial Day".
+    fn holiday(&self, i: usize) -> Parse {
+        if !self.t.get(i)?.cap {
+            return None;
+        }
+        // After a possessive "'s", if any.
+        let possessive = |j: usize| {
+            if self.is_any(j, &["'", "’"]) && self.glued(j) && self.is(j + 1, "s") {
+                j + 2
+            } else {
+                j
+            }
+        };
+        let day_or_eve = |j: usize| match self.word(j) {
+            Some("day") if self.t[j].cap => (j + 1, false),
+            Some("eve") if self.t[j].cap => (j + 1, true),
+            _ => (j, false),
+        };
+        let fixed = |end: usize, m: u32, d: u32| Some((end, Expr::MonthDay(m, d)));
+        let moving = |end: usize, h: Holiday| Some((end, Expr::Holiday(h)));
+        let capital_day = |j: usize| self.is(j, "day") && self.t[j].cap;
+        match self.word(i)? {
+            "christmas" => match day_or_eve(i + 1) {
+                (end, true) => fixed(end, 12, 24),
+                (end, false) => fixed(end, 12, 25),
+            },
+            "new" if self.is(i + 1, "year") && self.t[i + 1].cap => {
+                let after = possessive(i + 2);
+                match day_or_eve(after) {
+                    (end, true) => fixed(end, 12, 31),
+                    (end, false) if end > i + 2 => fixed(end, 1, 1),
+                    _ => None,
+                }
+            }
+            "halloween" => fixed(i + 1, 10, 31),
+            "valentine" if capital_day(possessive(i + 1)) => fixed(possessive(i + 1) + 1, 2, 14),
+            "easter" => moving(
+                i + 1 + usize::from(self.is(i + 1, "sunday")),
+                Holiday::Easter,
+            ),
+            "good" if self.is(i + 1, "friday") && self.t[i + 1].cap => {
+                moving(i + 2, Holiday::GoodFriday)
+            }
+            "thanksgiving" => moving(
+                i + 1 + usize::from(capital_day(i + 1)),
+                Holiday::Thanksgiving,
+            ),
+            "election" if capital_day(i + 1) => moving(i + 2, Holiday::ElectionDay),
+            "labor" | "labour" if capital_day(i + 1) => moving(i + 2, Holiday::LaborDay),
+            "memorial" if capital_day(i + 1) => moving(i + 2, Holiday::MemorialDay),
+            _ => None,
+        }
     }
 
     /// 2025-12-31, 12/31/2025.
@@ -584,10 +643,16 @@ impl Grammar<'_> {
             return None;
         }
         let prev = i.checked_sub(1).map(|p| self.t[p].lower.as_str());
+        // "mid-1996", "post-1959": a year after a glued prefix.
+        let prefixed = prev == Some("-")
+            && i >= 2
+            && self.glued(i - 1)
+            && self.is_any(i - 2, &["mid", "pre", "post", "early", "late"]);
         if matches!(
             prev,
             Some("$" | "#" | "€" | "£" | "no" | "," | "." | "-" | "/" | ":")
         ) && self.glued(i)
+            && !prefixed
         {
             return None;
         }
@@ -676,6 +741,24 @@ impl Grammar<'_> {
             (12, 0, i + 1)
         } else if self.is(i, "midnight") {
             (24, 0, i + 1)
+        } else if let Some((hhmm, 4)) = self.number(i)
+            && hhmm % 100 < 60
+            && hhmm / 100 < 24
+            && self.word(i + 1).is_some_and(lex::is_clock_word)
+        {
+            // "1425 GMT", "2200 local time", "0600 hours"
+            let after = if self.is(i + 1, "local") && self.is(i + 2, "time") {
+                i + 3
+            } else if self.is_any(i + 1, &["hours", "hrs", "h"]) {
+                i + 2
+            } else {
+                i + 1
+            };
+            (
+                u32::try_from(hhmm / 100).ok()?,
+                u32::try_from(hhmm % 100).ok()?,
+                after,
+            )
         } else {
             let (h, _) = self.number(i)?;
             let (m, after_minutes) =
@@ -749,6 +832,12 @@ impl Grammar<'_> {
         let mut direction = 0i64;
         let mut vague_by_word = false;
         match self.word(j) {
+            // "the last-minute deal" is no span.
+            Some("past" | "last" | "previous" | "preceding")
+                if self.is(j + 1, "-") && self.glued(j + 1) =>
+            {
+                return None;
+            }
             Some("past" | "last" | "previous" | "preceding") => {
                 direction = -1;
                 j += 1;
@@ -772,6 +861,12 @@ impl Grammar<'_> {
             None => return None,
         };
         let count = if vague_by_word { Count::Vague } else { count };
+        // "20 more years", "an additional year", "two extra days".
+        let k = if k > j && self.is_any(k, &["more", "additional", "extra", "further"]) {
+            k + 1
+        } else {
+            k
+        };
         let hyphen = usize::from(self.is(k, "-") && self.glued(k) && self.glued(k + 1));
         let (unit, plural) = self.word(k + hyphen).and_then(lex::unit)?;
         let explicit_count = k > j;
@@ -798,6 +893,33 @@ impl Grammar<'_> {
             Count::Exact(1.0)
         };
         let mut end = k + hyphen + 1;
+        // "three-quarters of its food", "a quarter of the market": a share, not a span.
+        if unit == Unit::Quarter && self.is(end, "of") && !self.year_follows(end + 1) {
+            return None;
+        }
+        // "a second group" is an ordinal; "a second" is a span only before a clause break
+        // or an offset word.
+        if unit == Unit::Second
+            && self.is_any(i, &["a", "an", "A", "An"])
+            && self.word(end).is_some_and(|w| {
+                !matches!(
+                    w,
+                    "later" | "ago" | "earlier" | "before" | "after" | "or" | "of"
+                )
+            })
+        {
+            return None;
+        }
+        // "a minute and a half", "two years and a half".
+        let count = match count {
+            Count::Exact(n)
+                if self.is(end, "and") && self.is(end + 1, "a") && self.is(end + 2, "half") =>
+            {
+                end += 3;
+                Count::Exact(n + 0.5)
+            }
+            other => other,
+        };
         // "or so"
         if self.is(end, "or") && self.is(end + 1, "so") {
             end += 2;
@@ -815,6 +937,13 @@ impl Grammar<'_> {
             }
         }
         Some((end, Expr::Duration(count, unit, direction)))
+    }
+
+    /// Whether a year is named at `i` ("1989", "the year", "this fiscal year").
+    fn year_follows(&self, i: usize) -> bool {
+        self.number(i).is_some_and(|(_, len)| len == 4)
+            || (self.is_any(i, &["the", "this", "last", "next"])
+                && self.is_any(i + 1, &["year", "fiscal"]))
     }
 
     /// Whether the word before `i` makes a bare plural unit a span ("for years").
@@ -844,6 +973,16 @@ impl Grammar<'_> {
             {
                 let value = n as f64 + frac as f64 / 10f64.powi(i32::try_from(flen).ok()?);
                 return Some((Count::Exact(value), i + 3));
+            }
+            // "5 1/2 hours", "2 3/4 years"
+            if self.is(i + 2, "/")
+                && self.glued(i + 2)
+                && self.glued(i + 3)
+                && let (Some((num, 1)), Some((den @ (2 | 4), 1))) =
+                    (self.number(i + 1), self.number(i + 3))
+                && num < den
+            {
+                return Some((Count::Exact(n as f64 + num as f64 / den as f64), i + 4));
             }
             return Some((Count::Exact(n as f64), i + 1));
         }
@@ -905,7 +1044,16 @@ impl Grammar<'_> {
             _ => None,
         };
         if let Some(v) = simple {
-            if w == "annual" {
+            // "annual", and "quarterly" before its noun ("quarterly dividend"), qualify a
+            // thing; "rose 8.5% annually" is a rate.
+            let attributive =
+                w == "quarterly" && self.t.get(i + 1).is_some_and(|t| t.kind == TokKind::Word);
+            let rate = matches!(w, "annually" | "yearly")
+                && (i.saturating_sub(3)..i).any(|p| {
+                    self.t[p].kind == TokKind::Number
+                        || matches!(self.t[p].lower.as_str(), "%" | "$" | "percent")
+                });
+            if w == "annual" || attributive || rate {
                 return None;
             }
             return Some((i + 1, Expr::Set(v.into())));
@@ -1072,6 +1220,7 @@ fn is_day_like(expr: &Expr) -> bool {
     match expr {
         Expr::MonthDay(..)
         | Expr::MonthDayOn(..)
+        | Expr::Holiday(..)
         | Expr::Weekday(..)
         | Expr::RelDay(_)
         | Expr::WeekdayIn(..) => true,

@@ -290,6 +290,7 @@ pub fn is_future_cue(word: &str) -> bool {
             | "intends"
             | "tomorrow"
             | "going"
+            | "due"
     )
 }
 

@@ -293,7 +293,14 @@ fn tense_near(toks: &[lexicon::Tok], first: usize, end: usize) -> Tense {
         if !is_word(t) {
             return None;
         }
-        if lexicon::is_future_cue(&t.lower) {
+        // "set to resume", "is due to", "are to meet": an arrangement ahead.
+        let arranged = t.lower == "to"
+            && k > 0
+            && matches!(
+                toks[k - 1].lower.as_str(),
+                "set" | "due" | "is" | "are" | "poised" | "slated"
+            );
+        if lexicon::is_future_cue(&t.lower) || arranged {
             return Some(Tense::Future);
         }
         if !lexicon::is_past_cue(&t.lower) {

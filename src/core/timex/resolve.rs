@@ -79,6 +79,54 @@ pub enum RefKind {
 }
 
 /// A parsed temporal expression before normalisation.
+/// A holiday on a different day each year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holiday {
+    /// Easter Sunday (Western).
+    Easter,
+    /// Good Friday, two days before Easter.
+    GoodFriday,
+    /// The fourth Thursday of November (United States).
+    Thanksgiving,
+    /// The Tuesday after the first Monday of November (United States).
+    ElectionDay,
+    /// The first Monday of September (United States).
+    LaborDay,
+    /// The last Monday of May (United States).
+    MemorialDay,
+}
+
+impl Holiday {
+    /// Its day in `year`.
+    pub fn on(self, year: i32) -> Option<NaiveDate> {
+        let nth = |month: u32, weekday: Weekday, n: u8| {
+            NaiveDate::from_weekday_of_month_opt(year, month, weekday, n)
+        };
+        match self {
+            Holiday::Easter => easter(year),
+            Holiday::GoodFriday => easter(year)?.checked_sub_days(chrono::Days::new(2)),
+            Holiday::Thanksgiving => nth(11, Weekday::Thu, 4),
+            Holiday::ElectionDay => nth(11, Weekday::Mon, 1)?.succ_opt(),
+            Holiday::LaborDay => nth(9, Weekday::Mon, 1),
+            Holiday::MemorialDay => nth(5, Weekday::Mon, 5).or_else(|| nth(5, Weekday::Mon, 4)),
+        }
+    }
+}
+
+/// Western Easter Sunday of `year` (the anonymous Gregorian computus).
+fn easter(year: i32) -> Option<NaiveDate> {
+    let (a, b, c) = (year % 19, year / 100, year % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (8 * b + 13) / 25;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 19 * l) / 433;
+    let month = (h + l - 7 * m + 90) / 25;
+    let day = (h + l - 7 * m + 33 * month + 19) % 32;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
     /// Fully specified by the text.
@@ -102,6 +150,8 @@ pub enum Expr {
     Shifted(Box<Expr>, Unit, i64),
     /// "Friday", "last Friday".
     Weekday(Weekday, Rel),
+    /// A holiday whose day moves from year to year ("Thanksgiving", "Easter").
+    Holiday(Holiday),
     /// "this summer", "last fall".
     Season(Season, Rel),
     /// "the third quarter" (`None`: the latest quarter), of the anchor's year.
@@ -224,6 +274,7 @@ fn resolve_unanchored(expr: &Expr) -> Resolved {
             (format!("XXXX-{m:02}-{d:02}"), Granularity::Day)
         }
         Expr::Month(m, _) | Expr::MonthInYear(m, _) => (format!("XXXX-{m:02}"), Granularity::Month),
+        Expr::Holiday(_) => ("XXXX-XX-XX".to_string(), Granularity::Day),
         Expr::Weekday(wd, _) | Expr::WeekdayIn(_, wd) => (
             format!("XXXX-WXX-{}", wd.number_from_monday()),
             Granularity::Day,
@@ -262,13 +313,34 @@ pub fn duration_value(count: Count, unit: Unit) -> String {
     match count {
         Count::Vague => format!("P{t}X{designator}"),
         Count::Exact(n) if n.fract() != 0.0 => {
-            // Fractions move to the next smaller unit where one exists.
-            match unit {
-                Unit::Hour => format!("PT{}M", (n * 60.0).round()),
-                Unit::Day => format!("PT{}H", (n * 24.0).round()),
-                Unit::Year => format!("P{}M", (n * 12.0).round()),
-                Unit::Month => format!("P{}D", (n * 30.0).round()),
-                _ => format!("P{t}{n}{designator}"),
+            // The whole units, and the fraction in the next smaller unit where one exists
+            // ("2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "half an hour" PT30M).
+            let whole = n.trunc() as i64;
+            let smaller = match unit {
+                Unit::Minute => Some((60.0, "S")),
+                Unit::Hour => Some((60.0, "M")),
+                Unit::Day => Some((24.0, "H")),
+                Unit::Year => Some((12.0, "M")),
+                Unit::Month => Some((30.0, "D")),
+                _ => None,
+            };
+            match smaller {
+                Some((per, part)) => {
+                    let head = if whole > 0 {
+                        format!("{whole}{designator}")
+                    } else {
+                        String::new()
+                    };
+                    let rest = (n.fract() * per).round() as i64;
+                    if is_time {
+                        format!("PT{head}{rest}{part}")
+                    } else if unit == Unit::Day {
+                        format!("P{head}T{rest}{part}")
+                    } else {
+                        format!("P{head}{rest}{part}")
+                    }
+                }
+                None => format!("P{t}{n}{designator}"),
             }
         }
         Count::Exact(n) => {
@@ -314,18 +386,28 @@ fn resolve_on(expr: &Expr, anchor: NaiveDate, tense: Tense) -> Option<Resolved> 
             let day = pick_year(anchor, tense, |y| NaiveDate::from_ymd_opt(y, *m, *d))?;
             Resolved::date(day_value(day), Some(DateRange::day(day)), Granularity::Day)
         }
+        Expr::Holiday(holiday) => {
+            let day = pick_year(anchor, tense, |y| holiday.on(y))?;
+            Resolved::date(day_value(day), Some(DateRange::day(day)), Granularity::Day)
+        }
         Expr::Month(m, rel) => {
             let range = match rel {
                 Rel::Bare => pick_range(anchor, tense, |y| DateRange::month(y, *m))?,
                 Rel::This => DateRange::month(anchor.year(), *m)?,
-                Rel::Last => pick_range(
-                    add_days(
+                // The latest such month before the anchor's month ("last December" said in
+                // October is the December before).
+                Rel::Last => {
+                    let before = add_days(
                         DateRange::month(anchor.year(), anchor.month())?.earliest,
                         -1,
-                    )?,
-                    Tense::Past,
-                    |y| DateRange::month(y, *m),
-                )?,
+                    )?;
+                    let this = DateRange::month(before.year(), *m)?;
+                    if this.earliest <= before {
+                        this
+                    } else {
+                        DateRange::month(before.year() - 1, *m)?
+                    }
+                }
                 Rel::Next => pick_range(
                     add_days(DateRange::month(anchor.year(), anchor.month())?.latest, 1)?,
                     Tense::Future,
