@@ -250,6 +250,19 @@ pub fn eval(
     }
     let total = eval::score(&all_gold, &all_system);
     print_scores(out, "all", &total)?;
+    writeln!(
+        out,
+        "\nby gold group   gold  found  right value (% of found, % of gold)"
+    )?;
+    for (group, gold, found, right) in &total.groups {
+        let pct = |n: usize, of: usize| 100.0 * n as f64 / of.max(1) as f64;
+        writeln!(
+            out,
+            "{group:<15} {gold:>5}  {found:>5}  {right:>5} ({:5.1}, {:5.1})",
+            pct(*right, *found),
+            pct(*right, *gold)
+        )?;
+    }
     for line in total.errors.iter().take(errors) {
         writeln!(out, "{line}")?;
     }

@@ -406,3 +406,51 @@ fn holidays_are_their_days() {
     assert!(tag_text("We hope the new year brings peace.", "2024-03-20").is_empty());
     assert!(tag_text("Thanks for the good friday feeling.", "2024-03-20").is_empty());
 }
+
+#[test]
+fn a_year_ago_in_a_passage_about_a_quarter_is_that_quarter_a_year_before() {
+    let found = tag_text(
+        "The bank earned more in the third quarter. Profit rose 12% from a year earlier.",
+        "2024-11-05",
+    );
+    let values: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["2024-Q3", "2023-Q3"], "{found:#?}");
+    // Without a quarter in sight it stays a year.
+    assert_eq!(
+        one("Profit rose 12% from a year earlier.", "2024-11-05").1,
+        "2023"
+    );
+    let (span, value, ..) = one(
+        "Results for the 1988 second quarter were restated.",
+        "1989-10-30",
+    );
+    assert_eq!(
+        (span.as_str(), value.as_str()),
+        ("the 1988 second quarter", "1988-Q2")
+    );
+}
+
+#[test]
+fn later_and_earlier_count_from_the_time_the_story_tells() {
+    let found = tag_text(
+        "The ship left port on March 3, 2021. Three days later it ran aground.",
+        "2024-11-05",
+    );
+    let later = found
+        .iter()
+        .find(|t| t.text == "Three days later")
+        .expect("tagged");
+    assert_eq!(later.value, "2021-03-06", "{found:#?}");
+    assert!(
+        later
+            .anchor
+            .as_deref()
+            .is_some_and(|a| a.contains("narrative"))
+    );
+    // "ago" counts from the publication day.
+    let found = tag_text(
+        "The ship left port on March 3, 2021. It sank three days ago.",
+        "2024-11-05",
+    );
+    assert!(found.iter().any(|t| t.value == "2024-11-02"), "{found:#?}");
+}

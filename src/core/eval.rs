@@ -109,6 +109,27 @@ pub struct Scores {
     pub type_accuracy: f64,
     /// Examples of errors: (doc, gold text/value, system text/value), for tuning.
     pub errors: Vec<String>,
+    /// The gold expressions by group (their type; written with or without a year), as
+    /// `(group, gold, found, right value)`, found = overlapped by a system expression.
+    pub groups: Vec<(String, usize, usize, usize)>,
+}
+
+/// The groups a gold expression is counted in: its type, and whether its text writes a year.
+fn groups_of(g: &GoldTimex) -> [String; 2] {
+    let year = g
+        .text
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4)
+        || g.text.contains('\'');
+    [
+        g.kind.clone(),
+        if year {
+            "with a year"
+        } else {
+            "without a year"
+        }
+        .to_string(),
+    ]
 }
 
 /// Scores system expressions against gold ones.
@@ -122,6 +143,13 @@ pub fn score(gold: &[GoldTimex], system: &[SystemTimex]) -> Scores {
         sys_by_doc.entry(s.doc.as_str()).or_default().push(s);
     }
     let (mut strict, mut relaxed, mut value_ok, mut type_ok) = (0usize, 0usize, 0usize, 0usize);
+    let mut groups: std::collections::BTreeMap<String, (usize, usize, usize)> =
+        std::collections::BTreeMap::new();
+    for g in gold {
+        for group in groups_of(g) {
+            groups.entry(group).or_default().0 += 1;
+        }
+    }
     let mut errors = Vec::new();
     let mut docs: Vec<&str> = gold_by_doc
         .keys()
@@ -156,6 +184,11 @@ pub fn score(gold: &[GoldTimex], system: &[SystemTimex]) -> Scores {
             relaxed += 1;
             strict += usize::from(g.start == s.start && g.end == s.end);
             type_ok += usize::from(g.kind == s.kind);
+            for group in groups_of(g) {
+                let counts = groups.entry(group).or_default();
+                counts.1 += 1;
+                counts.2 += usize::from(g.value == s.value);
+            }
             if g.value == s.value {
                 value_ok += 1;
             } else {
@@ -198,6 +231,10 @@ pub fn score(gold: &[GoldTimex], system: &[SystemTimex]) -> Scores {
         value_f1: 100.0 * ratio(2 * value_ok, ng + ns),
         type_accuracy: 100.0 * ratio(type_ok, relaxed),
         errors,
+        groups: groups
+            .into_iter()
+            .map(|(group, (g, f, v))| (group, g, f, v))
+            .collect(),
     }
 }
 
@@ -256,6 +293,9 @@ mod tests {
         assert!((scores.value_accuracy - 50.0).abs() < 1e-9);
         assert!((scores.value_f1 - 100.0 / 3.0).abs() < 1e-9);
         assert_eq!(scores.errors.len(), 3);
+        // All three gold are DATEs; "2025" and "2025-12" have no year in their (empty) text.
+        let date = scores.groups.iter().find(|g| g.0 == "DATE").expect("DATE");
+        assert_eq!((date.1, date.2, date.3), (3, 2, 1));
     }
 
     #[test]

@@ -536,6 +536,23 @@ impl Grammar<'_> {
         if j > i && self.is(j, "fiscal") {
             j += 1;
         }
+        // "the 1988 second quarter": the year first.
+        if j > i
+            && let Some(year) = self.four_digit_year(j)
+            && let Some(n) = self.word(j + 1).and_then(lex::ordinal_word)
+            && self.is(j + 2, "quarter")
+            && let Some(q) = u32::try_from(n).ok().filter(|q| (1..=4).contains(q))
+        {
+            let range = DateRange::quarter(year, q)?;
+            return Some((
+                j + 3,
+                absolute(
+                    range,
+                    format!("{}-Q{q}", year_value(year)),
+                    Granularity::Quarter,
+                ),
+            ));
+        }
         let (n, mut k) = if let Some(n) = self.word(j).and_then(lex::ordinal_word) {
             (n, j + 1)
         } else if self.is(j, "q") && self.t[j].cap && self.glued(j + 1) {
@@ -861,6 +878,10 @@ impl Grammar<'_> {
             None => return None,
         };
         let count = if vague_by_word { Count::Vague } else { count };
+        // "the 1988 second quarter": a year, not a count of seconds.
+        if j > i && self.four_digit_year(j).is_some() {
+            return None;
+        }
         // "20 more years", "an additional year", "two extra days".
         let k = if k > j && self.is_any(k, &["more", "additional", "extra", "further"]) {
             k + 1

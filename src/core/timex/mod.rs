@@ -125,6 +125,7 @@ impl Timex {
 }
 
 /// Working state of one expression between recognition and anchoring.
+#[derive(Clone)]
 struct Found {
     start: usize,
     end: usize,
@@ -192,9 +193,121 @@ pub fn tag(
             {
                 return make_timex(text, f, Some(range), Some(note));
             }
+            if let Some((year_ago, anchor, note)) = year_ago_quarter(text, &found, &first_pass, k) {
+                return make_timex(text, &year_ago, Some(anchor), Some(note));
+            }
+            if is_anaphoric(text, f)
+                && let Some((range, note)) = narrative_time(&found, &first_pass, k)
+            {
+                return make_timex(text, f, Some(range), Some(note));
+            }
             first_pass[k].clone()
         })
         .collect()
+}
+
+/// "A year ago", "a year earlier", "the year-earlier quarter" in a passage about a quarter
+/// ("profit rose in the third quarter from a year earlier") mean that quarter a year before:
+/// the expression re-read as such, the day it is resolved on, and why.
+fn year_ago_quarter(
+    text: &str,
+    found: &[Found],
+    resolved: &[Option<Timex>],
+    k: usize,
+) -> Option<(Found, DateRange, String)> {
+    use resolve::{Count, Expr, Rel};
+    let here = &found[k];
+    let surface = text[here.start..here.end].to_lowercase();
+    let one_year_back = match &here.expr {
+        Expr::Offset(Count::Exact(n), Unit::Year, -1) => {
+            (*n - 1.0).abs() < f64::EPSILON
+                && (surface.ends_with("ago") || surface.ends_with("earlier"))
+        }
+        Expr::Shifted(inner, Unit::Year, -1) => matches!(**inner, Expr::Quarter(None, _)),
+        _ => false,
+    };
+    if !one_year_back {
+        return None;
+    }
+    let quarter = found[..k]
+        .iter()
+        .zip(&resolved[..k])
+        .rev()
+        .take_while(|(f, _)| here.sentence.saturating_sub(f.sentence) <= 2)
+        .find_map(|(f, t)| {
+            let t = t.as_ref()?;
+            (!f.quoted && t.granularity == Granularity::Quarter).then_some(t)
+        })?;
+    let q: u32 = quarter.value.rsplit_once("-Q")?.1.parse().ok()?;
+    let start = quarter.earliest?;
+    let expr = Expr::Shifted(Box::new(Expr::Quarter(Some(q), Rel::This)), Unit::Year, -1);
+    Some((
+        Found {
+            expr,
+            ..here.clone()
+        },
+        DateRange::day(start),
+        format!(
+            "the quarter of \"{}\" ({}) a year before",
+            quarter.text, quarter.value
+        ),
+    ))
+}
+
+/// Whether an expression counts from the time the story is telling rather than from the
+/// publication day: "three days later", "a day earlier", "two weeks before", "the next day",
+/// "the following month", "the previous year".
+fn is_anaphoric(text: &str, f: &Found) -> bool {
+    let surface = text[f.start..f.end].to_lowercase();
+    match &f.expr {
+        resolve::Expr::Offset(..) => {
+            surface.ends_with("later")
+                || surface.ends_with("earlier")
+                || surface.ends_with("before")
+        }
+        resolve::Expr::RelUnit(..) | resolve::Expr::RelDay(_) => [
+            "the next ",
+            "the following ",
+            "the previous ",
+            "the preceding ",
+        ]
+        .iter()
+        .any(|p| surface.starts_with(p)),
+        _ => false,
+    }
+}
+
+/// The time the story is telling at expression `k`: the latest unquoted date of a day, month
+/// or year before it, in its sentence or the two before, within its paragraph.
+fn narrative_time(
+    found: &[Found],
+    resolved: &[Option<Timex>],
+    k: usize,
+) -> Option<(DateRange, String)> {
+    let here = &found[k];
+    found[..k]
+        .iter()
+        .zip(&resolved[..k])
+        .rev()
+        .take_while(|(f, _)| {
+            f.paragraph == here.paragraph && here.sentence.saturating_sub(f.sentence) <= 2
+        })
+        .find_map(|(f, t)| {
+            let t = t.as_ref()?;
+            (!f.quoted
+                && t.kind == TimexType::Date
+                && matches!(
+                    t.granularity,
+                    Granularity::Day | Granularity::Month | Granularity::Year
+                ))
+            .then(|| {
+                Some((
+                    t.range()?,
+                    format!("narrative time {} (\"{}\")", t.value, t.text),
+                ))
+            })
+            .flatten()
+        })
 }
 
 /// Longest stretch of text tokenised at once: a run-on "sentence" (a 50 MB line) is read in
