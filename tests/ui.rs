@@ -1331,6 +1331,19 @@ fn the_overview_strip_has_dates_and_no_label_hides_a_marker() {
                 "label of {event} covers the marker of {other}"
             );
         }
+        assert!(
+            !drawn.bars.is_empty(),
+            "the seeds have date ranges on screen"
+        );
+        // A label crosses no date range of an event as salient as its own.
+        for (bar, other) in &drawn.bars {
+            assert!(
+                other == event
+                    || !label.intersects(*bar)
+                    || doc.events[*other].salience < doc.events[*event].salience,
+                "label of {event} crosses the date range of {other}"
+            );
+        }
     }
 }
 
@@ -1439,4 +1452,25 @@ fn the_in_app_dialog_refuses_a_place_that_cannot_be_written() {
     );
     assert!(harness.state().dirty, "nothing was lost");
     assert!(harness.state().dialog.is_some(), "the user chooses again");
+}
+
+#[test]
+fn save_as_offers_the_timelines_own_file_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = dialog_harness();
+    harness.state_mut().last_folder = Some(dir.path().to_path_buf());
+    harness.state_mut().file = Some(dir.path().join("story.json"));
+    star_the_cnn_report(&mut harness);
+    open_menu(&mut harness, "File");
+    harness
+        .get_by_role_and_label(Role::Button, "Save as…")
+        .click();
+    harness.run();
+    dialog_button(&mut harness, "Save");
+    assert!(
+        dir.path().join("story.json").is_file(),
+        "{:?}",
+        harness.state().notice
+    );
+    assert!(!dir.path().join("timeline.json").exists());
 }

@@ -95,8 +95,9 @@ enum Kind {
 const NATIVE_FAILED_WITHIN: std::time::Duration = std::time::Duration::from_millis(400);
 
 impl Dialog {
-    /// Opens the system's dialog on a worker thread, in `folder` when given.
-    pub fn native(pick: Pick, folder: Option<&Path>) -> Self {
+    /// Opens the system's dialog on a worker thread, in `folder` when given, offering `name`
+    /// when saving.
+    pub fn native(pick: Pick, folder: Option<&Path>, name: Option<String>) -> Self {
         let (sender, receiver) = channel();
         let folder = folder.map(Path::to_path_buf);
         std::thread::spawn(move || {
@@ -108,7 +109,7 @@ impl Dialog {
             if !extensions.is_empty() {
                 dialog = dialog.add_filter(pick.title(), &extensions);
             }
-            if let Some(name) = pick.file_name() {
+            if let Some(name) = name {
                 dialog = dialog.set_file_name(name);
             }
             let chosen = match pick {
@@ -127,8 +128,8 @@ impl Dialog {
     }
 
     /// Opens Sightline's own dialog in the window, in `folder` when given (else the working
-    /// folder).
-    pub fn in_app(pick: Pick, folder: Option<&Path>) -> Self {
+    /// folder), offering `name` when saving.
+    pub fn in_app(pick: Pick, folder: Option<&Path>, name: Option<String>) -> Self {
         let mut dialog = match pick {
             Pick::Folder => egui_file::FileDialog::select_folder(),
             Pick::SaveTimeline | Pick::Export(_) => egui_file::FileDialog::save_file(),
@@ -145,7 +146,7 @@ impl Dialog {
         if let Some(folder) = folder.filter(|f| f.is_dir()) {
             dialog = dialog.initial_path(folder);
         }
-        if let Some(name) = pick.file_name() {
+        if let Some(name) = name {
             dialog = dialog.default_filename(name);
         }
         let extensions = pick.extensions();

@@ -276,10 +276,21 @@ impl SightlineApp {
     /// can open, else in Sightline's own; either opens in the folder last chosen.
     fn choose(&mut self, pick: Pick) {
         let folder = self.last_folder.as_deref();
+        // Saving again offers the timeline's own file name; an export is named after it.
+        let stem = self
+            .file
+            .as_deref()
+            .and_then(std::path::Path::file_stem)
+            .map(|s| s.to_string_lossy().to_string());
+        let name = match (pick, stem) {
+            (Pick::SaveTimeline, Some(stem)) => Some(format!("{stem}.json")),
+            (Pick::Export(format), Some(stem)) => Some(format!("{stem}.{}", format.extension())),
+            _ => pick.file_name(),
+        };
         self.dialog = Some(if self.native_dialogs {
-            Dialog::native(pick, folder)
+            Dialog::native(pick, folder, name)
         } else {
-            Dialog::in_app(pick, folder)
+            Dialog::in_app(pick, folder, name)
         });
     }
 
@@ -304,7 +315,7 @@ impl SightlineApp {
             }
             return;
         };
-        self.last_folder = match pick {
+        let chosen_folder = match pick {
             Pick::Folder => Some(paths[0].clone()),
             _ => paths[0].parent().map(std::path::Path::to_path_buf),
         };
@@ -317,10 +328,12 @@ impl SightlineApp {
                 path.set_extension(extension);
             }
             if let Err(why) = crate::core::persist::check_writable(&path) {
+                // Asked again in the last folder that worked, not the refused one.
                 self.notice = Some(format!("{why}. Choose another place; nothing was written."));
                 self.choose(pick);
                 return;
             }
+            self.last_folder.clone_from(&chosen_folder);
             if path.exists() && !dialog.is_native() {
                 // The system's dialogs ask this themselves.
                 self.replacing = Some((pick, path));
@@ -328,6 +341,7 @@ impl SightlineApp {
             }
             paths = vec![path];
         }
+        self.last_folder = chosen_folder;
         self.take_pick(pick, paths);
     }
 

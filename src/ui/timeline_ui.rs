@@ -275,6 +275,8 @@ pub struct DrawnLabels {
     pub labels: Vec<(egui::Rect, usize)>,
     /// Each marker drawn one by one, its rectangle and event.
     pub markers: Vec<(egui::Rect, usize)>,
+    /// Each date-range bar wider than a marker, its rectangle and event.
+    pub bars: Vec<(egui::Rect, usize)>,
 }
 
 /// Where [`DrawnLabels`] of the last frame are kept in egui's memory.
@@ -466,6 +468,25 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                 })
                 .collect();
             markers.sort_by(|a, b| a.0.left().total_cmp(&b.0.left()));
+            // The date-range bars wider than a marker, sorted by height then left edge, so
+            // that no label is put across another event's range either.
+            let mut bars: Vec<(egui::Rect, usize)> = ordered
+                .iter()
+                .filter_map(|e| {
+                    let a = transform.position_from_point(&PlotPoint::new(e.start, e.y));
+                    let b = transform.position_from_point(&PlotPoint::new(e.end, e.y));
+                    let rect = egui::Rect::from_two_pos(
+                        egui::pos2(a.x, a.y - BAR_HALF_HEIGHT_PX),
+                        egui::pos2(b.x, b.y + BAR_HALF_HEIGHT_PX),
+                    );
+                    (rect.width() > MARKER_MAX_PX).then_some((rect, e.event))
+                })
+                .collect();
+            bars.sort_by(|a, b| {
+                a.0.top()
+                    .total_cmp(&b.0.top())
+                    .then(a.0.left().total_cmp(&b.0.left()))
+            });
             // The event under the pointer: the nearest bar or marker within reach on screen.
             let pointer = plot.response().hover_pos();
             let mut hovered: Option<(f32, usize)> = None;
@@ -528,9 +549,9 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                 } else {
                     title
                 };
-                // The label goes where it hides no other label and no other marker: above its
-                // marker to the right, below it, or ending at it above or below; the selected
-                // event's label always shows.
+                // The label goes where it hides no other label or marker: above its marker to
+                // the right, below it, or ending at it above or below, or a row further out;
+                // the selected event's label always shows.
                 let center = transform.position_from_point(&PlotPoint::new(best, y));
                 let size = egui::vec2(
                     label.chars().count() as f32 * LABEL_PX_PER_CHAR as f32,
@@ -551,6 +572,9 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                     egui::Rect::from_min_size(egui::pos2(left, below), size),
                     egui::Rect::from_min_size(egui::pos2(bar_start, bar_above - size.y), size),
                     egui::Rect::from_min_size(egui::pos2(bar_start, bar_below), size),
+                    // A row further out, clear of a neighbour's range.
+                    egui::Rect::from_min_size(egui::pos2(right, above - 2.0 * size.y), size),
+                    egui::Rect::from_min_size(egui::pos2(right, below + size.y), size),
                 ];
                 // A place is free when the label is whole inside the plot (not cut at an
                 // edge) and hides no other label or marker.
@@ -561,9 +585,17 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                         && !taken.iter().any(|(t, _)| t.intersects(*rect))
                         && !covers_a_marker(&markers, *rect, index)
                 };
+                // Clear of every other range if it can be; else across only the ranges of
+                // events less salient than its own.
+                let less_salient = |other: usize| doc.events[other].salience < event.salience;
                 let Some(rect) = candidates
                     .into_iter()
-                    .find(free)
+                    .find(|r| free(r) && !crosses_a_bar(&bars, *r, index, |_| false))
+                    .or_else(|| {
+                        candidates
+                            .into_iter()
+                            .find(|r| free(r) && !crosses_a_bar(&bars, *r, index, less_salient))
+                    })
                     .or(is_selected.then_some(candidates[0]))
                 else {
                     continue;
@@ -591,6 +623,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
             let drawn = DrawnLabels {
                 labels: taken,
                 markers,
+                bars,
             };
             (hovered.map(|(_, index)| index), drawn)
         });
@@ -631,6 +664,24 @@ fn covers_a_marker(markers: &[(egui::Rect, usize)], label: egui::Rect, own: usiz
     markers[first..last.max(first)]
         .iter()
         .any(|(m, event)| *event != own && m.intersects(label))
+}
+
+/// Half the height of a drawn date-range bar (a selected one is 7 points thick).
+const BAR_HALF_HEIGHT_PX: f32 = 3.5;
+
+/// Whether `label` would cross the date-range bar of an event other than `own` that it may
+/// not cross (`may_cross` says which it may); `bars` are sorted by their top edge.
+fn crosses_a_bar(
+    bars: &[(egui::Rect, usize)],
+    label: egui::Rect,
+    own: usize,
+    may_cross: impl Fn(usize) -> bool,
+) -> bool {
+    let first = bars.partition_point(|(b, _)| b.top() < label.top() - 2.0 * BAR_HALF_HEIGHT_PX);
+    let last = bars.partition_point(|(b, _)| b.top() <= label.bottom());
+    bars[first..last.max(first)]
+        .iter()
+        .any(|(b, event)| *event != own && !may_cross(*event) && b.intersects(label))
 }
 
 /// What the wheel asked of the timeline this frame, in points of travel.
