@@ -420,3 +420,75 @@ fn a_published_or_posted_line_near_the_top_dates_a_text_article() {
     .expect("reads")[0];
     assert_eq!(a.published, None);
 }
+
+/// `text` as quoted-printable: "=" escaped, lines folded at 70 characters with soft breaks.
+fn quoted_printable(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.replace('=', "=3D").lines() {
+        let chars: Vec<char> = line.chars().collect();
+        let mut at = 0;
+        while chars.len() - at > 70 {
+            // Never split an "=XX" escape.
+            let mut cut = at + 70;
+            while chars[cut - 2..cut].contains(&'=') {
+                cut -= 1;
+            }
+            out.extend(&chars[at..cut]);
+            out.push_str("=\r\n");
+            at = cut;
+        }
+        out.extend(&chars[at..]);
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[test]
+fn a_browsers_single_file_web_archive_is_read_like_its_page() {
+    let page = NEWS_PAGE
+        .replace("datePublished", "x")
+        .replace("modified_time", "x")
+        .replace(
+            "<link rel=\"canonical\" href=\"https://courier.example/news/2023/09/14/ferry-service-resumes\">",
+            "",
+        );
+    let archive = format!(
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://courier.example/2023/09/14/ferry\r\n\
+         Subject: Ferry service resumes after repairs\r\nDate: Sat, 7 Oct 2023 10:00:00 -0000\r\n\
+         MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\
+         \tboundary=\"----MultipartBoundary--abc\"\r\n\r\n------MultipartBoundary--abc\r\n\
+         Content-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\n\
+         Content-Transfer-Encoding: quoted-printable\r\n\
+         Content-Location: https://courier.example/2023/09/14/ferry\r\n\r\n{}\r\n\
+         ------MultipartBoundary--abc\r\nContent-Type: image/png\r\n\
+         Content-Transfer-Encoding: base64\r\nContent-Location: https://courier.example/logo.png\r\n\r\n\
+         iVBORw0KGgo=\r\n------MultipartBoundary--abc--\r\n",
+        quoted_printable(page.as_str())
+    );
+    let a = &parse_file("saved/ferry.mhtml", Format::Mhtml, archive.as_bytes()).expect("reads")[0];
+    assert_eq!(a.id, "ferry");
+    assert_eq!(a.title, "Ferry service resumes after repairs");
+    assert!(
+        a.text.contains("returned to service on Thursday"),
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("cookies"), "{}", a.text);
+    // The day comes from the address it was saved from, not the day it was saved.
+    assert_eq!(
+        (a.published, a.published_basis),
+        (day("2023-09-14"), DateBasis::Metadata)
+    );
+    assert_eq!(
+        Format::of(std::path::Path::new("x.MHT")),
+        Some(Format::Mhtml)
+    );
+    // Not an archive: a clear error naming the problem.
+    let err = parse_file(
+        "broken.mhtml",
+        Format::Mhtml,
+        b"just some words, no headers",
+    )
+    .expect_err("refused");
+    assert!(err.to_string().contains("web archive"), "{err}");
+}

@@ -12,11 +12,12 @@ pub fn ingest(data: &[u8]) {
     let Some((&selector, bytes)) = data.split_first() else {
         return;
     };
-    let (name, format) = match selector % 5 {
+    let (name, format) = match selector % 6 {
         0 => ("fuzz.txt", Format::Text),
         1 => ("fuzz.md", Format::Markdown),
         2 => ("fuzz.html", Format::Html),
         3 => ("fuzz.json", Format::Json),
+        4 => ("fuzz.mhtml", Format::Mhtml),
         _ => ("fuzz.jsonl", Format::JsonLines),
     };
     if let Ok(articles) = parse_file(name, format, bytes) {

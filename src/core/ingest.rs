@@ -25,8 +25,11 @@ pub enum IngestError {
     #[error("cannot read: {0}")]
     Io(String),
     /// Not a kind of file Sightline reads.
-    #[error("unsupported file type (expected .txt, .md, .html, .json or .jsonl)")]
+    #[error("unsupported file type (expected .txt, .md, .html, .mhtml, .json or .jsonl)")]
     Unsupported,
+    /// A saved web archive that cannot be read.
+    #[error("not a readable web archive (MHTML): {0}")]
+    Archive(String),
 }
 
 /// A file that could not be read, and why.
@@ -62,6 +65,9 @@ pub enum Format {
     Markdown,
     /// HTML: text only, no scripts, nothing fetched.
     Html,
+    /// A browser's "save as single file" web archive (MIME, quoted-printable or base64): its
+    /// page is read as HTML.
+    Mhtml,
     /// One JSON object, an array of them, or `{"articles": [...]}`.
     Json,
     /// One JSON object a line.
@@ -70,7 +76,7 @@ pub enum Format {
 
 impl Format {
     /// Every file extension read as an article, with its format.
-    pub const EXTENSIONS: [(&'static str, Format); 10] = [
+    pub const EXTENSIONS: [(&'static str, Format); 12] = [
         ("txt", Format::Text),
         ("text", Format::Text),
         ("md", Format::Markdown),
@@ -78,6 +84,8 @@ impl Format {
         ("html", Format::Html),
         ("htm", Format::Html),
         ("xhtml", Format::Html),
+        ("mhtml", Format::Mhtml),
+        ("mht", Format::Mhtml),
         ("json", Format::Json),
         ("jsonl", Format::JsonLines),
         ("ndjson", Format::JsonLines),
@@ -238,16 +246,19 @@ pub fn load_paths(paths: &[PathBuf], progress: &(dyn Fn(usize, usize) + Sync)) -
 /// Reads one file's bytes as articles (several for JSON). Bad JSON lines are skipped with a
 /// note on the first article; a file with none readable is an error.
 pub fn parse_file(path: &str, format: Format, bytes: &[u8]) -> Result<Vec<Article>, IngestError> {
-    let (text, note) = decode(bytes)?;
     let stem = Path::new(path)
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("article")
         .to_string();
+    if format == Format::Mhtml {
+        return from_mhtml(&stem, path, bytes).map(|a| vec![a]);
+    }
+    let (text, note) = decode(bytes)?;
     let mut articles = match format {
         Format::Text => vec![from_text(&stem, path, text, false)],
         Format::Markdown => vec![from_text(&stem, path, text, true)],
-        Format::Html => vec![from_html(&stem, path, &text)],
+        Format::Html | Format::Mhtml => vec![from_html(&stem, path, &text, None)],
         Format::Json => from_json(&stem, path, &text)?,
         Format::JsonLines => from_json_lines(&stem, path, &text)?,
     };
@@ -730,7 +741,29 @@ const BLOCK_ELEMENTS: &[&str] = &[
 /// quadratic time on pathological nesting (100,000 nested tags).
 const MAX_HTML_DEPTH: usize = 1_000;
 
-fn from_html(stem: &str, path: &str, html: &str) -> Article {
+/// A web archive's page, read as HTML; the address it was saved from stands in for a page
+/// that names none.
+fn from_mhtml(stem: &str, path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty);
+    }
+    let message = mail_parser::MessageParser::default()
+        .parse(bytes)
+        .ok_or_else(|| IngestError::Archive("no MIME headers".into()))?;
+    let html = message
+        .body_html(0)
+        .ok_or_else(|| IngestError::Archive("it holds no HTML page".into()))?;
+    let location = message
+        .header("Snapshot-Content-Location")
+        .or_else(|| message.header("Content-Location"))
+        .and_then(|h| h.as_text())
+        .map(str::to_string);
+    Ok(from_html(stem, path, &html, location.as_deref()))
+}
+
+/// An HTML page's article; `location` is the address it was saved from, if known apart from
+/// the page.
+fn from_html(stem: &str, path: &str, html: &str, location: Option<&str>) -> Article {
     use scraper::{Html, Selector};
     if html_depth(html) > MAX_HTML_DEPTH {
         let mut article = from_text(stem, path, strip_tags(html), false);
@@ -766,14 +799,16 @@ fn from_html(stem: &str, path: &str, html: &str) -> Article {
             })
             .filter(|t| !t.is_empty())
     };
-    let url = meta(&["meta[property='og:url']"]).or_else(|| {
-        let sel = Selector::parse("link[rel='canonical']").ok()?;
-        doc.select(&sel)
-            .next()?
-            .value()
-            .attr("href")
-            .map(str::to_string)
-    });
+    let url = meta(&["meta[property='og:url']"])
+        .or_else(|| {
+            let sel = Selector::parse("link[rel='canonical']").ok()?;
+            doc.select(&sel)
+                .next()?
+                .value()
+                .attr("href")
+                .map(str::to_string)
+        })
+        .or_else(|| location.map(str::to_string));
     let readable = readable_article(html, url.as_deref());
     let article_text = readable
         .as_ref()
