@@ -287,3 +287,42 @@ fn a_story_of_floods_and_a_resignation_gets_general_kinds_and_headlines() {
         "{kinds:?}"
     );
 }
+
+/// Two events told in one sentence share the sentence as their passage, and each passage
+/// records the words that name its own event, so a reader can tell them apart.
+#[test]
+fn two_events_of_one_sentence_keep_their_own_words() {
+    let text = b"date 2024-06-05\nRebels bombed the rail bridge near the border on Monday, and police arrested three smugglers in the capital on Tuesday.";
+    let articles = parse_file("one.txt", Format::Text, text).expect("parses");
+    let doc = read(articles, "one").document;
+    let words = |kind: &str| {
+        let event = doc
+            .events
+            .iter()
+            .find(|e| e.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind}: {:#?}", doc.events));
+        let x = &event.evidence[0];
+        let m = x.mention.expect("the passage names its words");
+        assert!(x.start <= m.start && m.end <= x.end, "{x:?}");
+        doc.articles[0].text[m.start..m.end].to_string()
+    };
+    let (bombing, arrest) = (words("strike"), words("arrest"));
+    assert!(
+        bombing.contains("bombed") && bombing.contains("bridge"),
+        "{bombing}"
+    );
+    assert!(
+        arrest.contains("arrested") && arrest.contains("smugglers"),
+        "{arrest}"
+    );
+    assert!(!bombing.contains("arrested") && !arrest.contains("bombed"));
+    // A mention outside its passage is refused when a file is opened.
+    let mut broken = doc.clone();
+    let x = &mut broken.events[0].evidence[0];
+    x.mention = Some(sightline::core::document::Span {
+        start: x.end,
+        end: x.end + 3,
+    });
+    let err = Document::from_json(&broken.to_json()).expect_err("mention outside its passage");
+    assert!(err.to_string().contains("outside its passage"), "{err}");
+}

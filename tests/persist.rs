@@ -197,8 +197,11 @@ fn damaged_files_are_refused_with_the_file_named() {
         ),
         (
             "newer.json",
-            json.replace("\"version\": 2", "\"version\": 99")
-                .into_bytes(),
+            json.replace(
+                &format!("\"version\": {}", sightline::core::document::VERSION),
+                "\"version\": 99",
+            )
+            .into_bytes(),
             "newer Sightline",
         ),
         ("binary.json", vec![0xff, 0xfe, 0x00, 0x01], "not UTF-8"),
@@ -224,7 +227,7 @@ fn damaged_files_are_refused_with_the_file_named() {
 
 #[test]
 fn every_shipped_format_version_still_opens() {
-    for file in ["timeline-v1.json", "timeline-v2.json"] {
+    for file in ["timeline-v1.json", "timeline-v2.json", "timeline-v3.json"] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/data")
             .join(file);
@@ -243,6 +246,21 @@ fn every_shipped_format_version_still_opens() {
         doc.events
             .iter()
             .any(|e| !e.history.is_empty() && e.engine.is_some())
+    );
+    // Before version 3 no passage named its words; the version 3 sample's passages do.
+    assert!(
+        doc.events
+            .iter()
+            .flat_map(|e| &e.evidence)
+            .all(|x| x.mention.is_none())
+    );
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/timeline-v3.json");
+    let doc = persist::open(&path).expect("v3");
+    assert!(
+        doc.events
+            .iter()
+            .flat_map(|e| &e.evidence)
+            .any(|x| x.mention.is_some())
     );
 }
 

@@ -4,7 +4,9 @@
 
 use crate::core::article::{Analysis, Article};
 use crate::core::dates::DateRange;
-use crate::core::document::{DateStep, Document, Event, Evidence, FORMAT, Origin, Stance, VERSION};
+use crate::core::document::{
+    DateStep, Document, Event, Evidence, FORMAT, Origin, Span, Stance, VERSION,
+};
 use crate::core::extract::{self, EventKind, Mention};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -517,6 +519,10 @@ fn base_event(
             quote: a.text[m.start..m.end].to_string(),
             stance: m.stance,
             hedged: m.hedged,
+            mention: Some(Span {
+                start: m.span.0,
+                end: m.span.1,
+            }),
         });
     }
 

@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 /// The format name every document carries.
 pub const FORMAT: &str = "sightline-timeline";
 /// The newest format version this build writes and reads. Version 2 added the analyst's edit
-/// history (`history`, `engine`, `new` on events; `dismissed` on the document); version 1 files
-/// load with those empty.
-pub const VERSION: u32 = 2;
+/// history (`history`, `engine`, `new` on events; `dismissed` on the document); version 3 the
+/// words of a passage that name its event (`mention` on evidence). Older files load with those
+/// empty.
+pub const VERSION: u32 = 3;
 
 /// A timeline: articles and the events found in them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -132,6 +133,19 @@ pub struct Evidence {
     /// Hedged ("allegedly", "believed", "according to sources").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hedged: bool,
+    /// The words inside the passage that name the event — its predicate and arguments — so
+    /// that two events of one sentence stay apart (none for passages an analyst chose).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mention: Option<Span>,
+}
+
+/// A byte range of an article's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// Byte offset of its first character.
+    pub start: usize,
+    /// Byte offset past its last character.
+    pub end: usize,
 }
 
 /// Where an event came from.
@@ -439,6 +453,17 @@ impl Document {
                     return Err(format!(
                         "event {} quote does not match article {} at {}",
                         event.id, e.article, e.start
+                    ));
+                }
+                if let Some(m) = e.mention
+                    && !(e.start <= m.start
+                        && m.start < m.end
+                        && m.end <= e.end
+                        && article.text.get(m.start..m.end).is_some())
+                {
+                    return Err(format!(
+                        "event {} names its mention at {}..{} outside its passage {}..{} of {}",
+                        event.id, m.start, m.end, e.start, e.end, e.article
                     ));
                 }
             }

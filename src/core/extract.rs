@@ -369,6 +369,8 @@ pub struct Mention {
     pub end: usize,
     /// Byte span of the trigger word.
     pub trigger: (usize, usize),
+    /// Byte span of the words naming the event: the predicate and its arguments.
+    pub span: (usize, usize),
     /// What happened.
     pub kind: EventKind,
     /// How the passage bears on it.
@@ -411,6 +413,13 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             continue;
         }
         let toks = lexicon::tokenize(text, sentence.start, sentence.end);
+        while parsed.get(next_parsed).is_some_and(|m| m.sentence < si) {
+            next_parsed += 1;
+        }
+        let parsed_here: Vec<&EventMention> = parsed[next_parsed..]
+            .iter()
+            .take_while(|m| m.sentence == si)
+            .collect();
         // Short quotes ("a “total embargo”") are terms, not speech.
         let quotes: Vec<(usize, usize)> = quote_spans(text, para.start, para.end)
             .into_iter()
@@ -480,10 +489,17 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             // date belongs to the reporting.
             let reported =
                 !kind.is_reporting() && found.iter().any(|&(r, rk)| rk.is_reporting() && r < k);
+            // The time the parse attaches to the trigger, else the nearest one.
+            let attached = parsed_here
+                .iter()
+                .find(|m| m.trigger.0 == trigger_tok.start)
+                .and_then(|m| attached_time(analysis, m, quoted));
             let time = if reported {
                 None
             } else {
-                time_link(analysis, si, trigger_tok.start, quoted, &found, &toks, k)
+                attached.or_else(|| {
+                    time_link(analysis, si, trigger_tok.start, quoted, &found, &toks, k)
+                })
             };
             let own_time = time.as_ref().is_some_and(|t| !t.from_paragraph);
             if (kind.is_framing() || quoted.is_some()) && !own_time {
@@ -506,7 +522,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             } else {
                 Stance::Supports
             };
-            let (phrase, terms) = describe(text, &toks, k);
+            let (phrase, terms, span) = describe(text, &toks, k);
             let definite = k > 0 && matches!(words[k - 1], "the" | "this" | "that" | "latest");
             let anaphoric = terms.is_empty() || (definite && terms.len() <= 1);
             out.push(Mention {
@@ -515,6 +531,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                 start: sentence.start,
                 end: sentence.end,
                 trigger: (trigger_tok.start, trigger_tok.end),
+                span,
                 kind,
                 stance: if kind.is_reporting() {
                     Stance::Supports
@@ -543,13 +560,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             terms: &shared_terms,
         };
         let mut parse_kinds: Vec<(EventKind, String)> = Vec::new();
-        while parsed.get(next_parsed).is_some_and(|m| m.sentence < si) {
-            next_parsed += 1;
-        }
-        let in_sentence = parsed[next_parsed..]
-            .iter()
-            .take_while(|m| m.sentence == si);
-        for em in in_sentence {
+        for &em in &parsed_here {
             let Some(m) = from_parse(text, analysis, &facts, quote_of(em.trigger.0), em) else {
                 continue;
             };
@@ -671,6 +682,20 @@ fn time_link(
         })
 }
 
+/// The usable temporal expression the parse attaches to a mention (quoted ones only for a
+/// mention inside the same quote), as its own time.
+fn attached_time(analysis: &Analysis, em: &EventMention, quote: Option<usize>) -> Option<TimeLink> {
+    let t = em
+        .time
+        .map(|x| &analysis.timexes[x])
+        .filter(|t| usable_time(t) && t.quoted == quote.is_some())?;
+    Some(TimeLink {
+        range: t.range()?,
+        timex: t.clone(),
+        from_paragraph: false,
+    })
+}
+
 /// Whether a temporal expression can date an event: a date, time or duration with a range,
 /// not a vague one.
 fn usable_time(t: &Timex) -> bool {
@@ -720,20 +745,12 @@ fn from_parse(
         return None;
     }
     let phrase = em.headline(text)?;
-    let attached = em
-        .time
-        .map(|x| &analysis.timexes[x])
-        .filter(|t| usable_time(t) && t.quoted == quote.is_some());
     let reported = facts
         .found
         .iter()
         .any(|&(r, rk)| rk.is_reporting() && r < k);
-    let time = match attached {
-        Some(t) => Some(TimeLink {
-            range: t.range()?,
-            timex: t.clone(),
-            from_paragraph: false,
-        }),
+    let time = match attached_time(analysis, em, quote) {
+        Some(link) => Some(link),
         None if reported => None,
         None => {
             let mut found = facts.found.to_vec();
@@ -770,6 +787,7 @@ fn from_parse(
         start: facts.start,
         end: facts.end,
         trigger: em.trigger,
+        span: em.span,
         kind,
         stance: if facts.hedged {
             Stance::Mentions
@@ -885,8 +903,9 @@ fn agent_of(text: &str, toks: &[Tok], k: usize) -> Option<String> {
     (end > first).then(|| text[toks[first].start..toks[end - 1].end].to_string())
 }
 
-/// A briefing phrase (modifiers, the trigger, and what it was done to) and the grouping terms.
-fn describe(text: &str, toks: &[Tok], k: usize) -> (String, Vec<String>) {
+/// A briefing phrase (modifiers, the trigger, and what it was done to), the grouping terms, and
+/// the phrase's byte span.
+fn describe(text: &str, toks: &[Tok], k: usize) -> (String, Vec<String>, (usize, usize)) {
     // Up to three modifiers before a nominal trigger ("covert drone strike").
     let mut first = k;
     while first > 0
@@ -978,7 +997,7 @@ fn describe(text: &str, toks: &[Tok], k: usize) -> (String, Vec<String>) {
         .collect();
     terms.sort();
     terms.dedup();
-    (phrase, terms)
+    (phrase, terms, (toks[first].start, toks[last].end))
 }
 
 /// A grouping key for a word: a crude singular ("boats" → "boat", "facilities" →

@@ -252,6 +252,8 @@ pub enum SlideOrder {
     /// Every shown event, in date order.
     #[default]
     Date,
+    /// Every shown event, the most important first.
+    Importance,
     /// The starred events, in date order.
     Starred,
     /// The analyst's story order.
@@ -260,12 +262,18 @@ pub enum SlideOrder {
 
 impl SlideOrder {
     /// Every order, for menus.
-    pub const ALL: [SlideOrder; 3] = [SlideOrder::Date, SlideOrder::Starred, SlideOrder::Story];
+    pub const ALL: [SlideOrder; 4] = [
+        SlideOrder::Date,
+        SlideOrder::Importance,
+        SlideOrder::Starred,
+        SlideOrder::Story,
+    ];
 
     /// The order's name in menus.
     pub fn label(self) -> &'static str {
         match self {
             SlideOrder::Date => "All events by date",
+            SlideOrder::Importance => "All events, most important first",
             SlideOrder::Starred => "Starred events",
             SlideOrder::Story => "Story order",
         }
@@ -276,6 +284,11 @@ impl SlideOrder {
 pub fn slides(doc: &Document, shown: &[usize], order: SlideOrder) -> Vec<usize> {
     match order {
         SlideOrder::Date => shown.to_vec(),
+        SlideOrder::Importance => {
+            let mut by_importance = shown.to_vec();
+            sort_events(doc, &mut by_importance, SortColumn::Importance, false);
+            by_importance
+        }
         SlideOrder::Starred => shown
             .iter()
             .copied()
@@ -304,16 +317,19 @@ pub enum SortColumn {
     Sources,
     /// Disputed first (descending) or last.
     Disputed,
+    /// Salience: the most important first (descending).
+    Importance,
 }
 
 impl SortColumn {
     /// Every column, in table order.
-    pub const ALL: [SortColumn; 5] = [
+    pub const ALL: [SortColumn; 6] = [
         SortColumn::Date,
         SortColumn::Title,
         SortColumn::Kind,
         SortColumn::Sources,
         SortColumn::Disputed,
+        SortColumn::Importance,
     ];
 
     /// The column's header.
@@ -324,6 +340,7 @@ impl SortColumn {
             SortColumn::Kind => "Kind",
             SortColumn::Sources => "Sources",
             SortColumn::Disputed => "Disputed",
+            SortColumn::Importance => "Importance",
         }
     }
 }
@@ -339,6 +356,7 @@ pub fn sort_events(doc: &Document, rows: &mut [usize], column: SortColumn, ascen
             SortColumn::Kind => x.kind.cmp(&y.kind),
             SortColumn::Sources => x.sources.cmp(&y.sources),
             SortColumn::Disputed => x.disputed.cmp(&y.disputed),
+            SortColumn::Importance => x.salience.total_cmp(&y.salience),
         };
         let primary = if ascending {
             primary
@@ -486,6 +504,15 @@ mod tests {
         ));
         sort_events(&doc, &mut rows, SortColumn::Disputed, false);
         assert!(doc.events[rows[0]].disputed);
+        sort_events(&doc, &mut rows, SortColumn::Importance, false);
+        assert!(
+            rows.windows(2)
+                .all(|w| doc.events[w[0]].salience >= doc.events[w[1]].salience)
+        );
+        assert!((doc.events[rows[0]].salience - 1.0).abs() < 1e-9);
+        // The slides in order of importance start with the most salient event.
+        let shown: Vec<usize> = (0..doc.events.len()).collect();
+        assert_eq!(slides(&doc, &shown, SlideOrder::Importance)[0], rows[0]);
         sort_events(&doc, &mut rows, SortColumn::Date, true);
         let dated: Vec<_> = rows
             .iter()

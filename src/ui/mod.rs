@@ -656,11 +656,12 @@ pub fn events_table_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Co
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::auto().at_least(78.0))
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::auto().at_least(50.0).at_most(72.0).clip(true))
-        .column(Column::auto())
-        .column(Column::auto())
+        .column(Column::auto().at_least(70.0).at_most(100.0).clip(true))
+        .column(Column::remainder().at_least(80.0).clip(true))
+        .column(Column::auto().at_least(40.0).at_most(56.0).clip(true))
+        .column(Column::auto().at_most(32.0))
+        .column(Column::auto().at_most(40.0).clip(true))
+        .column(Column::auto().at_most(36.0))
         .min_scrolled_height(0.0);
     if let Some(row) = scroll_to {
         table = table.scroll_to_row(row, None);
@@ -677,6 +678,7 @@ pub fn events_table_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Co
                     let short = match column {
                         SortColumn::Sources => "Src",
                         SortColumn::Disputed => "Disp.",
+                        SortColumn::Importance => "Imp.",
                         _ => column.label(),
                     };
                     if ui
@@ -712,8 +714,14 @@ pub fn events_table_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Co
                 });
                 row.col(|ui| {
                     if event.disputed {
-                        ui.colored_label(Color32::from_rgb(220, 80, 60), "disputed");
+                        ui.colored_label(Color32::from_rgb(220, 80, 60), "yes")
+                            .on_hover_text("disputed: a source denies it");
                     }
+                });
+                row.col(|ui| {
+                    // Salience as a percentage, the most important events near 100.
+                    ui.label(format!("{:.0}", 100.0 * event.salience))
+                        .on_hover_text("Importance: independent sources, passages, precision");
                 });
                 if row.response().clicked() {
                     commands.push(Command::SelectEvent(index));

@@ -96,7 +96,9 @@ pub fn present_ui(
                 ui.label(match presentation.order {
                     SlideOrder::Starred => "Star events in the inspector to present them here.",
                     SlideOrder::Story => "Set a story order: View > Story order…",
-                    SlideOrder::Date => "No event is shown: clear the filters.",
+                    SlideOrder::Date | SlideOrder::Importance => {
+                        "No event is shown: clear the filters."
+                    }
                 });
             });
             return;

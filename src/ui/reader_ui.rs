@@ -1,7 +1,7 @@
 //! The reader: an article's text with the shown events' passages highlighted in their event's
-//! colour (denials red, the selected event's stronger) and temporal expressions underlined. A
-//! click on a highlight selects its event; a right click on a sentence offers to make it a new
-//! event or add it to the selected one.
+//! colour (denials red, the selected event's stronger, the words naming it strongest) and temporal
+//! expressions underlined. A click on a highlight selects its event; a right click on a sentence
+//! offers to make it a new event or add it to the selected one.
 
 use super::{Command, View, labelled_field, lane_color};
 use crate::core::article::{Analysis, shorten};
@@ -88,6 +88,21 @@ pub fn reader_ui(
             for t in &analysis.timexes {
                 cuts.extend([t.start, t.end]);
             }
+            // The words naming the selected event inside its passages are marked the strongest.
+            let named: Vec<(usize, usize)> = selected
+                .and_then(|i| view.doc.events.get(i))
+                .map(|event| {
+                    event
+                        .evidence
+                        .iter()
+                        .filter(|x| x.article == a.id)
+                        .filter_map(|x| x.mention.map(|m| (m.start, m.end)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            for &(s, e) in &named {
+                cuts.extend([s, e]);
+            }
             cuts.sort_unstable();
             cuts.dedup();
             let mut job = LayoutJob::default();
@@ -103,7 +118,14 @@ pub fn reader_ui(
                         Stance::Denies => Color32::from_rgb(220, 60, 50),
                         _ => lane_color(&view.doc.events[event].lane),
                     };
-                    format.background = color.gamma_multiply(if strong { 0.55 } else { 0.2 });
+                    let naming = strong && named.iter().any(|&(ns, ne)| ns <= s && e <= ne);
+                    format.background = color.gamma_multiply(if naming {
+                        0.85
+                    } else if strong {
+                        0.45
+                    } else {
+                        0.2
+                    });
                     if strong && stance == Stance::Denies {
                         format.strikethrough = Stroke::new(1.0, ui.visuals().text_color());
                     }
@@ -231,6 +253,7 @@ fn span_actions_ui(
         quote: quote.to_string(),
         stance,
         hedged: false,
+        mention: None,
     };
     ui.label(RichText::new(format!("“{}”", shorten(quote, 48))).weak());
     if ui.button("New event from selection").clicked() {
