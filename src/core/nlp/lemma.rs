@@ -4,7 +4,7 @@
 //! features.
 
 use super::perceptron;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::{self, Read, Write};
 
 /// The longest word ending a rule is keyed by.
@@ -19,6 +19,13 @@ pub struct Morphology {
     rules: FxHashMap<String, (u8, String)>,
     /// "lowercase form \t tag" → features, and "tag" → its most frequent features.
     feats: FxHashMap<String, String>,
+    /// Every lemma of the table, lowercase: the words an ending rule should arrive at.
+    known: FxHashSet<String>,
+}
+
+/// The lemmas of a table, lowercase.
+fn known_lemmas(lemmas: &FxHashMap<String, String>) -> FxHashSet<String> {
+    lemmas.values().map(|l| l.to_lowercase()).collect()
 }
 
 /// One training word: form, tag ("UPOS XPOS"), lemma, features.
@@ -85,8 +92,10 @@ impl Morphology {
                     .or_default() += 1;
             }
         }
+        let lemmas = most_frequent(lemmas, 1);
         Self {
-            lemmas: most_frequent(lemmas, 1),
+            known: known_lemmas(&lemmas),
+            lemmas,
             rules: most_frequent(rules, 2),
             feats: most_frequent(feats, 1),
         }
@@ -111,7 +120,10 @@ impl Morphology {
         if proper(tag) {
             return (form.to_string(), feats);
         }
+        // The rule of the longest ending that arrives at a known lemma ("bombed": "-bed" as in
+        // "described" gives "bombe", "-ed" gives "bomb"); else the longest ending's.
         let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+        let mut first: Option<String> = None;
         for n in (0..=MAX_ENDING.min(starts.len())).rev() {
             let cut = starts.get(starts.len() - n).copied().unwrap_or(lower.len());
             key.clear();
@@ -122,12 +134,16 @@ impl Morphology {
                 let keep = starts.len().saturating_sub(usize::from(*strip));
                 let end = starts.get(keep).copied().unwrap_or(lower.len());
                 let lemma = format!("{}{add}", &lower[..end]);
-                if !lemma.is_empty() {
+                if lemma.is_empty() {
+                    continue;
+                }
+                if self.known.contains(&lemma) {
                     return (lemma, feats);
                 }
+                first.get_or_insert(lemma);
             }
         }
-        (lower, feats)
+        (first.unwrap_or(lower), feats)
     }
 
     /// Every (lowercase form, lemma) pair the table learned, under any tag.
@@ -184,6 +200,7 @@ impl Morphology {
         let feats = maps.pop().unwrap_or_default();
         let lemmas = maps.pop().unwrap_or_default();
         Ok(Self {
+            known: known_lemmas(&lemmas),
             lemmas,
             rules,
             feats,
@@ -231,5 +248,22 @@ mod tests {
         m.write(&mut bytes).expect("written");
         let read = Morphology::read(&mut bytes.as_slice()).expect("read");
         assert_eq!(read.analyse("jumped", "VERB VBD").0, "jump");
+    }
+
+    #[test]
+    fn an_ending_rule_that_arrives_at_a_known_lemma_wins() {
+        let words = vec![
+            word("described", "VERB VBD", "describe"),
+            word("prescribed", "VERB VBD", "prescribe"),
+            word("walked", "VERB VBD", "walk"),
+            word("talked", "VERB VBD", "talk"),
+            word("jumped", "VERB VBD", "jump"),
+            word("bomb", "NOUN NN", "bomb"),
+        ];
+        let m = Morphology::train(&words);
+        // "-bed" (described) would give "bombe"; "-ed" gives the known "bomb".
+        assert_eq!(m.analyse("bombed", "VERB VBD").0, "bomb");
+        // With no known lemma in reach, the longest ending still decides.
+        assert_eq!(m.analyse("inscribed", "VERB VBD").0, "inscribe");
     }
 }
