@@ -326,3 +326,26 @@ fn two_events_of_one_sentence_keep_their_own_words() {
     let err = Document::from_json(&broken.to_json()).expect_err("mention outside its passage");
     assert!(err.to_string().contains("outside its passage"), "{err}");
 }
+
+/// An event whose own words are too few to make a title is titled by the words around it,
+/// never by its bare kind; a corrections note is page furniture, not an event.
+#[test]
+fn a_bare_event_is_titled_by_its_words_and_a_corrections_note_is_no_event() {
+    let text =
+        b"date 2024-05-02\nOn Monday he attacked guards.\n\nThis article was amended on 1 May 2024.";
+    let articles = parse_file("one.txt", Format::Text, text).expect("parses");
+    let doc = read(articles, "one").document;
+    let attack = doc
+        .events
+        .iter()
+        .find(|e| e.kind == "strike")
+        .unwrap_or_else(|| panic!("{:#?}", doc.events));
+    assert!(attack.title.contains("attacked guards"), "{}", attack.title);
+    assert!(
+        doc.events
+            .iter()
+            .all(|e| e.evidence.iter().all(|x| !x.quote.contains("amended"))),
+        "{:#?}",
+        doc.events
+    );
+}

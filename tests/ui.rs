@@ -1357,6 +1357,15 @@ fn dialog_button(harness: &mut Harness<'static, SightlineApp>, name: &str) {
     harness.run();
 }
 
+/// Opens File ▸ Save as….
+fn choose_save_as(harness: &mut Harness<'static, SightlineApp>) {
+    open_menu(harness, "File");
+    harness
+        .get_by_role_and_label(Role::Button, "Save as…")
+        .click();
+    harness.run();
+}
+
 /// A harness for driving Sightline's own file dialog: its path and file-name fields (`egui_file`'s)
 /// carry no accessible names, which kittest's accessibility check would refuse.
 fn dialog_harness() -> Harness<'static, SightlineApp> {
@@ -1379,22 +1388,14 @@ fn saving_and_opening_work_through_the_in_app_file_dialog() {
     harness.state_mut().last_folder = Some(dir.path().to_path_buf());
     star_the_cnn_report(&mut harness);
     let edited = harness.state().document.clone();
-    open_menu(&mut harness, "File");
-    harness
-        .get_by_role_and_label(Role::Button, "Save as…")
-        .click();
-    harness.run();
+    choose_save_as(&mut harness);
     harness.get_by_label_contains("Save timeline as");
     dialog_button(&mut harness, "Save");
     let saved = dir.path().join("timeline.json");
     assert!(saved.is_file(), "{:?}", harness.state().notice);
     assert!(!harness.state().dirty);
     // Saving as the same name again asks before replacing.
-    open_menu(&mut harness, "File");
-    harness
-        .get_by_role_and_label(Role::Button, "Save as…")
-        .click();
-    harness.run();
+    choose_save_as(&mut harness);
     dialog_button(&mut harness, "Save");
     harness.get_by_label("Replace the file?");
     harness
@@ -1437,11 +1438,7 @@ fn the_in_app_dialog_refuses_a_place_that_cannot_be_written() {
     let mut harness = dialog_harness();
     harness.state_mut().last_folder = Some(gone.clone());
     star_the_cnn_report(&mut harness);
-    open_menu(&mut harness, "File");
-    harness
-        .get_by_role_and_label(Role::Button, "Save as…")
-        .click();
-    harness.run();
+    choose_save_as(&mut harness);
     // The folder disappears while the dialog is open.
     std::fs::remove_dir(&gone).expect("removed");
     dialog_button(&mut harness, "Save");
@@ -1461,11 +1458,7 @@ fn save_as_offers_the_timelines_own_file_name() {
     harness.state_mut().last_folder = Some(dir.path().to_path_buf());
     harness.state_mut().file = Some(dir.path().join("story.json"));
     star_the_cnn_report(&mut harness);
-    open_menu(&mut harness, "File");
-    harness
-        .get_by_role_and_label(Role::Button, "Save as…")
-        .click();
-    harness.run();
+    choose_save_as(&mut harness);
     dialog_button(&mut harness, "Save");
     assert!(
         dir.path().join("story.json").is_file(),

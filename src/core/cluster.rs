@@ -490,6 +490,30 @@ fn rate_salience(events: &mut [Event]) {
     }
 }
 
+/// Up to four words before a mention's trigger and five after it, inside its sentence, with
+/// "…" where the sentence goes on: "…he then attacked her, grabbing her breasts".
+fn words_around(text: &str, m: &Mention) -> String {
+    const BEFORE: usize = 4;
+    const AFTER: usize = 5;
+    let before: Vec<&str> = text[m.start..m.trigger.0].split_whitespace().collect();
+    let after: Vec<&str> = text[m.trigger.0..m.end].split_whitespace().collect();
+    let first = before.len().saturating_sub(BEFORE);
+    let last = after.len().min(AFTER + 1);
+    let mut words: Vec<&str> = before[first..].to_vec();
+    words.extend(&after[..last]);
+    let mut line = words.join(" ");
+    line = line
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    if first > 0 {
+        line.insert(0, '…');
+    }
+    if last < after.len() {
+        line.push('…');
+    }
+    line
+}
+
 /// One event from its mentions: evidence, date from the intersection of the dated passages
 /// (conflicts kept and flagged), bounded by the earliest publication that reports it.
 fn base_event(
@@ -593,7 +617,7 @@ fn base_event(
         && evidence.iter().any(|e| e.stance != Stance::Denies);
     Event {
         id: String::new(),
-        title: title(&ms),
+        title: title(&ms, articles),
         kind: kind.as_str().to_string(),
         lane: kind.lane().to_string(),
         earliest,
@@ -610,7 +634,7 @@ fn base_event(
 }
 
 /// A briefing line: the most common agent and the richest phrase among the mentions.
-fn title(ms: &[&Mention]) -> String {
+fn title(ms: &[&Mention], articles: &[Article]) -> String {
     let mut agents: HashMap<&str, usize> = HashMap::new();
     for m in ms {
         if let Some(a) = &m.agent {
@@ -673,11 +697,17 @@ fn title(ms: &[&Mention]) -> String {
         Some(a) if (verbal || ms[0].kind.is_reporting()) && !named => format!("{a} {phrase}"),
         _ => phrase.to_string(),
     };
-    // A bare "The minister said" reads better as what it is.
+    // A bare "The minister said" reads better as what it is; a bare "attacked her", as the
+    // words around it.
     if line.split_whitespace().count() <= 2 {
-        line = match agent {
-            Some(a) => format!("{} by {a}", ms[0].kind.as_str()),
-            None => ms[0].kind.as_str().to_string(),
+        line = if let Some(a) = agent {
+            format!("{} by {a}", ms[0].kind.as_str())
+        } else {
+            let m = ms
+                .iter()
+                .find(|m| m.stance != Stance::Denies)
+                .unwrap_or(&ms[0]);
+            words_around(&articles[m.article].text, m)
         };
     }
     if let Some(first) = line.chars().next() {

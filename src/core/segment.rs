@@ -92,6 +92,17 @@ fn looks_like_furniture(lower: &str) -> bool {
         "all rights reserved",
         "download our app",
         "get the latest",
+        // Corrections notes: when the page changed, not what happened.
+        "this article was amended",
+        "this article was corrected",
+        "this article was updated",
+        "this article has been amended",
+        "this article has been corrected",
+        "this article has been updated",
+        "this story has been updated",
+        "this story has been corrected",
+        "correction:",
+        "clarification:",
     ];
     let trimmed = lower.trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '•');
     EXACT.contains(&trimmed)

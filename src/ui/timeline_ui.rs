@@ -20,7 +20,7 @@ const STEPS: [f64; 9] = [
 ];
 
 /// Grid labels need about this many minimal grid steps between them.
-const LABEL_SPACING_STEPS: f64 = 12.0;
+const LABEL_SPACING_STEPS: f64 = 8.0;
 /// The most grid marks drawn.
 const MAX_MARKS: usize = 400;
 
