@@ -454,3 +454,38 @@ fn later_and_earlier_count_from_the_time_the_story_tells() {
     );
     assert!(found.iter().any(|t| t.value == "2024-11-02"), "{found:#?}");
 }
+
+#[test]
+fn years_said_in_words_are_years_and_counts_are_not() {
+    for (text, span, value) in [
+        (
+            "The dam was finished in nineteen ninety-six.",
+            "nineteen ninety-six",
+            "1996",
+        ),
+        (
+            "It rained all through nineteen eighty.",
+            "nineteen eighty",
+            "1980",
+        ),
+        (
+            "They hoped to finish by the year two thousand.",
+            "the year two thousand",
+            "2000",
+        ),
+        (
+            "The law changed in two thousand and three.",
+            "two thousand and three",
+            "2003",
+        ),
+    ] {
+        let (found, v, ..) = one(text, "2024-05-01");
+        assert_eq!((found.as_str(), v.as_str()), (span, value), "{text}");
+    }
+    for text in [
+        "Some two thousand troops crossed the river.",
+        "Nineteen people were hurt.",
+    ] {
+        assert!(tag_text(text, "2024-05-01").is_empty(), "{text}");
+    }
+}

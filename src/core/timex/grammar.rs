@@ -183,6 +183,7 @@ impl Grammar<'_> {
 
     fn date(&self, i: usize) -> Parse {
         self.numeric_date(i)
+            .or_else(|| self.spoken_year(i))
             .or_else(|| self.month_date(i))
             .or_else(|| self.day_month(i))
             .or_else(|| self.weekday(i))
@@ -192,6 +193,68 @@ impl Grammar<'_> {
             .or_else(|| self.quarter(i))
             .or_else(|| self.decade(i))
             .or_else(|| self.year(i))
+    }
+
+    /// A year said in words, as transcripts write it: "nineteen ninety-six", "nineteen
+    /// eighty", "two thousand", "two thousand and three", "the year two thousand".
+    fn spoken_year(&self, i: usize) -> Parse {
+        let j = if self.is(i, "the") && self.is(i + 1, "year") {
+            i + 2
+        } else {
+            i
+        };
+        // A tens word and an optional unit, hyphenated or not: "ninety-six", "ninety six".
+        let tens_and_unit = |k: usize| -> Option<(i32, usize)> {
+            let tens = self.word(k).and_then(lex::number_word)?;
+            if !(10..=90).contains(&tens) || (tens >= 20 && tens % 10 != 0) {
+                return None;
+            }
+            let after = if self.is(k + 1, "-") && self.glued(k + 1) {
+                k + 2
+            } else {
+                k + 1
+            };
+            match self.word(after).and_then(lex::number_word) {
+                Some(unit) if tens >= 20 && (1..10).contains(&unit) => {
+                    Some((i32::try_from(tens + unit).ok()?, after + 1))
+                }
+                _ => Some((i32::try_from(tens).ok()?, k + 1)),
+            }
+        };
+        let (year, end) = match self.word(j)? {
+            "nineteen" | "eighteen" => {
+                let century = if self.is(j, "nineteen") { 1900 } else { 1800 };
+                let (rest, end) = tens_and_unit(j + 1)?;
+                (century + rest, end)
+            }
+            // "two thousand troops" is a count: only "the year two thousand", or after a
+            // preposition of time ("in two thousand and three").
+            "two"
+                if self.is(j + 1, "thousand")
+                    && (j > i
+                        || i.checked_sub(1).is_some_and(|p| {
+                            self.is_any(
+                                p,
+                                &["in", "since", "until", "by", "before", "after", "from"],
+                            )
+                        })) =>
+            {
+                let k = if self.is(j + 2, "and") { j + 3 } else { j + 2 };
+                match self.word(k).and_then(lex::number_word) {
+                    Some(n) if (1..20).contains(&n) => (2000 + i32::try_from(n).ok()?, k + 1),
+                    _ => (2000, j + 2),
+                }
+            }
+            _ => return None,
+        };
+        // "nineteen people" is a count: the year needs its second part (or "thousand").
+        if end <= j + 1 {
+            return None;
+        }
+        Some((
+            end,
+            absolute(DateRange::year(year)?, year_value(year), Granularity::Year),
+        ))
     }
 
     /// A named holiday, capitalised: "Christmas (Day|Eve)", "New Year's (Day|Eve)",
