@@ -197,3 +197,14 @@ fn only_sentences_that_may_name_a_known_event_are_read_for_the_timeline() {
             .any(|m| &a.text[m.trigger.0..m.trigger.1] == "stormed")
     );
 }
+
+#[test]
+fn a_participle_clause_without_its_own_subject_is_headlined_as_headlines_write_it() {
+    let (a, found) = mentions("The storm hit the coast on Monday, killing 12 people.");
+    let killing = find(&a, &found, "killing");
+    assert_eq!(
+        killing.headline(&a.text).as_deref(),
+        Some("12 people killed"),
+        "{killing:?}"
+    );
+}

@@ -166,9 +166,14 @@ impl EventMention {
                     .flatten()
                     .collect()
                 }
-                // "killing 80 people" with no one named: "Killing of 80 people".
+                // "killing 80 people" with no one named: "80 people killed", as headlines
+                // write it.
                 (_, Some(p)) if word.ends_with("ing") => {
-                    [Some(word.to_string()), Some(format!("of {p}")), place]
+                    let participle = nlp::model().map_or_else(
+                        |_| word.to_string(),
+                        |m| m.participle(&self.lemma.to_lowercase()),
+                    );
+                    [Some(p.clone()), Some(participle), place]
                         .into_iter()
                         .flatten()
                         .collect()
@@ -473,10 +478,17 @@ pub fn mentions(article: &Article, analysis: &Analysis) -> Vec<EventMention> {
     mentions_where(article, analysis, |_| true)
 }
 
+/// Sentences longer than this (in bytes) are not read for the timeline: a run-on "sentence"
+/// of a table or a list names no event a reader can quote.
+pub const MAX_EVENT_SENTENCE_BYTES: usize = 2_000;
+
 /// The event mentions of the sentences that may name an event the taxonomy files under a
-/// family other than statements ([`may_name_event`]); the other sentences are not parsed.
+/// family other than statements ([`may_name_event`]), up to [`MAX_EVENT_SENTENCE_BYTES`] long;
+/// the other sentences are not parsed.
 pub fn known_event_mentions(article: &Article, analysis: &Analysis) -> Vec<EventMention> {
-    mentions_where(article, analysis, may_name_event)
+    mentions_where(article, analysis, |s| {
+        s.len() <= MAX_EVENT_SENTENCE_BYTES && may_name_event(s)
+    })
 }
 
 /// Whether a sentence has a word that may be an inflection of a lemma the taxonomy files under

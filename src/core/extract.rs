@@ -409,7 +409,9 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
     let mut next_parsed = 0;
     for (si, sentence) in analysis.sentences.iter().enumerate() {
         let para = &analysis.paragraphs[sentence.paragraph];
-        if para.boilerplate || sentence.end - sentence.start > 2_000 {
+        if para.boilerplate
+            || sentence.end - sentence.start > event_mentions::MAX_EVENT_SENTENCE_BYTES
+        {
             continue;
         }
         let toks = lexicon::tokenize(text, sentence.start, sentence.end);

@@ -146,6 +146,33 @@ impl Morphology {
         (first.unwrap_or(lower), feats)
     }
 
+    /// The past participle the treebank writes for a verb's lemma ("shoot" → "shot"), else the
+    /// regular one ("seize" → "seized", "carry" → "carried", "kill" → "killed").
+    pub fn participle(&self, lemma: &str) -> String {
+        let learned = self
+            .lemmas
+            .iter()
+            .filter(|(key, l)| l.as_str() == lemma && key.ends_with("\tVERB VBN"))
+            .filter_map(|(key, _)| key.split_once('\t').map(|(form, _)| form))
+            .min();
+        if let Some(form) = learned {
+            return form.to_string();
+        }
+        let consonant_y = lemma.ends_with('y')
+            && lemma
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| !"aeiou".contains(c));
+        if lemma.ends_with('e') {
+            format!("{lemma}d")
+        } else if consonant_y {
+            format!("{}ied", &lemma[..lemma.len() - 1])
+        } else {
+            format!("{lemma}ed")
+        }
+    }
+
     /// Every (lowercase form, lemma) pair the table learned, under any tag.
     pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
         self.lemmas.iter().filter_map(|(key, lemma)| {
@@ -265,5 +292,19 @@ mod tests {
         assert_eq!(m.analyse("bombed", "VERB VBD").0, "bomb");
         // With no known lemma in reach, the longest ending still decides.
         assert_eq!(m.analyse("inscribed", "VERB VBD").0, "inscribe");
+    }
+
+    #[test]
+    fn participles_are_learned_or_regular() {
+        let words = vec![
+            word("shot", "VERB VBN", "shoot"),
+            word("shot", "VERB VBD", "shoot"),
+        ];
+        let m = Morphology::train(&words);
+        assert_eq!(m.participle("shoot"), "shot");
+        assert_eq!(m.participle("seize"), "seized");
+        assert_eq!(m.participle("carry"), "carried");
+        assert_eq!(m.participle("delay"), "delayed");
+        assert_eq!(m.participle("kill"), "killed");
     }
 }

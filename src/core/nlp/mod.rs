@@ -338,6 +338,11 @@ impl Model {
         tokens
     }
 
+    /// A verb's past participle, as the treebank writes it or by the regular rule.
+    pub fn participle(&self, lemma: &str) -> String {
+        self.morphology.participle(lemma)
+    }
+
     /// Every (lowercase form, lemma) pair the lemmatizer learned from the treebank.
     pub fn lemma_pairs(&self) -> impl Iterator<Item = (&str, &str)> {
         self.morphology.pairs()
