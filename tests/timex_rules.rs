@@ -489,3 +489,29 @@ fn years_said_in_words_are_years_and_counts_are_not() {
         assert!(tag_text(text, "2024-05-01").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn long_adjectives_working_days_and_bare_seasons() {
+    // 2024-11-05: in a past-tense sentence "the summer" is the summer before.
+    for (text, span, value) in [
+        ("Workers held a day-long strike.", "day-long", "P1D"),
+        ("The decades-long feud ended.", "decades-long", "PXY"),
+        (
+            "Shares fell for eight trading days.",
+            "eight trading days",
+            "P8D",
+        ),
+        (
+            "The camp was full during the summer.",
+            "the summer",
+            "2024-SU",
+        ),
+        ("Roads were closed in winter.", "winter", "2023-WI"),
+    ] {
+        let (found, v, ..) = one(text, "2024-11-05");
+        assert_eq!((found.as_str(), v.as_str()), (span, value), "{text}");
+    }
+    // "the fall in prices" and "the spring of hope" are no seasons.
+    assert!(tag_text("Traders feared the fall in prices.", "2024-11-05").is_empty());
+    assert!(tag_text("It was the summer of love.", "2024-11-05").is_empty());
+}

@@ -532,6 +532,18 @@ impl Grammar<'_> {
     /// this/last/next week, month, year, quarter, weekend, season; "earlier this month";
     /// "the year", "the quarter", "the latest quarter".
     fn rel_unit(&self, i: usize) -> Parse {
+        // "in summer", "during winter": a bare season after a preposition of time.
+        if let Some(w @ ("summer" | "winter" | "autumn")) = self.word(i)
+            && !self.is(i + 1, "of")
+            && i.checked_sub(1).is_some_and(|p| {
+                self.is_any(
+                    p,
+                    &["in", "during", "over", "through", "until", "since", "by"],
+                )
+            })
+        {
+            return Some((i + 1, Expr::Season(lex::season(w)?, Rel::Bare)));
+        }
         // "earlier this month", "later this year", "early next year"
         if let Some(modifier) = match self.word(i) {
             Some("earlier") => Some(Modifier::Earlier),
@@ -559,6 +571,11 @@ impl Grammar<'_> {
             )
         {
             return match self.word(i + 1)? {
+                // "the summer", "the winter" (not "the fall", "the spring": words of their own;
+                // "the summer of 1989" is read with its year elsewhere).
+                w @ ("summer" | "winter" | "autumn") if !self.is(i + 2, "of") => {
+                    Some((i + 2, Expr::Season(lex::season(w)?, Rel::Bare)))
+                }
                 "year" if !self.is(i + 2, "-") => Some((i + 2, Expr::RelUnit(Unit::Year, 0))),
                 "quarter" if !self.is(i + 2, "-") => Some((i + 2, Expr::Quarter(None, Rel::Last))),
                 "weekend" => Some((i + 2, Expr::Weekend(Rel::Bare))),
@@ -908,6 +925,19 @@ impl Grammar<'_> {
     /// Durations and offsets: "three months", "the past two years", "two nights ago",
     /// "recent weeks", "30-year", "a week or so ago", "the first nine months".
     fn span(&self, i: usize) -> Parse {
+        // "a day-long strike", "a decades-long conflict": the unit and "-long".
+        if let Some((unit, plural)) = self.word(i).and_then(lex::unit)
+            && self.is(i + 1, "-")
+            && self.glued(i + 1)
+            && self.is(i + 2, "long")
+        {
+            let count = if plural {
+                Count::Vague
+            } else {
+                Count::Exact(1.0)
+            };
+            return Some((i + 3, Expr::Duration(count, unit, 0)));
+        }
         let mut j = self.skip_the(i);
         let mut direction = 0i64;
         let mut vague_by_word = false;
@@ -945,14 +975,33 @@ impl Grammar<'_> {
         if j > i && self.four_digit_year(j).is_some() {
             return None;
         }
-        // "20 more years", "an additional year", "two extra days".
-        let k = if k > j && self.is_any(k, &["more", "additional", "extra", "further"]) {
+        // "20 more years", "an additional year", "two extra days", "eight trading days".
+        let k = if k > j
+            && self.is_any(
+                k,
+                &[
+                    "more",
+                    "additional",
+                    "extra",
+                    "further",
+                    "trading",
+                    "business",
+                    "working",
+                ],
+            ) {
             k + 1
         } else {
             k
         };
         let hyphen = usize::from(self.is(k, "-") && self.glued(k) && self.glued(k + 1));
         let (unit, plural) = self.word(k + hyphen).and_then(lex::unit)?;
+        // "a day-long strike": the span is "day-long", read from the unit.
+        if self.is(k + hyphen + 1, "-")
+            && self.glued(k + hyphen + 1)
+            && self.is(k + hyphen + 2, "long")
+        {
+            return None;
+        }
         let explicit_count = k > j;
         let only_the = j == i + 1 && self.is(i, "the");
         if only_the && (hyphen == 1 || !explicit_count) {
