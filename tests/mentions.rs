@@ -208,3 +208,42 @@ fn a_participle_clause_without_its_own_subject_is_headlined_as_headlines_write_i
         "{killing:?}"
     );
 }
+
+#[test]
+fn he_she_or_they_right_after_a_named_agent_is_that_agent() {
+    let (a, found) =
+        mentions("The finance minister lost the vote on Monday. He resigned on Tuesday.");
+    let resigned = find(&a, &found, "resigned");
+    let agent = resigned.agent.as_ref().expect("an agent");
+    assert!(
+        !agent.pronoun && agent.text.contains("minister"),
+        "{agent:?}"
+    );
+    // The agent keeps its place in its own sentence.
+    assert_eq!(&a.text[agent.start..agent.end], "He");
+    assert!(
+        resigned
+            .headline(&a.text)
+            .is_some_and(|h| h.contains("minister resigns")),
+        "{:?}",
+        resigned.headline(&a.text)
+    );
+    // Not across a sentence between, and not "they" for one person.
+    let (a, found) = mentions(
+        "The finance minister lost the vote on Monday. The weather was cold. He resigned on Tuesday.",
+    );
+    assert!(
+        find(&a, &found, "resigned")
+            .agent
+            .as_ref()
+            .is_some_and(|x| x.pronoun)
+    );
+    let (a, found) =
+        mentions("The finance minister lost the vote on Monday. They resigned on Tuesday.");
+    assert!(
+        find(&a, &found, "resigned")
+            .agent
+            .as_ref()
+            .is_some_and(|x| x.pronoun)
+    );
+}

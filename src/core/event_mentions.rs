@@ -564,6 +564,7 @@ fn mentions_where(
     };
     let text = &article.text;
     let mut out = Vec::new();
+    let mut antecedent: Option<(usize, Argument)> = None;
     for (si, sentence) in analysis.sentences.iter().enumerate() {
         if analysis.paragraphs[sentence.paragraph].boilerplate
             || !keep(&text[sentence.start..sentence.end])
@@ -576,11 +577,49 @@ fn mentions_where(
         let parse = &parse;
         let tree = Tree::new(text, parse, analysis, si);
         let found = recognizer.recognize(text, parse);
+        let first = out.len();
         for &(w, class) in &found {
             out.push(mention(&tree, si, w, class, &found));
         }
+        resolve_personal_pronouns(&mut out[first..], antecedent.as_ref(), si);
+        // The first named agent of this sentence is what "he", "she" or "they" of the next
+        // one most likely means.
+        antecedent = out[first..]
+            .iter()
+            .filter_map(|m| m.agent.as_ref())
+            .find(|a| !a.pronoun)
+            .map(|a| (si, a.clone()));
     }
     out
+}
+
+/// Gives an agent that is "he", "she" or "they" the words of the previous sentence's named
+/// agent of the same number (`antecedent`, with its sentence), where that sentence is the one
+/// just before: "The minister lost the vote. He resigned on Friday." → the minister resigned.
+/// The agent keeps its place in its own sentence.
+fn resolve_personal_pronouns(
+    mentions: &mut [EventMention],
+    antecedent: Option<&(usize, Argument)>,
+    sentence: usize,
+) {
+    let Some((_, named)) = antecedent.filter(|(at, _)| at + 1 == sentence) else {
+        return;
+    };
+    for m in mentions {
+        let Some(agent) = m.agent.as_mut().filter(|a| a.pronoun) else {
+            continue;
+        };
+        let plural = match agent.head.as_str() {
+            "he" | "she" => false,
+            "they" => true,
+            _ => continue,
+        };
+        if named.plural == plural {
+            agent.text.clone_from(&named.text);
+            agent.head.clone_from(&named.head);
+            agent.pronoun = false;
+        }
+    }
 }
 
 /// Reads one event word's attributes and arguments off the parse.
