@@ -515,3 +515,33 @@ fn long_adjectives_working_days_and_bare_seasons() {
     assert!(tag_text("Traders feared the fall in prices.", "2024-11-05").is_empty());
     assert!(tag_text("It was the summer of love.", "2024-11-05").is_empty());
 }
+
+#[test]
+fn reporting_periods_of_company_results() {
+    for (text, span, value) in [
+        (
+            "Profit fell in the most recent period.",
+            "the most recent period",
+            "2024-Q3",
+        ),
+        ("Sales for the year ended Sept. 30 rose.", "the year", "P1Y"),
+        (
+            "The company expects a loss for the full year.",
+            "the full year",
+            "2024",
+        ),
+        (
+            "Costs rose in the fiscal year, it said.",
+            "the fiscal year",
+            "2024",
+        ),
+    ] {
+        let found = tag_text(text, "2024-11-05");
+        let t = found.first().unwrap_or_else(|| panic!("{text}: nothing"));
+        assert_eq!(
+            (t.text.as_str(), t.value.as_str()),
+            (span, value),
+            "{text}: {found:#?}"
+        );
+    }
+}

@@ -560,7 +560,8 @@ impl Grammar<'_> {
             } else {
                 i + 2
             };
-            if self.is(j, "quarter") {
+            // "the latest quarter", "the most recent period" (a company's reporting period).
+            if self.is_any(j, &["quarter", "period"]) {
                 return Some((j + 1, Expr::Quarter(None, Rel::Last)));
             }
         }
@@ -571,6 +572,18 @@ impl Grammar<'_> {
             )
         {
             return match self.word(i + 1)? {
+                // "the year ended Sept. 30": a year's span, ending on that day.
+                "year" if self.is_any(i + 2, &["ended", "ending"]) => {
+                    Some((i + 2, Expr::Duration(Count::Exact(1.0), Unit::Year, 0)))
+                }
+                // "the full year", "the fiscal year": the year being reported on.
+                "full" | "fiscal"
+                    if self.is(i + 2, "year")
+                        && !self.is(i + 3, "-")
+                        && self.four_digit_year(i + 3).is_none() =>
+                {
+                    Some((i + 3, Expr::RelUnit(Unit::Year, 0)))
+                }
                 // "the summer", "the winter" (not "the fall", "the spring": words of their own;
                 // "the summer of 1989" is read with its year elsewhere).
                 w @ ("summer" | "winter" | "autumn") if !self.is(i + 2, "of") => {
