@@ -212,13 +212,8 @@ fn a_story_the_rules_never_saw_groups_across_articles() {
 fn a_time_before_a_reporting_clause_dates_the_reported_event() {
     // "… on Tuesday, officials said": Tuesday is when the attack happened, not when they spoke.
     let text = b"date 2025-12-31\nRebels attacked a fuel depot in the northern province on Tuesday, officials said.";
-    let articles = parse_file("one.txt", Format::Text, text).expect("parses");
-    let doc = read(articles, "one").document;
-    let attack = doc
-        .events
-        .iter()
-        .find(|e| e.kind == "strike")
-        .unwrap_or_else(|| panic!("{:#?}", doc.events));
+    let doc = read_one(text);
+    let attack = event_of_kind(&doc, "strike");
     assert_eq!(attack.best, Some(day("2025-12-30")));
 }
 
@@ -293,14 +288,9 @@ fn a_story_of_floods_and_a_resignation_gets_general_kinds_and_headlines() {
 #[test]
 fn two_events_of_one_sentence_keep_their_own_words() {
     let text = b"date 2024-06-05\nRebels bombed the rail bridge near the border on Monday, and police arrested three smugglers in the capital on Tuesday.";
-    let articles = parse_file("one.txt", Format::Text, text).expect("parses");
-    let doc = read(articles, "one").document;
+    let doc = read_one(text);
     let words = |kind: &str| {
-        let event = doc
-            .events
-            .iter()
-            .find(|e| e.kind == kind)
-            .unwrap_or_else(|| panic!("no {kind}: {:#?}", doc.events));
+        let event = event_of_kind(&doc, kind);
         let x = &event.evidence[0];
         let m = x.mention.expect("the passage names its words");
         assert!(x.start <= m.start && m.end <= x.end, "{x:?}");
@@ -333,13 +323,8 @@ fn two_events_of_one_sentence_keep_their_own_words() {
 fn a_bare_event_is_titled_by_its_words_and_a_corrections_note_is_no_event() {
     let text =
         b"date 2024-05-02\nOn Monday he attacked guards.\n\nThis article was amended on 1 May 2024.";
-    let articles = parse_file("one.txt", Format::Text, text).expect("parses");
-    let doc = read(articles, "one").document;
-    let attack = doc
-        .events
-        .iter()
-        .find(|e| e.kind == "strike")
-        .unwrap_or_else(|| panic!("{:#?}", doc.events));
+    let doc = read_one(text);
+    let attack = event_of_kind(&doc, "strike");
     assert!(attack.title.contains("attacked guards"), "{}", attack.title);
     assert!(
         doc.events
@@ -348,4 +333,18 @@ fn a_bare_event_is_titled_by_its_words_and_a_corrections_note_is_no_event() {
         "{:#?}",
         doc.events
     );
+}
+
+/// The timeline of one text article written for a test.
+fn read_one(text: &[u8]) -> Document {
+    let articles = parse_file("one.txt", Format::Text, text).expect("parses");
+    read(articles, "one").document
+}
+
+/// The first event of `kind`, or a failure listing the events.
+fn event_of_kind<'a>(doc: &'a Document, kind: &str) -> &'a Event {
+    doc.events
+        .iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind}: {:#?}", doc.events))
 }

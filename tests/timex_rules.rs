@@ -37,6 +37,14 @@ fn one(
     )
 }
 
+/// Each text's one expression has the span and value given, against `published`.
+fn assert_reads(published: &str, cases: &[(&str, &str, &str)]) {
+    for &(text, span, value) in cases {
+        let (found, v, ..) = one(text, published);
+        assert_eq!((found.as_str(), v.as_str()), (span, value), "{text}");
+    }
+}
+
 fn d(s: &str) -> Option<NaiveDate> {
     s.parse().ok()
 }
@@ -272,34 +280,34 @@ fn ages_shares_ordinals_and_adjectives_are_not_durations() {
 
 #[test]
 fn compound_and_fractional_durations_keep_every_unit() {
-    for (text, span, value) in [
-        ("He will serve 5 1/2 years.", "5 1/2 years", "P5Y6M"),
-        ("Talks lasted 2 1/2 hours.", "2 1/2 hours", "PT2H30M"),
-        (
-            "There was a minute and a half of silence.",
-            "a minute and a half",
-            "PT1M30S",
-        ),
-        (
-            "The strike lasted two days and a half.",
-            "two days and a half",
-            "P2DT12H",
-        ),
-        (
-            "He faces at least 20 more years in prison.",
-            "at least 20 more years",
-            "P20Y",
-        ),
-        (
-            "They asked for an additional year to pay.",
-            "an additional year",
-            "P1Y",
-        ),
-        ("The ship took 1.5 days.", "1.5 days", "P1DT12H"),
-    ] {
-        let (found, v, ..) = one(text, "2024-05-01");
-        assert_eq!((found.as_str(), v.as_str()), (span, value), "{text}");
-    }
+    assert_reads(
+        "2024-05-01",
+        &[
+            ("He will serve 5 1/2 years.", "5 1/2 years", "P5Y6M"),
+            ("Talks lasted 2 1/2 hours.", "2 1/2 hours", "PT2H30M"),
+            (
+                "There was a minute and a half of silence.",
+                "a minute and a half",
+                "PT1M30S",
+            ),
+            (
+                "The strike lasted two days and a half.",
+                "two days and a half",
+                "P2DT12H",
+            ),
+            (
+                "He faces at least 20 more years in prison.",
+                "at least 20 more years",
+                "P20Y",
+            ),
+            (
+                "They asked for an additional year to pay.",
+                "an additional year",
+                "P1Y",
+            ),
+            ("The ship took 1.5 days.", "1.5 days", "P1DT12H"),
+        ],
+    );
 }
 
 #[test]
@@ -457,31 +465,31 @@ fn later_and_earlier_count_from_the_time_the_story_tells() {
 
 #[test]
 fn years_said_in_words_are_years_and_counts_are_not() {
-    for (text, span, value) in [
-        (
-            "The dam was finished in nineteen ninety-six.",
-            "nineteen ninety-six",
-            "1996",
-        ),
-        (
-            "It rained all through nineteen eighty.",
-            "nineteen eighty",
-            "1980",
-        ),
-        (
-            "They hoped to finish by the year two thousand.",
-            "the year two thousand",
-            "2000",
-        ),
-        (
-            "The law changed in two thousand and three.",
-            "two thousand and three",
-            "2003",
-        ),
-    ] {
-        let (found, v, ..) = one(text, "2024-05-01");
-        assert_eq!((found.as_str(), v.as_str()), (span, value), "{text}");
-    }
+    assert_reads(
+        "2024-05-01",
+        &[
+            (
+                "The dam was finished in nineteen ninety-six.",
+                "nineteen ninety-six",
+                "1996",
+            ),
+            (
+                "It rained all through nineteen eighty.",
+                "nineteen eighty",
+                "1980",
+            ),
+            (
+                "They hoped to finish by the year two thousand.",
+                "the year two thousand",
+                "2000",
+            ),
+            (
+                "The law changed in two thousand and three.",
+                "two thousand and three",
+                "2003",
+            ),
+        ],
+    );
     for text in [
         "Some two thousand troops crossed the river.",
         "Nineteen people were hurt.",
@@ -493,24 +501,24 @@ fn years_said_in_words_are_years_and_counts_are_not() {
 #[test]
 fn long_adjectives_working_days_and_bare_seasons() {
     // 2024-11-05: in a past-tense sentence "the summer" is the summer before.
-    for (text, span, value) in [
-        ("Workers held a day-long strike.", "day-long", "P1D"),
-        ("The decades-long feud ended.", "decades-long", "PXY"),
-        (
-            "Shares fell for eight trading days.",
-            "eight trading days",
-            "P8D",
-        ),
-        (
-            "The camp was full during the summer.",
-            "the summer",
-            "2024-SU",
-        ),
-        ("Roads were closed in winter.", "winter", "2023-WI"),
-    ] {
-        let (found, v, ..) = one(text, "2024-11-05");
-        assert_eq!((found.as_str(), v.as_str()), (span, value), "{text}");
-    }
+    assert_reads(
+        "2024-11-05",
+        &[
+            ("Workers held a day-long strike.", "day-long", "P1D"),
+            ("The decades-long feud ended.", "decades-long", "PXY"),
+            (
+                "Shares fell for eight trading days.",
+                "eight trading days",
+                "P8D",
+            ),
+            (
+                "The camp was full during the summer.",
+                "the summer",
+                "2024-SU",
+            ),
+            ("Roads were closed in winter.", "winter", "2023-WI"),
+        ],
+    );
     // "the fall in prices" and "the spring of hope" are no seasons.
     assert!(tag_text("Traders feared the fall in prices.", "2024-11-05").is_empty());
     assert!(tag_text("It was the summer of love.", "2024-11-05").is_empty());

@@ -21,11 +21,28 @@ pub struct Morphology {
     feats: FxHashMap<String, String>,
     /// Every lemma of the table, lowercase: the words an ending rule should arrive at.
     known: FxHashSet<String>,
+    /// Each verb lemma's past participle as the treebank writes it (the first in order).
+    participles: FxHashMap<String, String>,
 }
 
 /// The lemmas of a table, lowercase.
 fn known_lemmas(lemmas: &FxHashMap<String, String>) -> FxHashSet<String> {
     lemmas.values().map(|l| l.to_lowercase()).collect()
+}
+
+/// Each lemma's past participle in a table ("shoot" → "shot"), built once when the table is.
+fn learned_participles(lemmas: &FxHashMap<String, String>) -> FxHashMap<String, String> {
+    let mut out: FxHashMap<String, String> = FxHashMap::default();
+    for (key, lemma) in lemmas {
+        let Some(form) = key.strip_suffix("\tVERB VBN") else {
+            continue;
+        };
+        let kept = out.entry(lemma.clone()).or_insert_with(|| form.to_string());
+        if form < kept.as_str() {
+            *kept = form.to_string();
+        }
+    }
+    out
 }
 
 /// One training word: form, tag ("UPOS XPOS"), lemma, features.
@@ -95,6 +112,7 @@ impl Morphology {
         let lemmas = most_frequent(lemmas, 1);
         Self {
             known: known_lemmas(&lemmas),
+            participles: learned_participles(&lemmas),
             lemmas,
             rules: most_frequent(rules, 2),
             feats: most_frequent(feats, 1),
@@ -149,14 +167,8 @@ impl Morphology {
     /// The past participle the treebank writes for a verb's lemma ("shoot" → "shot"), else the
     /// regular one ("seize" → "seized", "carry" → "carried", "kill" → "killed").
     pub fn participle(&self, lemma: &str) -> String {
-        let learned = self
-            .lemmas
-            .iter()
-            .filter(|(key, l)| l.as_str() == lemma && key.ends_with("\tVERB VBN"))
-            .filter_map(|(key, _)| key.split_once('\t').map(|(form, _)| form))
-            .min();
-        if let Some(form) = learned {
-            return form.to_string();
+        if let Some(form) = self.participles.get(lemma) {
+            return form.clone();
         }
         let consonant_y = lemma.ends_with('y')
             && lemma
@@ -228,6 +240,7 @@ impl Morphology {
         let lemmas = maps.pop().unwrap_or_default();
         Ok(Self {
             known: known_lemmas(&lemmas),
+            participles: learned_participles(&lemmas),
             lemmas,
             rules,
             feats,
