@@ -256,6 +256,7 @@ fn ages_shares_ordinals_and_adjectives_are_not_durations() {
     for text in [
         "The 52 years old driver was held.",
         "A driver, 47 years old, was held.",
+        "The 53-year - old mayor was held.",
         "About three-quarters of the harvest was lost.",
         "More than a quarter of the vote went to the party.",
         "A second group of protesters arrived.",

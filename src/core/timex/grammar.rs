@@ -125,7 +125,8 @@ impl Grammar<'_> {
         }
         // Reject an age: a match that runs into "old" ("two-year-old", "52 years old").
         let (end, expr) = best?;
-        if (self.is(end, "-") && self.glued(end) && self.is(end + 1, "old"))
+        // (the hyphen glued or, as some wires print it, spaced: "53-year - old").
+        if (self.is(end, "-") && self.is(end + 1, "old"))
             || (self.is(end, "old") && matches!(expr, Expr::Duration(..)))
         {
             return None;
