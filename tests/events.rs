@@ -2,7 +2,7 @@
 //! never seen.
 
 use chrono::NaiveDate;
-use sightline::core::document::{Document, Event, LoadError, Stance};
+use sightline::core::document::{Document, Event, Evidence, LoadError, Stance};
 use sightline::core::ingest::{Format, parse_file, seed_articles};
 use sightline::core::pipeline::read;
 use std::collections::HashSet;
@@ -19,11 +19,18 @@ fn articles_of(e: &Event) -> HashSet<&str> {
     e.evidence.iter().map(|x| &x.article[..3]).collect()
 }
 
-/// The event of `kind` with evidence from the most articles whose passages contain `words`.
+/// The sentence a passage is read in.
+fn sentence<'a>(doc: &'a Document, x: &'a Evidence) -> &'a str {
+    let article = doc.articles.iter().find(|a| a.id == x.article);
+    x.context_in(&article.expect("the passage's article").text)
+}
+
+/// The event of `kind` with evidence from the most articles whose passages' sentences contain
+/// `words`.
 fn find<'a>(doc: &'a Document, kind: &str, words: &str) -> &'a Event {
     doc.events
         .iter()
-        .filter(|e| e.kind == kind && e.evidence.iter().any(|x| x.quote.contains(words)))
+        .filter(|e| e.kind == kind && e.evidence.iter().any(|x| sentence(doc, x).contains(words)))
         .max_by_key(|e| articles_of(e).len())
         .unwrap_or_else(|| panic!("no {kind} event quoting {words:?}"))
 }
@@ -73,7 +80,9 @@ fn the_boat_strikes_span_recent_months_and_end_by_publication() {
     );
     assert!(e.latest.is_some_and(|d| d <= day("2025-12-31")));
     assert!(
-        !e.evidence.iter().any(|x| x.quote.contains("remote dock")),
+        !e.evidence
+            .iter()
+            .any(|x| sentence(&SEED_DOC, x).contains("remote dock")),
         "boat strikes mixed with the dock strike"
     );
 }
@@ -95,7 +104,7 @@ fn the_intelligence_support_claim_is_disputed_with_the_denials_attached() {
     assert!(
         e.evidence
             .iter()
-            .any(|x| x.stance == Stance::Denies && x.quote.contains("denied"))
+            .any(|x| x.stance == Stance::Denies && sentence(&SEED_DOC, x).contains("denied"))
     );
     assert!(e.evidence.iter().any(|x| x.stance != Stance::Denies));
 }
@@ -277,14 +286,14 @@ fn a_story_of_floods_and_a_resignation_gets_general_kinds_and_headlines() {
         doc.events
             .iter()
             .flat_map(|e| &e.evidence)
-            .filter(|x| x.quote.contains("did not resign"))
+            .filter(|x| sentence(&doc, x).contains("did not resign"))
             .all(|x| x.stance != Stance::Supports),
         "{kinds:?}"
     );
 }
 
-/// Two events told in one sentence share the sentence as their passage, and each passage
-/// records the words that name its own event, so a reader can tell them apart.
+/// Two events told in one sentence are read in that sentence, and each passage is the words
+/// that report its own event, so a reader (and a scorer) can tell them apart.
 #[test]
 fn two_events_of_one_sentence_keep_their_own_words() {
     let text = b"date 2024-06-05\nRebels bombed the rail bridge near the border on Monday, and police arrested three smugglers in the capital on Tuesday.";
@@ -292,9 +301,10 @@ fn two_events_of_one_sentence_keep_their_own_words() {
     let words = |kind: &str| {
         let event = event_of_kind(&doc, kind);
         let x = &event.evidence[0];
-        let m = x.mention.expect("the passage names its words");
-        assert!(x.start <= m.start && m.end <= x.end, "{x:?}");
-        doc.articles[0].text[m.start..m.end].to_string()
+        let context = x.context.expect("the passage is read in its sentence");
+        assert!(context.start <= x.start && x.end <= context.end, "{x:?}");
+        assert!(sentence(&doc, x).contains("bombed") && sentence(&doc, x).contains("arrested"));
+        x.quote.clone()
     };
     let (bombing, arrest) = (words("strike"), words("arrest"));
     assert!(
@@ -306,15 +316,15 @@ fn two_events_of_one_sentence_keep_their_own_words() {
         "{arrest}"
     );
     assert!(!bombing.contains("arrested") && !arrest.contains("bombed"));
-    // A mention outside its passage is refused when a file is opened.
+    // A passage outside the sentence it claims to be read in is refused when a file is opened.
     let mut broken = doc.clone();
     let x = &mut broken.events[0].evidence[0];
-    x.mention = Some(sightline::core::document::Span {
+    x.context = Some(sightline::core::document::Span {
         start: x.end,
         end: x.end + 3,
     });
-    let err = Document::from_json(&broken.to_json()).expect_err("mention outside its passage");
-    assert!(err.to_string().contains("outside its passage"), "{err}");
+    let err = Document::from_json(&broken.to_json()).expect_err("passage outside its sentence");
+    assert!(err.to_string().contains("does not hold it"), "{err}");
 }
 
 /// An event whose own words are too few to make a title is titled by the words around it,
@@ -327,9 +337,10 @@ fn a_bare_event_is_titled_by_its_words_and_a_corrections_note_is_no_event() {
     let attack = event_of_kind(&doc, "strike");
     assert!(attack.title.contains("attacked guards"), "{}", attack.title);
     assert!(
-        doc.events
+        doc.events.iter().all(|e| e
+            .evidence
             .iter()
-            .all(|e| e.evidence.iter().all(|x| !x.quote.contains("amended"))),
+            .all(|x| !sentence(&doc, x).contains("amended"))),
         "{:#?}",
         doc.events
     );

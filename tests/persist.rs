@@ -247,21 +247,46 @@ fn every_shipped_format_version_still_opens() {
             .iter()
             .any(|e| !e.history.is_empty() && e.engine.is_some())
     );
-    // Before version 3 no passage named its words; the version 3 sample's passages do.
+    // Before version 3 no passage named its words: each is read as its own sentence.
     assert!(
         doc.events
             .iter()
             .flat_map(|e| &e.evidence)
-            .all(|x| x.mention.is_none())
+            .all(|x| x.context.is_none())
     );
+    // Version 3 passages were sentences naming their words (`mention`): they load as those
+    // words, read in their sentence, quoting the article exactly.
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/timeline-v3.json");
+    let raw: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("v3 sample")).expect("json");
+    let old = &raw["events"][0]["evidence"][0];
     let doc = persist::open(&path).expect("v3");
-    assert!(
-        doc.events
-            .iter()
-            .flat_map(|e| &e.evidence)
-            .any(|x| x.mention.is_some())
+    let x = &doc.events[0].evidence[0];
+    let context = x
+        .context
+        .expect("a v3 passage keeps its sentence as context");
+    assert_eq!(
+        (context.start, context.end),
+        (
+            old["start"].as_u64().unwrap() as usize,
+            old["end"].as_u64().unwrap() as usize
+        )
     );
+    assert_eq!(
+        (x.start, x.end),
+        (
+            old["mention"]["start"].as_u64().unwrap() as usize,
+            old["mention"]["end"].as_u64().unwrap() as usize
+        )
+    );
+    let text = &doc
+        .articles
+        .iter()
+        .find(|a| a.id == x.article)
+        .unwrap()
+        .text;
+    assert_eq!(&text[x.start..x.end], x.quote);
+    assert!(x.quote.len() < old["quote"].as_str().unwrap().len());
 }
 
 #[test]

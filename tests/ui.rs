@@ -75,7 +75,8 @@ fn a_passage_in_the_inspector_opens_its_article_in_the_reader() {
         .articles
         .iter()
         .position(|a| a.id == last.article);
-    let label = format!("“{}”", last.quote);
+    let text = &harness.state().document.articles[expected.expect("article")].text;
+    let label = format!("“{}”", last.context_in(text));
     harness.get_by_label(&label).scroll_to_me();
     harness.run();
     harness.get_by_label(&label).click();
@@ -118,14 +119,15 @@ fn typing_in_search_narrows_the_event_list() {
     assert!(!state.visible.is_empty());
     for &e in &state.visible {
         let event = &state.document.events[e];
+        // The title or the sentence of a passage holds the word.
+        let sentence = |x: &sightline::core::document::Evidence| {
+            let article = state.document.articles.iter().find(|a| a.id == x.article);
+            x.context_in(&article.expect("article").text).to_string()
+        };
         let text = format!(
             "{} {}",
             event.title,
-            event
-                .evidence
-                .iter()
-                .map(|x| x.quote.as_str())
-                .collect::<String>()
+            event.evidence.iter().map(sentence).collect::<String>()
         );
         assert!(text.to_lowercase().contains("blockade"), "{}", event.title);
     }

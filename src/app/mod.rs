@@ -913,7 +913,8 @@ fn shortcuts(ui: &egui::Ui, presenting: bool, commands: &mut Vec<Command>) {
     });
 }
 
-/// Per article, the passages of the `visible` events from included articles, sorted by start.
+/// Per article, the sentences of the passages of the `visible` events from included articles,
+/// sorted by start.
 fn article_passages(
     doc: &Document,
     visible: &[usize],
@@ -926,7 +927,8 @@ fn article_passages(
             if let Some(&a) = position.get(x.article.as_str())
                 && !excluded.contains(&x.article)
             {
-                passages[a].push((x.start, x.end, e, x.stance));
+                let sentence = x.context_span();
+                passages[a].push((sentence.start, sentence.end, e, x.stance));
             }
         }
     }

@@ -538,14 +538,14 @@ fn base_event(
         passage_at.insert((m.article, m.start), evidence.len());
         evidence.push(Evidence {
             article: a.id.clone(),
-            start: m.start,
-            end: m.end,
-            quote: a.text[m.start..m.end].to_string(),
+            start: m.span.0,
+            end: m.span.1,
+            quote: a.text[m.span.0..m.span.1].to_string(),
             stance: m.stance,
             hedged: m.hedged,
-            mention: Some(Span {
-                start: m.span.0,
-                end: m.span.1,
+            context: Some(Span {
+                start: m.start,
+                end: m.end,
             }),
         });
     }

@@ -9,9 +9,10 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: &str = "sightline-timeline";
 /// The newest format version this build writes and reads. Version 2 added the analyst's edit
 /// history (`history`, `engine`, `new` on events; `dismissed` on the document); version 3 the
-/// words of a passage that name its event (`mention` on evidence). Older files load with those
-/// empty.
-pub const VERSION: u32 = 3;
+/// words of a passage that name its event (`mention` on evidence); version 4 made those words
+/// the passage itself and keeps the sentence around them as `context`. Older files load with
+/// the new fields empty, and version 3 passages are rewritten to the version 4 form.
+pub const VERSION: u32 = 4;
 
 /// A timeline: articles and the events found in them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -126,17 +127,34 @@ pub struct Evidence {
     pub start: usize,
     /// Byte offset past the passage.
     pub end: usize,
-    /// The passage: exactly `text[start..end]`.
+    /// The passage: exactly `text[start..end]`. For a passage the engine found, the words that
+    /// report the event — its predicate and arguments — so two events of one sentence stay apart.
     pub quote: String,
     /// How it bears on the event.
     pub stance: Stance,
     /// Hedged ("allegedly", "believed", "according to sources").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hedged: bool,
-    /// The words inside the passage that name the event — its predicate and arguments — so
-    /// that two events of one sentence stay apart (none for passages an analyst chose).
+    /// The sentence the passage is part of, for reading it in place (none when the passage is
+    /// its own context, as the passages an analyst chooses are).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mention: Option<Span>,
+    pub context: Option<Span>,
+}
+
+impl Evidence {
+    /// The span to read the passage in: its sentence, or the passage itself.
+    pub fn context_span(&self) -> Span {
+        self.context.unwrap_or(Span {
+            start: self.start,
+            end: self.end,
+        })
+    }
+
+    /// The passage's sentence in its article's `text` (the quote when the text does not hold it).
+    pub fn context_in<'a>(&'a self, text: &'a str) -> &'a str {
+        let span = self.context_span();
+        text.get(span.start..span.end).unwrap_or(&self.quote)
+    }
 }
 
 /// A byte range of an article's text.
@@ -216,10 +234,13 @@ pub struct Event {
 }
 
 impl Event {
-    /// Adds a passage unless the event already cites that place; returns whether it was added.
+    /// Adds a passage unless the event already cites that place or that sentence; returns whether
+    /// it was added.
     pub fn add_evidence(&mut self, passage: Evidence) -> bool {
         let known = self.evidence.iter().any(|y| {
-            y.article == passage.article && y.start == passage.start && y.end == passage.end
+            y.article == passage.article
+                && ((y.start, y.end) == (passage.start, passage.end)
+                    || y.context_span() == passage.context_span())
         });
         if !known {
             self.evidence.push(passage);
@@ -388,6 +409,10 @@ impl Document {
         if version > VERSION {
             return Err(LoadError::TooNew(version));
         }
+        let mut value = value;
+        if version <= 3 {
+            passages_as_mentions(&mut value);
+        }
         let mut doc: Document =
             serde_json::from_value(value).map_err(|e| LoadError::Invalid(e.to_string()))?;
         doc.validate().map_err(LoadError::Invalid)?;
@@ -455,20 +480,75 @@ impl Document {
                         event.id, e.article, e.start
                     ));
                 }
-                if let Some(m) = e.mention
-                    && !(e.start <= m.start
-                        && m.start < m.end
-                        && m.end <= e.end
-                        && article.text.get(m.start..m.end).is_some())
+                if let Some(c) = e.context
+                    && !(c.start <= e.start
+                        && e.end <= c.end
+                        && article.text.get(c.start..c.end).is_some())
                 {
                     return Err(format!(
-                        "event {} names its mention at {}..{} outside its passage {}..{} of {}",
-                        event.id, m.start, m.end, e.start, e.end, e.article
+                        "event {} reads its passage {}..{} in a context {}..{} of {} that does not hold it",
+                        event.id, e.start, e.end, c.start, c.end, e.article
                     ));
                 }
             }
         }
         Ok(())
+    }
+}
+
+/// Rewrites version 3 passages to the version 4 form: the sentence becomes the context and the
+/// words that named the event (`mention`) become the passage, quoted from the article's text.
+/// A passage whose words do not fit is left as it was, for validation to judge.
+fn passages_as_mentions(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    let texts: std::collections::HashMap<String, String> = value
+        .get("articles")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|a| {
+            Some((
+                a.get("id")?.as_str()?.to_string(),
+                a.get("text")?.as_str()?.to_string(),
+            ))
+        })
+        .collect();
+    let Some(events) = value.get_mut("events").and_then(Value::as_array_mut) else {
+        return;
+    };
+    let passages = events
+        .iter_mut()
+        .filter_map(|e| e.get_mut("evidence").and_then(Value::as_array_mut))
+        .flatten()
+        .filter_map(Value::as_object_mut);
+    for x in passages {
+        let Some(mention) = x.remove("mention") else {
+            continue;
+        };
+        let offset = |v: Option<&Value>| v.and_then(Value::as_u64).map(|n| n as usize);
+        let (Some(start), Some(end), Some(m_start), Some(m_end)) = (
+            offset(x.get("start")),
+            offset(x.get("end")),
+            offset(mention.get("start")),
+            offset(mention.get("end")),
+        ) else {
+            continue;
+        };
+        let article = x.get("article").and_then(Value::as_str).unwrap_or_default();
+        let Some(words) = texts
+            .get(article)
+            .filter(|_| start <= m_start && m_end <= end)
+            .and_then(|t| t.get(m_start..m_end))
+        else {
+            continue;
+        };
+        x.insert("quote".into(), Value::from(words));
+        x.insert("start".into(), Value::from(m_start));
+        x.insert("end".into(), Value::from(m_end));
+        x.insert(
+            "context".into(),
+            serde_json::json!({"start": start, "end": end}),
+        );
     }
 }
 

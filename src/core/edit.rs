@@ -587,7 +587,7 @@ mod tests {
                     quote: "nope".into(),
                     stance: Stance::Supports,
                     hedged: false,
-                    mention: None,
+                    context: None,
                 },
             },
             Edit::Split {

@@ -362,6 +362,21 @@ pub fn timeline_png(
 }
 
 /// The article a passage quotes.
+/// A passage in its sentence as HTML, the passage's own words marked.
+fn marked_passage(x: &Evidence, text: &str) -> String {
+    let sentence = x.context_span();
+    let piece = |s: usize, e: usize| escape(text.get(s..e).unwrap_or_default());
+    if x.context.is_none() || text.get(sentence.start..sentence.end).is_none() {
+        return escape(&x.quote);
+    }
+    format!(
+        "{}<mark>{}</mark>{}",
+        piece(sentence.start, x.start),
+        escape(&x.quote),
+        piece(x.end, sentence.end)
+    )
+}
+
 fn article_of<'d>(doc: &'d Document, passage: &Evidence) -> Option<&'d Article> {
     doc.articles.iter().find(|a| a.id == passage.article)
 }
@@ -476,13 +491,14 @@ cite{{display:block;font-size:.85rem;color:#555}} .why{{font-size:.85rem;color:#
             let _ = write!(html, r#"<p class="note">{}</p>"#, escape(&e.note));
         }
         for x in &e.evidence {
-            let cite = article_of(doc, x).map(citation).unwrap_or_default();
+            let article = article_of(doc, x);
+            let cite = article.map(citation).unwrap_or_default();
             let _ = write!(
                 html,
                 r#"<blockquote class="{stance}"><span class="stance">{stance}{hedged}</span> “{quote}”<cite>{cite}</cite></blockquote>"#,
                 stance = x.stance.as_str(),
                 hedged = if x.hedged { ", hedged" } else { "" },
-                quote = escape(&x.quote),
+                quote = article.map_or_else(|| escape(&x.quote), |a| marked_passage(x, &a.text)),
                 cite = escape(&cite)
             );
         }
@@ -530,12 +546,15 @@ pub fn markdown_briefing(doc: &Document, events: &[usize]) -> String {
             let _ = write!(md, "Note: {}\n\n", e.note);
         }
         for x in &e.evidence {
-            notes.push(article_of(doc, x).map(citation).unwrap_or_default());
+            let article = article_of(doc, x);
+            notes.push(article.map(citation).unwrap_or_default());
             let _ = write!(
                 md,
                 "> **{}** “{}”[^{}]\n\n",
                 x.stance.as_str(),
-                x.quote.replace('\n', " "),
+                article
+                    .map_or(x.quote.as_str(), |a| x.context_in(&a.text))
+                    .replace('\n', " "),
                 notes.len()
             );
         }

@@ -7,7 +7,7 @@
 //! passages of events the analyst deleted stay deleted; previous events matching nothing stay.
 
 use crate::core::article::Article;
-use crate::core::document::{Document, Event, PassageRef};
+use crate::core::document::{Document, Event, Evidence, PassageRef};
 use std::collections::{HashMap, HashSet};
 
 /// Where a passage is, as a key.
@@ -36,19 +36,32 @@ pub fn merge(previous: &Document, fresh: Document) -> Document {
     let mut claimed: HashSet<usize> = HashSet::new();
     let mut added: Vec<Event> = Vec::new();
     for mut event in fresh.events {
+        // A passage is known by its own words or, in files written before passages were the
+        // words, by its sentence.
+        let known_as = |x: &Evidence| {
+            let sentence = x.context_span();
+            [
+                key(&x.article, x.start, x.end),
+                key(&x.article, sentence.start, sentence.end),
+            ]
+        };
         event
             .evidence
-            .retain(|x| !dismissed.contains(&key(&x.article, x.start, x.end)));
+            .retain(|x| !known_as(x).iter().any(|k| dismissed.contains(k)));
         if event.evidence.is_empty() {
             continue;
         }
         let mut votes: HashMap<usize, usize> = HashMap::new();
         for x in &event.evidence {
-            for &i in owners
-                .get(&key(&x.article, x.start, x.end))
-                .into_iter()
+            let mut owned: Vec<usize> = known_as(x)
+                .iter()
+                .filter_map(|k| owners.get(k))
                 .flatten()
-            {
+                .copied()
+                .collect();
+            owned.sort_unstable();
+            owned.dedup();
+            for i in owned {
                 *votes.entry(i).or_default() += 1;
             }
         }
@@ -185,5 +198,64 @@ mod tests {
         merged.validate().expect("consistent");
         let ids: HashSet<&str> = merged.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids.len(), merged.events.len(), "ids stay unique");
+    }
+
+    /// A timeline from before passages were the words of their event (each passage a whole
+    /// sentence, as versions 1 and 2 wrote them) re-reads without losing its edits, bringing
+    /// back a deleted event's passages or doubling passages.
+    #[test]
+    fn a_timeline_of_whole_sentence_passages_re_reads_without_loss() {
+        let seeds = crate::core::ingest::seed_articles().articles;
+        let mut old = crate::core::pipeline::read(seeds.clone(), "seeds").document;
+        for x in old.events.iter_mut().flat_map(|e| e.evidence.iter_mut()) {
+            let sentence = x
+                .context
+                .take()
+                .expect("the engine reads passages in sentences");
+            let text = &old
+                .articles
+                .iter()
+                .find(|a| a.id == x.article)
+                .unwrap()
+                .text;
+            (x.start, x.end) = (sentence.start, sentence.end);
+            x.quote = text[x.start..x.end].to_string();
+        }
+        apply(
+            &mut old,
+            Edit::SetNote {
+                event: 0,
+                note: "keep me".into(),
+            },
+            "t",
+        )
+        .expect("note");
+        let deleted = old.events.len() - 1;
+        apply(&mut old, Edit::Delete { event: deleted }, "t").expect("delete");
+        let merged = merge(&old, crate::core::pipeline::read(seeds, "seeds").document);
+        let noted = merged
+            .events
+            .iter()
+            .find(|e| e.note == "keep me")
+            .expect("kept");
+        assert_eq!(
+            noted.evidence.len(),
+            old.events[0].evidence.len(),
+            "no passage twice"
+        );
+        assert!(
+            merged.events.iter().all(|e| !e.new),
+            "every event was known"
+        );
+        for x in merged.events.iter().flat_map(|e| &e.evidence) {
+            let sentence = x.context_span();
+            assert!(
+                !old.dismissed
+                    .contains(&key(&x.article, sentence.start, sentence.end)),
+                "a deleted passage came back: {:?}",
+                x.quote
+            );
+        }
+        merged.validate().expect("consistent");
     }
 }

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 /// Which events are shown. The default shows every event with evidence from an included article.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filter {
-    /// Text that the title, the kind or a passage must contain (case-insensitive).
+    /// Text that the title, the kind or a passage's sentence must contain (case-insensitive).
     pub text: String,
     /// Only events some passage denies.
     pub disputed_only: bool,
@@ -25,8 +25,14 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Whether `event` is shown, given the articles left out.
-    pub fn matches(&self, event: &Event, excluded: &HashSet<String>) -> bool {
+    /// Whether `event` is shown, given the articles left out; `text_of` gives an article's text
+    /// by id, to search the sentences of its passages.
+    fn matches<'d>(
+        &self,
+        event: &'d Event,
+        excluded: &HashSet<String>,
+        text_of: impl Fn(&str) -> Option<&'d str>,
+    ) -> bool {
         let mut evidence = event
             .evidence
             .iter()
@@ -52,7 +58,11 @@ impl Filter {
             || event.kind.contains(&needle);
         let (mut source_found, mut stance_found) = (self.source.is_none(), self.stance.is_none());
         for x in evidence {
-            text_found = text_found || x.quote.to_lowercase().contains(&needle);
+            text_found = text_found
+                || text_of(&x.article)
+                    .map_or(x.quote.as_str(), |t| x.context_in(t))
+                    .to_lowercase()
+                    .contains(&needle);
             source_found = source_found || self.source.as_ref() == Some(&x.article);
             stance_found = stance_found || self.stance == Some(x.stance);
         }
@@ -77,10 +87,12 @@ impl Filter {
 
     /// The indices of the events of `doc` this filter shows, in document order.
     pub fn apply(&self, doc: &Document, excluded: &HashSet<String>) -> Vec<usize> {
+        let position = doc.article_positions();
+        let text_of = |id: &str| position.get(id).map(|&a| doc.articles[a].text.as_str());
         doc.events
             .iter()
             .enumerate()
-            .filter(|(_, e)| self.matches(e, excluded))
+            .filter(|(_, e)| self.matches(e, excluded, text_of))
             .map(|(i, _)| i)
             .collect()
     }

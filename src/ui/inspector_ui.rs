@@ -373,7 +373,8 @@ fn evidence_ui(
             }
             ui.label(RichText::new(&doc.articles[article].title).weak());
         });
-        if ui.link(format!("“{}”", e.quote)).clicked() {
+        let sentence = e.context_in(&doc.articles[article].text);
+        if ui.link(format!("“{sentence}”")).clicked() {
             commands.push(Command::SelectArticle(article));
         }
     }

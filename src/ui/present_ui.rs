@@ -145,7 +145,8 @@ pub fn present_ui(
                             .size(18.0)
                             .color(color),
                     );
-                    ui.label(RichText::new(format!("“{}”", x.quote)).size(22.0));
+                    let sentence = article.map_or(x.quote.as_str(), |a| x.context_in(&a.text));
+                    ui.label(RichText::new(format!("“{sentence}”")).size(22.0));
                 });
                 ui.label(RichText::new(format!("— {source}")).size(16.0).weak());
                 ui.add_space(10.0);

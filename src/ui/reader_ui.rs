@@ -88,7 +88,7 @@ pub fn reader_ui(
             for t in &analysis.timexes {
                 cuts.extend([t.start, t.end]);
             }
-            // The words naming the selected event inside its passages are marked the strongest.
+            // The selected event's own words inside their sentences are marked the strongest.
             let named: Vec<(usize, usize)> = selected
                 .and_then(|i| view.doc.events.get(i))
                 .map(|event| {
@@ -96,7 +96,8 @@ pub fn reader_ui(
                         .evidence
                         .iter()
                         .filter(|x| x.article == a.id)
-                        .filter_map(|x| x.mention.map(|m| (m.start, m.end)))
+                        .filter(|x| x.context.is_some())
+                        .map(|x| (x.start, x.end))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -253,7 +254,7 @@ fn span_actions_ui(
         quote: quote.to_string(),
         stance,
         hedged: false,
-        mention: None,
+        context: None,
     };
     ui.label(RichText::new(format!("“{}”", shorten(quote, 48))).weak());
     if ui.button("New event from selection").clicked() {

@@ -29,12 +29,13 @@ pub fn timelinejs(doc: &Document, events: &[usize]) -> String {
         }
         text.push_str("</p>");
         for x in key_quotes(e, 3) {
-            let cite = article_of(doc, x).map(citation).unwrap_or_default();
+            let article = article_of(doc, x);
+            let cite = article.map(citation).unwrap_or_default();
             let _ = write!(
                 text,
                 "<blockquote>[{}] “{}” <cite>{}</cite></blockquote>",
                 x.stance.as_str(),
-                escape(&x.quote),
+                escape(article.map_or(x.quote.as_str(), |a| x.context_in(&a.text))),
                 escape(&cite)
             );
         }
