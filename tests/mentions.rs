@@ -60,10 +60,11 @@ fn who_did_what_to_whom_where_and_when() {
     let analysis = a.analyze();
     let time = attack.time.map(|t| analysis.timexes[t].text.as_str());
     assert_eq!(time, Some("Monday"));
-    // The mention's own span runs from its agent to its place, not over the whole sentence.
+    // The mention's own span runs from its agent to its place and time, not over the whole
+    // sentence.
     assert_eq!(
         &a.text[attack.span.0..attack.span.1],
-        "Rebels attacked the army base in Northfield"
+        "Rebels attacked the army base in Northfield on Monday"
     );
     let said = find(&a, &found, "said");
     assert_eq!(said.class, EventClass::Reporting);

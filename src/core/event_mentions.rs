@@ -759,10 +759,20 @@ fn mention(
         }
         (start, t.end)
     };
+    // The words that report it: the predicate, its arguments and the time the parse gives it.
+    let time_words = tree
+        .s
+        .tokens
+        .iter()
+        .zip(&tree.timex)
+        .filter(|&(_, x)| time.is_some() && *x == time)
+        .map(|(token, _)| (token.start, token.end));
     let span = [&agent, &patient, &place]
         .into_iter()
         .flatten()
-        .fold((t.start, t.end), |(s, e), a| (s.min(a.start), e.max(a.end)));
+        .map(|a| (a.start, a.end))
+        .chain(time_words)
+        .fold((t.start, t.end), |(s, e), (a, b)| (s.min(a), e.max(b)));
     EventMention {
         sentence,
         trigger: (t.start, t.end),
