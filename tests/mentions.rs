@@ -91,6 +91,25 @@ fn a_passive_puts_the_by_phrase_first_and_the_subject_second() {
     assert!(destroyed.time.is_some());
 }
 
+/// What a predicate means can hang on its object: dropped charges are a court's act, dropped
+/// prices a market's.
+#[test]
+fn dropped_charges_are_justice_and_dropped_prices_economy() {
+    let (a, found) = mentions(
+        "Prosecutors dropped all charges against the singer on Friday. \
+         Oil prices dropped sharply on Monday. The lawsuit was dropped in May.",
+    );
+    let families: Vec<(String, Family)> = found
+        .iter()
+        .filter(|m| m.lemma == "drop")
+        .map(|m| (a.text[m.span.0..m.span.1].to_string(), m.family))
+        .collect();
+    assert_eq!(families.len(), 3, "{families:?}");
+    assert_eq!(families[0].1, Family::Justice, "{families:?}");
+    assert_eq!(families[1].1, Family::Economy, "{families:?}");
+    assert_eq!(families[2].1, Family::Justice, "{families:?}");
+}
+
 #[test]
 fn negated_modal_denied_and_conditional_events_are_not_asserted() {
     let (a, found) = mentions(

@@ -551,6 +551,17 @@ fn base_event(
     }
 
     evidence.sort_by_key(|e| (order.get(e.article.as_str()).copied(), e.start));
+    // The key passage first: the fullest account among those that report it plainly.
+    if let Some(key) = (0..evidence.len()).max_by_key(|&i| {
+        let x = &evidence[i];
+        (
+            x.stance == Stance::Supports && !x.hedged,
+            x.quote.split_whitespace().count(),
+            std::cmp::Reverse(i),
+        )
+    }) {
+        evidence[..=key].rotate_right(1);
+    }
     let mut steps: Vec<DateStep> = Vec::new();
     let mut range: Option<DateRange> = None;
     let mut conflict = false;

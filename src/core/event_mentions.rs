@@ -633,7 +633,6 @@ fn mention(
     let t = &tree.s.tokens[w];
     let lemma = t.lemma.to_lowercase();
     let verbal = t.upos == "VERB" || t.upos == "AUX";
-    let sense = taxonomy::sense_as(&lemma, verbal);
     let auxes: Vec<usize> = tree.children[w]
         .iter()
         .copied()
@@ -740,6 +739,8 @@ fn mention(
         patient.map(|p| tree.argument(p)),
         place.map(|p| tree.argument(p)),
     );
+    let object = patient.as_ref().map(|p| p.head.as_str());
+    let sense = taxonomy::sense_with(&lemma, verbal, object);
     let name = if verbal {
         let particle = tree
             .children_with(w, "compound:prt")

@@ -739,7 +739,8 @@ fn from_parse(
     {
         return None;
     }
-    let sense = taxonomy::sense_as(&em.lemma, verbal)?;
+    let object = em.patient.as_ref().map(|p| p.head.as_str());
+    let sense = taxonomy::sense_with(&em.lemma, verbal, object)?;
     let kind = EventKind::of_family(sense.family, sense.group)?;
     let toks = facts.toks;
     let k = toks.iter().position(|t| t.start == em.trigger.0)?;

@@ -137,11 +137,25 @@ pub fn sense_as(lemma: &str, verbal: bool) -> Option<Sense> {
         .or_else(|| sense(&lower))
 }
 
-/// Every lemma the lexicon knows (a verb sense's entry, "fire:verb", as its plain lemma).
+/// The sense of a predicate with this object (the lemma of its object, or of a passive's
+/// subject): an entry `lemma>object` overrides the lemma's own ("drop>charge" is a court's
+/// act, a plain "drop" a fall of figures).
+pub fn sense_with(lemma: &str, verbal: bool, object: Option<&str>) -> Option<Sense> {
+    object
+        .and_then(|o| {
+            let key = format!("{}>{}", lemma.to_lowercase(), o.to_lowercase());
+            lexicon().get(key.as_str()).copied()
+        })
+        .or_else(|| sense_as(lemma, verbal))
+}
+
+/// Every lemma the lexicon knows (a verb sense's entry, "fire:verb", as its plain lemma; an
+/// entry for a predicate with an object, "drop>charge", is its predicate's).
 pub fn lemmas() -> impl Iterator<Item = &'static str> {
-    lexicon()
-        .keys()
-        .map(|k| k.strip_suffix(":verb").unwrap_or(k))
+    lexicon().keys().map(|k| {
+        let k = k.split('>').next().unwrap_or(k);
+        k.strip_suffix(":verb").unwrap_or(k)
+    })
 }
 
 /// How many lemmas the lexicon knows.
@@ -185,5 +199,15 @@ mod tests {
             sense_as("fire", false).map(|s| s.family),
             Some(Family::Disaster)
         );
+    }
+
+    #[test]
+    fn an_object_can_change_a_predicate_s_sense() {
+        let dropped = |object| sense_with("drop", true, object).map(|s| s.family);
+        assert_eq!(dropped(Some("charge")), Some(Family::Justice));
+        assert_eq!(dropped(Some("lawsuit")), Some(Family::Justice));
+        assert_eq!(dropped(Some("price")), Some(Family::Economy));
+        assert_eq!(dropped(None), Some(Family::Economy));
+        assert!(lemmas().all(|l| !l.contains('>') && !l.contains(':')));
     }
 }
