@@ -30,9 +30,9 @@ fn the_svg_parses_and_shows_the_lanes_and_the_named_events() {
         resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default()).expect("valid SVG");
     assert!((tree.size().width() - 1200.0).abs() < 0.5);
     for lane in [
-        "Military action",
-        "Policy &amp; enforcement",
-        "Media reports",
+        "Conflict &amp; attacks",
+        "Policy &amp; regulation",
+        "Statements &amp; reports",
     ] {
         assert!(svg.contains(lane), "{lane}");
     }

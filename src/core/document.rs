@@ -297,8 +297,10 @@ impl Event {
     }
 }
 
-/// A lane's colour (RGB), the same on screen, in slides and in exports.
+/// A lane's colour (RGB), the same on screen, in slides and in exports: a family's own colour
+/// for its lane, else one of a palette chosen by the name (lanes by source or tag).
 pub fn lane_rgb(lane: &str) -> [u8; 3] {
+    use crate::core::taxonomy::Family;
     const PALETTE: [[u8; 3]; 6] = [
         [220, 80, 60],
         [60, 140, 220],
@@ -307,6 +309,9 @@ pub fn lane_rgb(lane: &str) -> [u8; 3] {
         [170, 100, 210],
         [60, 190, 190],
     ];
+    if let Some(family) = Family::ALL.into_iter().find(|f| f.label() == lane) {
+        return family.rgb();
+    }
     let index = lane.bytes().fold(0usize, |h, b| {
         h.wrapping_mul(31).wrapping_add(usize::from(b))
     });

@@ -10,7 +10,7 @@ use crate::core::extract::EventKind;
 use chrono::NaiveDate;
 
 /// The lane of kinds the engine does not know.
-pub const OTHER_LANE: &str = "Other";
+pub const OTHER_LANE: &str = crate::core::taxonomy::Family::Other.label();
 
 /// One change an analyst makes.
 #[derive(Clone, Debug, PartialEq)]

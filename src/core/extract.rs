@@ -106,23 +106,28 @@ impl EventKind {
         }
     }
 
-    /// The default lane it is drawn in.
+    /// The default lane it is drawn in: its family's.
     pub fn lane(self) -> &'static str {
+        self.family().label()
+    }
+
+    /// The general family it belongs to.
+    pub fn family(self) -> Family {
         match self {
-            EventKind::Strike | EventKind::Killing => "Military action",
-            EventKind::Blockade | EventKind::Seizure | EventKind::Order | EventKind::Arrest => {
-                "Policy & enforcement"
-            }
-            EventKind::Support => "Claims",
-            EventKind::Meeting => "Diplomacy",
-            EventKind::Disclosure | EventKind::Statement | EventKind::Threat => "Statements",
-            EventKind::Report => "Media reports",
-            EventKind::Disaster => Family::Disaster.label(),
-            EventKind::Justice => Family::Justice.label(),
-            EventKind::Politics => Family::Politics.label(),
-            EventKind::Economy => Family::Economy.label(),
-            EventKind::Health => Family::Health.label(),
-            EventKind::Occurrence => Family::Other.label(),
+            EventKind::Strike | EventKind::Killing => Family::Conflict,
+            EventKind::Blockade | EventKind::Seizure | EventKind::Order => Family::Policy,
+            EventKind::Arrest | EventKind::Justice => Family::Justice,
+            EventKind::Meeting => Family::Diplomacy,
+            EventKind::Support
+            | EventKind::Disclosure
+            | EventKind::Statement
+            | EventKind::Threat
+            | EventKind::Report => Family::Statement,
+            EventKind::Disaster => Family::Disaster,
+            EventKind::Politics => Family::Politics,
+            EventKind::Economy => Family::Economy,
+            EventKind::Health => Family::Health,
+            EventKind::Occurrence => Family::Other,
         }
     }
 

@@ -31,8 +31,19 @@ const LABEL_MAX_CHARS: usize = 34;
 /// Height of a label on screen, for decluttering.
 const LABEL_HEIGHT_PX: f32 = 11.0;
 
-/// Events shown at once one by one; more in view are drawn as counts per screen column.
-const DETAIL_LIMIT: usize = 600;
+/// Room on screen for one event drawn one by one, in points: with more in view than the plot
+/// has room for, the most salient are drawn one by one over the density of all of them per
+/// screen column.
+const MARKER_SLOT_PX: f32 = 6.0;
+/// The fewest and the most events in view drawn one by one whatever the plot's width.
+const DETAIL_LIMIT: (usize, usize) = (60, 600);
+/// Room on screen for one label of a salient event when many are in view, in points: a wide
+/// plot names more of them.
+const LABEL_SLOT_PX: f32 = 45.0;
+/// The fewest and the most events drawn one by one when many are in view.
+const SALIENT_IN_VIEW: (usize, usize) = (8, 60);
+/// How many entries, from the most salient down, are looked at to find those in view.
+const SALIENCE_SCAN: usize = 200_000;
 /// Width of an aggregation column on screen, in points.
 const BUCKET_PX: f64 = 8.0;
 /// Events longer than this (in days) are kept apart from the sorted index.
@@ -75,6 +86,11 @@ pub struct TimelineIndex {
     extent: Option<(f64, f64)>,
     /// Events per column of the overview strip across `extent`.
     overview: Vec<u32>,
+    /// Every entry (by position in `short`, then `long`), from the most salient event down.
+    by_salience: Vec<u32>,
+    /// Per lane, the middles of its entries' spans (plot x), sorted: the density of a lane in
+    /// any window by binary search.
+    lane_marks: Vec<Vec<f64>>,
 }
 
 impl TimelineIndex {
@@ -149,7 +165,58 @@ impl TimelineIndex {
             index.extent = Some((lo, hi));
             index.overview = bins;
         }
+        index.lane_marks = vec![Vec::new(); index.lanes.len()];
+        for e in all() {
+            index.lane_marks[e.lane].push(e.start.midpoint(e.end));
+        }
+        for marks in &mut index.lane_marks {
+            marks.sort_by(f64::total_cmp);
+        }
+        let count = index.short.len() + index.long.len();
+        let mut by_salience: Vec<u32> = (0..count as u32).collect();
+        let rank = |p: &u32| {
+            let event = &doc.events[index.entry(*p).event];
+            (event.salience, event.sources)
+        };
+        by_salience.sort_by(|a, b| {
+            let (a, b) = (rank(a), rank(b));
+            b.0.total_cmp(&a.0).then(b.1.cmp(&a.1))
+        });
+        index.by_salience = by_salience;
         index
+    }
+
+    /// The entry at `position` of `short` followed by `long`.
+    fn entry(&self, position: u32) -> &Entry {
+        let p = position as usize;
+        self.short
+            .get(p)
+            .unwrap_or_else(|| &self.long[p - self.short.len()])
+    }
+
+    /// Up to `most` entries intersecting `[lo, hi]`, the most salient first (looking at no more
+    /// than [`SALIENCE_SCAN`] entries, so a frame never walks a huge document).
+    fn most_salient_in_view(&self, lo: f64, hi: f64, most: usize) -> Vec<&Entry> {
+        self.by_salience
+            .iter()
+            .take(SALIENCE_SCAN)
+            .map(|&p| self.entry(p))
+            .filter(|e| e.end >= lo && e.start <= hi)
+            .take(most)
+            .collect()
+    }
+
+    /// The entries of one event (one per lane it is in), found by its start.
+    fn entries_of<'s>(&'s self, doc: &Document, event: usize) -> impl Iterator<Item = &'s Entry> {
+        let start = doc.events.get(event).and_then(span).map(|(start, _)| start);
+        let first = start.map_or(self.short.len(), |s| {
+            self.short.partition_point(|e| e.start < s)
+        });
+        self.short[first..]
+            .iter()
+            .take_while(move |e| Some(e.start) == start)
+            .chain(&self.long)
+            .filter(move |e| e.event == event)
     }
 
     /// The entries intersecting `[lo, hi]`: a binary search, not a pass over every event.
@@ -171,11 +238,7 @@ impl TimelineIndex {
 
     /// Where an event's marker is drawn (in its first lane), in plot coordinates.
     pub fn marker(&self, doc: &Document, event: usize) -> Option<PlotPoint> {
-        let entry = self
-            .short
-            .iter()
-            .chain(&self.long)
-            .find(|e| e.event == event)?;
+        let entry = self.entries_of(doc, event).next()?;
         Some(PlotPoint::new(
             marker_x(&doc.events[event], entry.end),
             entry.y,
@@ -425,25 +488,36 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
             let (view_lo, view_hi) = (bounds.min()[0], bounds.max()[0]);
             let transform = *plot.transform();
             let days_per_px = 1.0 / transform.dpos_dvalue_x().max(1e-9);
-            let in_view: Vec<&Entry> = view.timeline.in_view(view_lo, view_hi).collect();
-            if in_view.len() > DETAIL_LIMIT {
-                draw_counts(plot, &in_view, lanes, view_lo, days_per_px);
+            // Drawn one by one: every event in view when they are few; else the density of
+            // all of them and, over it, the most salient (more as the plot widens) and the
+            // selected one, like a map that names more places as one zooms in.
+            let width = transform.frame().width();
+            let detail_limit =
+                ((width / MARKER_SLOT_PX) as usize).clamp(DETAIL_LIMIT.0, DETAIL_LIMIT.1);
+            let mut ordered: Vec<&Entry> = view
+                .timeline
+                .in_view(view_lo, view_hi)
+                .take(detail_limit + 1)
+                .collect();
+            if ordered.len() > detail_limit {
+                draw_density(plot, view.timeline, view_lo, view_hi, days_per_px);
+                let (fewest, most) = SALIENT_IN_VIEW;
+                let room = (width / LABEL_SLOT_PX) as usize;
+                ordered =
+                    view.timeline
+                        .most_salient_in_view(view_lo, view_hi, room.clamp(fewest, most));
+                if let Some(chosen) = selected {
+                    ordered.extend(
+                        view.timeline
+                            .entries_of(doc, chosen)
+                            .filter(|e| e.end >= view_lo && e.start <= view_hi),
+                    );
+                }
             }
             // Declutter: a label is drawn only where no other label already sits on screen,
             // across rows and lanes alike; the selected event's label always shows.
             let mut taken: Vec<(egui::Rect, usize)> = Vec::new();
             let mut labels: Vec<Text> = Vec::new();
-            // Drawn one by one: every event in view when they are few (the selected and the
-            // best-corroborated first, so their labels win), else only the selected one.
-            let mut ordered: Vec<&Entry> = if in_view.len() > DETAIL_LIMIT {
-                in_view
-                    .iter()
-                    .copied()
-                    .filter(|e| selected == Some(e.event))
-                    .collect()
-            } else {
-                in_view.clone()
-            };
             // The selected event's label first, then the most salient events'.
             ordered.sort_by(|a, b| {
                 let key = |e: &Entry| {
@@ -817,61 +891,45 @@ fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, window: (f64, f64)) {
     }
 }
 
-/// Many events in view: one marker per lane and screen column, sized by how many events it
-/// holds, with the count written beside the larger ones. Zooming in expands them.
-fn draw_counts(
+/// Many events in view: one mark per lane and screen column, sized by how many events it holds
+/// (the index's sorted marks, counted by binary search: the cost follows the screen, not the
+/// document). Zooming in expands them.
+fn draw_density(
     plot: &mut egui_plot::PlotUi<'_>,
-    in_view: &[&Entry],
-    lanes: &[String],
+    index: &TimelineIndex,
     view_lo: f64,
+    view_hi: f64,
     days_per_px: f64,
 ) {
     let bucket_days = (BUCKET_PX * days_per_px).max(1.0);
-    let mut counts: std::collections::HashMap<(usize, i64), usize> =
-        std::collections::HashMap::new();
-    for &&Entry {
-        start, end, lane, ..
-    } in in_view
-    {
-        let at = (start.max(view_lo).midpoint(end) - view_lo) / bucket_days;
-        *counts.entry((lane, at.floor() as i64)).or_default() += 1;
-    }
-    let mut sorted: Vec<((usize, i64), usize)> = counts.into_iter().collect();
-    sorted.sort_unstable();
-    for (lane, name) in lanes.iter().enumerate() {
-        for (class, (low, high)) in [(1usize, 9usize), (10, 99), (100, usize::MAX)]
-            .into_iter()
-            .enumerate()
-        {
-            let points: Vec<[f64; 2]> = sorted
-                .iter()
-                .filter(|((l, _), n)| *l == lane && (low..=high).contains(n))
-                .map(|((_, b), _)| [view_lo + (*b as f64 + 0.5) * bucket_days, lane as f64])
-                .collect();
+    let columns = ((view_hi - view_lo) / bucket_days).ceil().max(0.0) as usize;
+    for (lane, (name, marks)) in index.lanes.iter().zip(&index.lane_marks).enumerate() {
+        let mut classes: [Vec<[f64; 2]>; 3] = Default::default();
+        let mut below = marks.partition_point(|&x| x < view_lo);
+        for column in 0..columns {
+            let edge = view_lo + (column + 1) as f64 * bucket_days;
+            let upto = below + marks[below..].partition_point(|&x| x < edge);
+            let n = upto - below;
+            below = upto;
+            if n > 0 {
+                let class = match n {
+                    1..=9 => 0,
+                    10..=99 => 1,
+                    _ => 2,
+                };
+                classes[class].push([edge - 0.5 * bucket_days, lane as f64]);
+            }
+        }
+        for (class, points) in classes.into_iter().enumerate() {
             if !points.is_empty() {
                 plot.points(
-                    Points::new(format!("{name} ({low}+)"), points)
-                        .radius(3.0 + 3.0 * class as f32)
-                        .color(lane_color(name))
+                    Points::new(format!("{name} (density {class})"), points)
+                        .radius(2.0 + 2.5 * class as f32)
+                        .color(lane_color(name).gamma_multiply(0.55))
                         .allow_hover(false),
                 );
             }
         }
-    }
-    // Counts for the largest columns only, so that text stays readable.
-    let mut largest: Vec<&((usize, i64), usize)> =
-        sorted.iter().filter(|(_, n)| *n >= 10).collect();
-    largest.sort_by_key(|entry| std::cmp::Reverse(entry.1));
-    for ((lane, bucket), n) in largest.into_iter().take(40) {
-        let x = view_lo + (*bucket as f64 + 0.5) * bucket_days;
-        plot.text(
-            Text::new(
-                "count",
-                PlotPoint::new(x, *lane as f64 + 0.25),
-                n.to_string(),
-            )
-            .anchor(egui::Align2::CENTER_BOTTOM),
-        );
     }
 }
 
