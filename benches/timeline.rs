@@ -121,6 +121,7 @@ fn bench(c: &mut Criterion) {
             recent: &[],
             export_image: sightline::core::export::ImageOptions::default(),
             article_at: &article_at,
+            participants: &[],
         };
         let ctx = egui::Context::default();
         for step in 0..5 {

@@ -227,7 +227,12 @@ fn damaged_files_are_refused_with_the_file_named() {
 
 #[test]
 fn every_shipped_format_version_still_opens() {
-    for file in ["timeline-v1.json", "timeline-v2.json", "timeline-v3.json"] {
+    for file in [
+        "timeline-v1.json",
+        "timeline-v2.json",
+        "timeline-v3.json",
+        "timeline-v4.json",
+    ] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/data")
             .join(file);
@@ -287,6 +292,13 @@ fn every_shipped_format_version_still_opens() {
         .text;
     assert_eq!(&text[x.start..x.end], x.quote);
     assert!(x.quote.len() < old["quote"].as_str().unwrap().len());
+    // Version 4 passages are the words of their event in their sentence; events name their
+    // participants.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/timeline-v4.json");
+    let doc = persist::open(&path).expect("v4");
+    let passages: Vec<_> = doc.events.iter().flat_map(|e| &e.evidence).collect();
+    assert!(passages.iter().all(|x| x.context.is_some()));
+    assert!(doc.events.iter().any(|e| !e.participants.is_empty()));
 }
 
 #[test]

@@ -87,6 +87,7 @@ fn zooming_in_names_more_events_and_no_label_hides_another_or_a_marker() {
         recent: &[],
         export_image: sightline::core::export::ImageOptions::default(),
         article_at: &article_at,
+        participants: &[],
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 500.0))

@@ -1469,3 +1469,62 @@ fn save_as_offers_the_timelines_own_file_name() {
     );
     assert!(!dir.path().join("timeline.json").exists());
 }
+
+/// The participants tab lists the story's people, organisations and places; choosing one shows
+/// only their events, the inspector says who played which part, and choosing again shows all.
+#[test]
+fn choosing_a_participant_shows_only_their_events() {
+    let mut harness = harness();
+    let all = harness.state().visible.len();
+    harness
+        .get_by_role_and_label(Role::Button, "Participants")
+        .click();
+    harness.run();
+    let doc = harness.state().document.clone();
+    let every: Vec<usize> = (0..doc.events.len()).collect();
+    let most = sightline::core::view::participants(&doc, &every)
+        .into_iter()
+        .next()
+        .expect("the seeds name participants");
+    let entry = format!("{}\n", most.name);
+    harness
+        .get_all_by_label_contains(&entry)
+        .next()
+        .unwrap_or_else(|| panic!("{} is listed", most.name))
+        .click();
+    harness.run();
+    let state = harness.state();
+    assert_eq!(
+        state.filter.participant.as_deref(),
+        Some(most.name.as_str())
+    );
+    assert_eq!(state.visible.len(), most.events);
+    assert!(state.visible.len() < all);
+    for &e in &state.visible {
+        assert!(
+            state.document.events[e]
+                .participants
+                .iter()
+                .any(|p| p.name == most.name)
+        );
+    }
+    // The inspector names each participant's part.
+    let first = state.visible[0];
+    let title = state.document.events[first].title.clone();
+    select_event(&mut harness, &title);
+    let role = harness.state().document.events[first].participants[0].role;
+    assert!(
+        harness
+            .query_all_by_label_contains(&format!("{}:", role.as_str()))
+            .next()
+            .is_some()
+    );
+    harness
+        .get_all_by_label_contains(&entry)
+        .next()
+        .expect("still listed")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().filter.participant, None);
+    assert_eq!(harness.state().visible.len(), all);
+}

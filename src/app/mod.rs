@@ -119,6 +119,8 @@ pub struct SightlineApp {
     pub export_image: crate::core::export::ImageOptions,
     /// Each article's index by id (rebuilt with `visible`).
     article_at: std::collections::HashMap<String, usize>,
+    /// The participants of all the document's events (rebuilt with `visible`).
+    participants: Vec<crate::core::view::ParticipantSummary>,
 }
 
 impl SightlineApp {
@@ -171,6 +173,7 @@ impl SightlineApp {
             fullscreen: false,
             export_image: crate::core::export::ImageOptions::default(),
             article_at: std::collections::HashMap::new(),
+            participants: Vec::new(),
         };
         app.refresh_visible();
         match paths {
@@ -367,6 +370,8 @@ impl SightlineApp {
             .map(|(id, i)| (id.to_string(), i))
             .collect();
         self.visible = self.filter.apply(&self.document, &self.excluded);
+        let all: Vec<usize> = (0..self.document.events.len()).collect();
+        self.participants = crate::core::view::participants(&self.document, &all);
         sort_events(&self.document, &mut self.visible, SortColumn::Date, true);
         self.timeline = TimelineIndex::new(
             &self.document,
@@ -486,6 +491,7 @@ impl SightlineApp {
             recent: &self.recent,
             export_image: self.export_image,
             article_at: &self.article_at,
+            participants: &self.participants,
         }
     }
 

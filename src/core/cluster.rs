@@ -5,7 +5,7 @@
 use crate::core::article::{Analysis, Article};
 use crate::core::dates::DateRange;
 use crate::core::document::{
-    DateStep, Document, Event, Evidence, FORMAT, Origin, Span, Stance, VERSION,
+    DateStep, Document, Event, Evidence, FORMAT, Origin, Participant, Role, Span, Stance, VERSION,
 };
 use crate::core::extract::{self, EventKind, Mention};
 use chrono::NaiveDate;
@@ -23,6 +23,11 @@ const BLOCKING_GROUPS_PER_WORD: usize = 16;
 const BACKWARD_MAX_WORDS: usize = 64;
 /// Articles sharing this share of word 5-grams are rewrites of one story.
 const NEAR_DUPLICATE_JACCARD: f64 = 0.5;
+/// The most participants an event lists.
+const MAX_PARTICIPANTS: usize = 6;
+/// How much more salient an event of the story's most frequent participant is than one of
+/// no participant the story knows (a share of its salience).
+const CENTRALITY_WEIGHT: f64 = 0.2;
 
 /// Finds and groups the event mentions of the analysed articles (`analyses[i]` is
 /// `articles[i]`'s) and dates the events; [`crate::core::pipeline::read`] is the way in.
@@ -412,9 +417,24 @@ fn make_events(
             event_of.insert(m, g);
         }
     }
+    let names = canonical_names(
+        kept.iter()
+            .flat_map(|members| members.iter())
+            .flat_map(|&m| &mentions[m].participants)
+            .map(|p| p.name.as_str()),
+    );
     let mut events: Vec<Event> = kept
         .iter()
-        .map(|members| base_event(articles, &article_order, mentions, members, source_of))
+        .map(|members| {
+            base_event(
+                articles,
+                &article_order,
+                mentions,
+                members,
+                source_of,
+                &names,
+            )
+        })
         .collect();
     // What the text orders: an event happened no later than the report or disclosure of it.
     for (index, m) in mentions.iter().enumerate() {
@@ -467,10 +487,66 @@ fn make_events(
     events
 }
 
-/// Each event's salience: more independent sources and passages, and a more precise date, make
-/// an event more central to the story; scaled so that the most salient event has 1.
+/// Each name's common form in the story: the most mentioned of the names that end with it
+/// ("Lopez" → "Maria Lopez") or that it ends with in two words or more ("President Maria
+/// Lopez" → "Maria Lopez"), itself when it is mentioned more than those.
+fn canonical_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for name in names {
+        *counts.entry(name).or_default() += 1;
+    }
+    let last_word = |name: &str| name.split_whitespace().last().unwrap_or("").to_lowercase();
+    let mut by_last: HashMap<String, Vec<&str>> = HashMap::new();
+    for &name in counts.keys() {
+        by_last.entry(last_word(name)).or_default().push(name);
+    }
+    counts
+        .keys()
+        .map(|&name| {
+            let ends_with = |long: &str, short: &str| {
+                long.strip_suffix(short)
+                    .is_some_and(|before| before.ends_with(' '))
+            };
+            let same = |other: &str| {
+                other == name
+                    || ends_with(other, name)
+                    || (ends_with(name, other) && other.split_whitespace().count() >= 2)
+            };
+            let best = by_last[&last_word(name)]
+                .iter()
+                .copied()
+                .filter(|other| same(other))
+                .max_by_key(|&other| (counts[other], other.len(), std::cmp::Reverse(other)))
+                .unwrap_or(name);
+            (name.to_string(), best.to_string())
+        })
+        .collect()
+}
+
+/// Each event's salience: more independent sources and passages, a more precise date, and
+/// participants the story often names make an event more central to the story; scaled so that
+/// the most salient event has 1.
 fn rate_salience(events: &mut [Event]) {
-    let raw = |e: &Event| {
+    let mut events_of: HashMap<&str, usize> = HashMap::new();
+    for e in events.iter() {
+        let mut names: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            *events_of.entry(name).or_default() += 1;
+        }
+    }
+    let most = events_of.values().copied().max().unwrap_or(1) as f64;
+    let centrality: Vec<f64> = events
+        .iter()
+        .map(|e| {
+            e.participants
+                .iter()
+                .map(|p| events_of[p.name.as_str()] as f64 / most)
+                .fold(0.0, f64::max)
+        })
+        .collect();
+    let raw = |(e, centrality): (&Event, f64)| {
         let days = match (e.earliest, e.latest) {
             (Some(a), Some(b)) => (b - a).num_days() + 1,
             _ => i64::MAX,
@@ -483,10 +559,12 @@ fn rate_salience(events: &mut [Event]) {
         };
         ((1.0 + e.sources as f64).ln() + 0.5 * (1.0 + e.evidence.len() as f64).ln())
             * (0.5 + 0.5 * precision)
+            * (1.0 + CENTRALITY_WEIGHT * centrality)
     };
-    let top = events.iter().map(raw).fold(0.0, f64::max);
-    for e in events.iter_mut() {
-        e.salience = if top > 0.0 { raw(e) / top } else { 0.0 };
+    let scores: Vec<f64> = events.iter().zip(centrality).map(raw).collect();
+    let top = scores.iter().copied().fold(0.0, f64::max);
+    for (e, score) in events.iter_mut().zip(scores) {
+        e.salience = if top > 0.0 { score / top } else { 0.0 };
     }
 }
 
@@ -522,8 +600,19 @@ fn base_event(
     mentions: &[Mention],
     members: &[usize],
     source_of: &[usize],
+    names: &HashMap<String, String>,
 ) -> Event {
     let ms: Vec<&Mention> = members.iter().map(|&i| &mentions[i]).collect();
+    let mut tally: HashMap<(&str, Role), usize> = HashMap::new();
+    for p in ms.iter().flat_map(|m| &m.participants) {
+        let name = names.get(&p.name).unwrap_or(&p.name);
+        *tally.entry((name.as_str(), p.role)).or_default() += 1;
+    }
+    let mut participants: Vec<((&str, Role), usize)> = tally.into_iter().collect();
+    participants.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Each name once, in the role the passages give it most.
+    let mut named: HashSet<&str> = HashSet::new();
+    participants.retain(|((name, _), _)| named.insert(name));
     let kind = ms[0].kind;
     let mut evidence: Vec<Evidence> = Vec::new();
     let mut passage_at: HashMap<(usize, usize), usize> = HashMap::new();
@@ -637,6 +726,14 @@ fn base_event(
         date_basis: steps,
         evidence,
         sources: sources.len(),
+        participants: participants
+            .into_iter()
+            .take(MAX_PARTICIPANTS)
+            .map(|((name, role), _)| Participant {
+                name: name.to_string(),
+                role,
+            })
+            .collect(),
         disputed,
         date_conflict: conflict,
         origin: Origin::Extracted,

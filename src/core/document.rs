@@ -11,7 +11,8 @@ pub const FORMAT: &str = "sightline-timeline";
 /// history (`history`, `engine`, `new` on events; `dismissed` on the document); version 3 the
 /// words of a passage that name its event (`mention` on evidence); version 4 made those words
 /// the passage itself and keeps the sentence around them as `context`. Older files load with
-/// the new fields empty, and version 3 passages are rewritten to the version 4 form.
+/// the new fields empty, and version 3 passages are rewritten to the version 4 form. Version 4
+/// also names each event's `participants`.
 pub const VERSION: u32 = 4;
 
 /// A timeline: articles and the events found in them.
@@ -93,6 +94,38 @@ impl Stance {
             Stance::Mentions => "mentions",
         }
     }
+}
+
+/// The part a participant plays in an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Who acted: the subject, or a passive's by-phrase.
+    Agent,
+    /// Whom or what it was done to: the object, or a passive's subject.
+    Patient,
+    /// Where it happened.
+    Place,
+}
+
+impl Role {
+    /// How the inspector names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Agent => "who acted",
+            Role::Patient => "on whom or what",
+            Role::Place => "where",
+        }
+    }
+}
+
+/// A named person, organisation or place taking part in an event, as the parse found it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Participant {
+    /// The name, in its fullest common form in the story ("Maria Lopez" for "Lopez").
+    pub name: String,
+    /// The part it plays.
+    pub role: Role,
 }
 
 /// One step of the reasoning behind an event's date.
@@ -205,6 +238,9 @@ pub struct Event {
     /// sources, passages and the precision of its date (`cluster` computes it).
     #[serde(default)]
     pub salience: f64,
+    /// The named people, organisations and places taking part, the most mentioned first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
     /// Some passage denies it.
     #[serde(default)]
     pub disputed: bool,

@@ -25,6 +25,29 @@ pub struct Argument {
     pub pronoun: bool,
     /// Its head is plural ("rebels", "they").
     pub plural: bool,
+    /// Its head is a proper noun: a name.
+    pub proper: bool,
+}
+
+impl Argument {
+    /// The name it gives, when its head is a name: a leading "the", a closing possessive and
+    /// anything after a comma ("Maria Lopez, 52") go.
+    pub fn name(&self) -> Option<String> {
+        if !self.proper {
+            return None;
+        }
+        let text = self.text.split(',').next().unwrap_or("").trim();
+        let text = text
+            .strip_prefix("the ")
+            .or_else(|| text.strip_prefix("The "))
+            .unwrap_or(text);
+        let text = text
+            .strip_suffix("'s")
+            .or_else(|| text.strip_suffix("’s"))
+            .unwrap_or(text)
+            .trim();
+        (!text.is_empty()).then(|| text.to_string())
+    }
 }
 
 /// The grammatical tense of a verbal mention.
@@ -444,6 +467,7 @@ impl<'a> Tree<'a> {
             head: t[head].lemma.clone(),
             pronoun: t[head].upos == "PRON",
             plural: t[head].feats.contains("Number=Plur"),
+            proper: t[head].upos == "PROPN",
         }
     }
 
@@ -618,6 +642,7 @@ fn resolve_personal_pronouns(
             agent.text.clone_from(&named.text);
             agent.head.clone_from(&named.head);
             agent.pronoun = false;
+            agent.proper = named.proper;
         }
     }
 }

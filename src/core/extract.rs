@@ -4,7 +4,7 @@
 
 use crate::core::article::{Analysis, Article};
 use crate::core::dates::DateRange;
-use crate::core::document::Stance;
+use crate::core::document::{Participant, Role, Stance};
 use crate::core::event_mentions::{self, EventMention};
 use crate::core::nlp::events::EventClass;
 use crate::core::segment::quote_spans;
@@ -384,6 +384,8 @@ pub struct Mention {
     pub hedged: bool,
     /// Who did it (a capitalised name before the trigger), if found.
     pub agent: Option<String>,
+    /// The named people, organisations and places the parse gives it, with their roles.
+    pub participants: Vec<Participant>,
     /// Salient words of the phrase naming it, for grouping (lowercase, singular).
     pub terms: Vec<String>,
     /// The salient words of its sentence, shared by the sentence's mentions; those not in
@@ -483,10 +485,19 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             }
             let trigger_tok = &toks[k];
             let quoted = quote_of(trigger_tok.start);
-            let agent = if headline {
-                None
-            } else {
-                agent_of(text, &toks, k)
+            let parsed = parsed_here
+                .iter()
+                .find(|m| m.trigger.0 == trigger_tok.start);
+            // In a passive ("Reyes was arrested") the name before the verb is who it was done
+            // to: the agent is the parse's by-phrase, if any.
+            let agent = match parsed {
+                _ if headline => None,
+                Some(m) if m.passive => m
+                    .agent
+                    .as_ref()
+                    .filter(|a| !a.pronoun)
+                    .map(|a| a.text.clone()),
+                _ => agent_of(text, &toks, k),
             };
             // Who reported or disclosed must be named; "no casualties were reported" is no report.
             if kind.is_reporting() && agent.is_none() {
@@ -497,10 +508,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             let reported =
                 !kind.is_reporting() && found.iter().any(|&(r, rk)| rk.is_reporting() && r < k);
             // The time the parse attaches to the trigger, else the nearest one.
-            let attached = parsed_here
-                .iter()
-                .find(|m| m.trigger.0 == trigger_tok.start)
-                .and_then(|m| attached_time(analysis, m, quoted));
+            let attached = parsed.and_then(|m| attached_time(analysis, m, quoted));
             let time = if reported {
                 None
             } else {
@@ -529,7 +537,43 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             } else {
                 Stance::Supports
             };
-            let (phrase, terms, span) = describe(text, &toks, k);
+            let (phrase, mut terms, span) = describe(text, &toks, k);
+            // The passage takes in the words the parse gives the event too.
+            let span = parsed.map_or(span, |m| (span.0.min(m.span.0), span.1.max(m.span.1)));
+            // Whom it was done to, when the parse finds it before the verb ("the owner was
+            // arrested"), gives words to group by too.
+            if let Some(patient) = parsed
+                .filter(|m| m.passive)
+                .and_then(|m| m.patient.as_ref())
+            {
+                for word in patient.text.split_whitespace() {
+                    let word = word.to_lowercase();
+                    if word.len() > 2 && !is_stopword(&word) {
+                        let word = singular(&word);
+                        if !terms.contains(&word) {
+                            terms.push(word);
+                        }
+                    }
+                }
+            }
+            // Without a parse of its own, the name before the trigger acts (not a shouted word:
+            // "a “COMPLETE BLOCKADE”").
+            let shouted = |name: &str| {
+                name.chars().filter(|c| c.is_alphabetic()).count() > 4
+                    && !name.chars().any(char::is_lowercase)
+            };
+            let participants = parsed.map_or_else(
+                || {
+                    let name = agent.clone().filter(|a| !shouted(a));
+                    name.map(|name| Participant {
+                        name,
+                        role: Role::Agent,
+                    })
+                    .into_iter()
+                    .collect()
+                },
+                |m| participants_of(m),
+            );
             let definite = k > 0 && matches!(words[k - 1], "the" | "this" | "that" | "latest");
             let anaphoric = terms.is_empty() || (definite && terms.len() <= 1);
             out.push(Mention {
@@ -547,6 +591,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                 },
                 hedged,
                 agent,
+                participants,
                 terms,
                 context: Arc::clone(&shared_terms),
                 phrase,
@@ -808,6 +853,7 @@ fn from_parse(
             .as_ref()
             .filter(|a| !a.pronoun)
             .map(|a| a.text.clone()),
+        participants: participants_of(em),
         terms,
         context: Arc::clone(facts.terms),
         phrase,
@@ -815,6 +861,21 @@ fn from_parse(
         anaphoric: false,
         reported_by: None,
     })
+}
+
+/// The names among a parse mention's agent, patient and place.
+fn participants_of(em: &EventMention) -> Vec<Participant> {
+    [
+        (&em.agent, Role::Agent),
+        (&em.patient, Role::Patient),
+        (&em.place, Role::Place),
+    ]
+    .into_iter()
+    .filter_map(|(argument, role)| {
+        let name = argument.as_ref()?.name()?;
+        Some(Participant { name, role })
+    })
+    .collect()
 }
 
 /// Who did it: the capitalised name just before the trigger, past adverbs and auxiliaries

@@ -1,7 +1,7 @@
 //! What a reader of the timeline chooses to see: filters, how events are grouped into lanes, and
 //! how the event table is sorted. Pure functions of the document, so the app and the CLI agree.
 
-use crate::core::document::{Document, Event, Stance};
+use crate::core::document::{Document, Event, Role, Stance};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
 
@@ -18,6 +18,8 @@ pub struct Filter {
     pub source: Option<String>,
     /// Only events with a passage of this stance.
     pub stance: Option<Stance>,
+    /// Only events this participant (by name) takes part in.
+    pub participant: Option<String>,
     /// Only events that may have happened on or after this day.
     pub from: Option<NaiveDate>,
     /// Only events that may have happened on or before this day.
@@ -47,6 +49,11 @@ impl Filter {
             return false;
         }
         if self.lane.as_ref().is_some_and(|lane| &event.lane != lane) {
+            return false;
+        }
+        if let Some(name) = &self.participant
+            && !event.participants.iter().any(|p| &p.name == name)
+        {
             return false;
         }
         if (self.from.is_some() || self.to.is_some()) && !self.overlaps(event) {
@@ -80,6 +87,17 @@ impl Filter {
         self.from.is_none_or(|from| end >= from) && self.to.is_none_or(|to| start <= to)
     }
 
+    /// The same filter showing only `name`'s events, or, when it already does, every
+    /// participant's.
+    #[must_use]
+    pub fn with_participant(&self, name: &str) -> Self {
+        let chosen = self.participant.as_deref() == Some(name);
+        Self {
+            participant: (!chosen).then(|| name.to_string()),
+            ..self.clone()
+        }
+    }
+
     /// Whether anything beyond the defaults is set.
     pub fn is_active(&self) -> bool {
         *self != Self::default()
@@ -108,11 +126,20 @@ pub enum LaneMode {
     Source,
     /// One lane per analyst tag; untagged events share a lane.
     Tag,
+    /// One lane per person or organisation among the story's most frequent (see
+    /// [`main_participants`]); an event shows in the lane of each of its participants, the
+    /// others share a lane.
+    Participant,
 }
 
 impl LaneMode {
     /// Every mode, for menus.
-    pub const ALL: [LaneMode; 3] = [LaneMode::Kind, LaneMode::Source, LaneMode::Tag];
+    pub const ALL: [LaneMode; 4] = [
+        LaneMode::Kind,
+        LaneMode::Source,
+        LaneMode::Tag,
+        LaneMode::Participant,
+    ];
 
     /// The mode's name in menus.
     pub fn label(self) -> &'static str {
@@ -120,8 +147,72 @@ impl LaneMode {
             LaneMode::Kind => "Lanes by kind",
             LaneMode::Source => "Lanes by source",
             LaneMode::Tag => "Lanes by tag",
+            LaneMode::Participant => "Lanes by participant",
         }
     }
+}
+
+/// How many participants get a lane of their own.
+pub const PARTICIPANT_LANES: usize = 8;
+/// The lane of events with none of the main participants.
+pub const OTHER_PARTICIPANTS: &str = "other participants";
+
+/// One participant of the story as the participants panel lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParticipantSummary {
+    /// The name events carry.
+    pub name: String,
+    /// How many of the given events it takes part in.
+    pub events: usize,
+    /// The earliest day any of those may have happened.
+    pub first: Option<NaiveDate>,
+    /// The latest day any of those may have happened.
+    pub last: Option<NaiveDate>,
+    /// It acts or is acted on somewhere (a person or organisation), not only a place.
+    pub acts: bool,
+}
+
+/// The participants of the `events` of `doc`, those in most events first (then by name).
+pub fn participants(doc: &Document, events: &[usize]) -> Vec<ParticipantSummary> {
+    let mut by_name: std::collections::HashMap<&str, ParticipantSummary> =
+        std::collections::HashMap::new();
+    for event in events.iter().filter_map(|&e| doc.events.get(e)) {
+        let mut seen: HashSet<&str> = HashSet::new();
+        for p in &event.participants {
+            let entry = by_name
+                .entry(p.name.as_str())
+                .or_insert_with(|| ParticipantSummary {
+                    name: p.name.clone(),
+                    events: 0,
+                    first: None,
+                    last: None,
+                    acts: false,
+                });
+            entry.acts |= p.role != Role::Place;
+            if seen.insert(p.name.as_str()) {
+                entry.events += 1;
+                let (first, last) = (
+                    event.earliest.or(event.latest),
+                    event.latest.or(event.earliest),
+                );
+                entry.first = entry.first.into_iter().chain(first).min();
+                entry.last = entry.last.into_iter().chain(last).max();
+            }
+        }
+    }
+    let mut list: Vec<ParticipantSummary> = by_name.into_values().collect();
+    list.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.name.cmp(&b.name)));
+    list
+}
+
+/// The names of the [`PARTICIPANT_LANES`] people and organisations in most of `events`.
+pub fn main_participants(doc: &Document, events: &[usize]) -> HashSet<String> {
+    participants(doc, events)
+        .into_iter()
+        .filter(|p| p.acts)
+        .take(PARTICIPANT_LANES)
+        .map(|p| p.name)
+        .collect()
 }
 
 /// A day as a number on a time axis (days since the common era); timelines plot this.
@@ -221,18 +312,32 @@ pub fn focus_bounds(doc: &Document) -> Option<(f64, f64)> {
 pub const UNTAGGED: &str = "untagged";
 
 /// The lanes `event` is drawn in under `mode` (at least one), without the left-out articles.
-/// `positions` is the document's [`Document::article_positions`], built once by the caller.
+/// `positions` is the document's [`Document::article_positions`], built once by the caller;
+/// `main` names the participants with lanes of their own ([`main_participants`]).
 pub fn lanes_of(
     doc: &Document,
     positions: &std::collections::HashMap<&str, usize>,
     event: &Event,
     mode: LaneMode,
     excluded: &HashSet<String>,
+    main: &HashSet<String>,
 ) -> Vec<String> {
     match mode {
         LaneMode::Kind => vec![event.lane.clone()],
         LaneMode::Tag if event.tags.is_empty() => vec![UNTAGGED.to_string()],
         LaneMode::Tag => event.tags.clone(),
+        LaneMode::Participant => {
+            let mut lanes: Vec<String> = Vec::new();
+            for p in event.participants.iter().filter(|p| p.role != Role::Place) {
+                if main.contains(&p.name) && !lanes.contains(&p.name) {
+                    lanes.push(p.name.clone());
+                }
+            }
+            if lanes.is_empty() {
+                lanes.push(OTHER_PARTICIPANTS.to_string());
+            }
+            lanes
+        }
         LaneMode::Source => {
             let mut lanes: Vec<String> = Vec::new();
             for x in event
@@ -489,14 +594,14 @@ mod tests {
         let none = HashSet::new();
         let widest = doc.events.iter().max_by_key(|e| e.sources).expect("events");
         let at = doc.article_positions();
-        let lanes = lanes_of(&doc, &at, widest, LaneMode::Source, &none);
+        let lanes = lanes_of(&doc, &at, widest, LaneMode::Source, &none, &none);
         assert!(lanes.len() >= 3, "{lanes:?}");
         assert_eq!(
-            lanes_of(&doc, &at, widest, LaneMode::Tag, &none),
+            lanes_of(&doc, &at, widest, LaneMode::Tag, &none, &none),
             vec![UNTAGGED]
         );
         assert_eq!(
-            lanes_of(&doc, &at, widest, LaneMode::Kind, &none),
+            lanes_of(&doc, &at, widest, LaneMode::Kind, &none, &none),
             vec![widest.lane.clone()]
         );
     }

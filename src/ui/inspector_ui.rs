@@ -21,6 +21,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comma
         .id_salt("inspector")
         .show(ui, |ui| {
             summary_ui(ui, event, index, commands);
+            participants_ui(ui, view, event, commands);
             ui.separator();
             fields_ui(ui, event, index, commands);
             ui.separator();
@@ -87,6 +88,25 @@ fn summary_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec
                 .collect();
             ui.colored_label(Color32::from_rgb(230, 160, 40), "[edited]")
                 .on_hover_text(format!("{engine}\n\n{}", history.join("\n")));
+        }
+    });
+}
+
+/// Who took part, in what role; a name filters everything to its events (again: all events).
+fn participants_ui(ui: &mut egui::Ui, view: &View<'_>, event: &Event, commands: &mut Vec<Command>) {
+    if event.participants.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        for p in &event.participants {
+            ui.weak(format!("{}:", p.role.as_str()));
+            if ui
+                .link(&p.name)
+                .on_hover_text("Show only the events they take part in")
+                .clicked()
+            {
+                commands.push(Command::SetFilter(view.filter.with_participant(&p.name)));
+            }
         }
     });
 }

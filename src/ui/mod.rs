@@ -84,6 +84,8 @@ pub struct View<'a> {
     pub export_image: crate::core::export::ImageOptions,
     /// Each article's index by id (built when the document changes, not every frame).
     pub article_at: &'a std::collections::HashMap<String, usize>,
+    /// The story's participants, those in most events first.
+    pub participants: &'a [crate::core::view::ParticipantSummary],
 }
 
 impl View<'_> {
@@ -594,10 +596,28 @@ fn filters_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     }
 }
 
-/// The article list: include box, title, date and its basis, number of shown events.
+/// The article list (include box, title, date and its basis, number of shown events) or, on
+/// its other tab, the participants list.
 pub fn sources_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let doc = view.doc;
-    ui.heading("Sources");
+    let tab = egui::Id::unique("left list shows participants");
+    let mut participants = ui.data(|d| d.get_temp::<bool>(tab).unwrap_or(false));
+    ui.horizontal(|ui| {
+        for (name, is_participants) in [("Sources", false), ("Participants", true)] {
+            let text = RichText::new(name).heading();
+            if ui
+                .selectable_label(participants == is_participants, text)
+                .clicked()
+            {
+                participants = is_participants;
+            }
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(tab, participants));
+    if participants {
+        participants_ui(ui, view, commands);
+        return;
+    }
     egui::ScrollArea::vertical()
         .id_salt("source list")
         .max_height(ui.available_height() * 0.35)
@@ -628,6 +648,36 @@ pub fn sources_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command
                         commands.push(Command::SelectArticle(index));
                     }
                 });
+            }
+        });
+}
+
+/// The story's people, organisations and places, those in most events first, with their
+/// events' dates; a click shows only their events (again: everyone's).
+fn participants_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    egui::ScrollArea::vertical()
+        .id_salt("participant list")
+        .max_height(ui.available_height() * 0.35)
+        .show(ui, |ui| {
+            if view.participants.is_empty() {
+                ui.weak("No named participants were found.");
+            }
+            for p in view.participants {
+                let chosen = view.filter.participant.as_deref() == Some(p.name.as_str());
+                let label = format!(
+                    "{}\n{} event{} · {}",
+                    shorten(&p.name, 40),
+                    p.events,
+                    if p.events == 1 { "" } else { "s" },
+                    crate::core::document::compact_range_label(p.first, p.last)
+                );
+                if ui
+                    .selectable_label(chosen, label)
+                    .on_hover_text("Show only the events they take part in")
+                    .clicked()
+                {
+                    commands.push(Command::SetFilter(view.filter.with_participant(&p.name)));
+                }
             }
         });
 }

@@ -5,7 +5,7 @@ use super::{Command, View, lane_color, sources_label};
 use crate::core::article::shorten;
 use crate::core::document::Document;
 use crate::core::view::focus_bounds;
-use crate::core::view::{LaneMode, day_of, lanes_of, marker_x, span, x_of};
+use crate::core::view::{LaneMode, day_of, lanes_of, main_participants, marker_x, span, x_of};
 use chrono::{Datelike, NaiveDate};
 use egui_plot::{
     GridInput, GridMark, Line, LineStyle, MarkerShape, Plot, PlotBounds, PlotPoint, Points, Text,
@@ -104,12 +104,17 @@ impl TimelineIndex {
         let mut index = Self::default();
         let mut entries = Vec::new();
         let positions = doc.article_positions();
+        let main = if mode == LaneMode::Participant {
+            main_participants(doc, visible)
+        } else {
+            HashSet::new()
+        };
         for &e in visible {
             let event = &doc.events[e];
             let Some((start, end)) = span(event) else {
                 continue;
             };
-            for name in lanes_of(doc, &positions, event, mode, excluded) {
+            for name in lanes_of(doc, &positions, event, mode, excluded, &main) {
                 let lane = index
                     .lanes
                     .iter()
