@@ -10,7 +10,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, PointerButton, Pos2, RawInput, Rect, vec2};
 use sightline::core::document::{Document, Event as TimelineEvent};
 use sightline::core::view::{Filter, LaneMode, SortColumn};
-use sightline::ui::{Settings, TimelineIndex, View, timeline_ui};
+use sightline::settings::Settings;
+use sightline::ui::{TimelineIndex, View, timeline_ui};
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 

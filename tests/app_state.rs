@@ -3,7 +3,7 @@
 #![cfg(feature = "gui")]
 
 use sightline::app::SightlineApp;
-use sightline::ui::Command;
+use sightline::command::Command;
 
 #[test]
 fn selecting_an_event_shows_its_first_passage_article() {

@@ -9,7 +9,8 @@ use egui_kittest::kittest::Queryable;
 use sightline::core::document::{Document, Event};
 use sightline::core::taxonomy::Family;
 use sightline::core::view::{Filter, LaneMode, SortColumn, span};
-use sightline::ui::{DrawnLabels, Settings, TimelineIndex, View, drawn_labels_id, timeline_ui};
+use sightline::settings::Settings;
+use sightline::ui::{DrawnLabels, TimelineIndex, View, drawn_labels_id, timeline_ui};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 

@@ -6,9 +6,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sightline::app::SightlineApp;
+use sightline::command::Command;
 use sightline::core::edit::Edit;
 use sightline::core::view::SlideOrder;
-use sightline::ui::Command;
 
 fn harness() -> Harness<'static, SightlineApp> {
     let mut harness = Harness::builder()
@@ -265,7 +265,7 @@ fn a_path_that_cannot_be_read_leaves_the_timeline_and_says_why() {
     let before = harness.state().document.clone();
     harness
         .state_mut()
-        .apply(sightline::ui::Command::OpenPaths(vec![
+        .apply(sightline::command::Command::OpenPaths(vec![
             "/no/such/folder".into(),
         ]));
     finish_job(&mut harness);
@@ -834,7 +834,7 @@ fn starred_and_story_orders_pick_and_order_the_slides() {
         let state = harness.state();
         (state.visible[1], state.visible[4])
     };
-    let apply = |h: &mut Harness<'static, SightlineApp>, c: sightline::ui::Command| {
+    let apply = |h: &mut Harness<'static, SightlineApp>, c: sightline::command::Command| {
         h.state_mut().apply(c);
         h.run();
     };

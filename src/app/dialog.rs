@@ -3,27 +3,9 @@
 //! and every headless box) Sightline's own dialog (`egui_file`) is drawn in the window instead, so
 //! opening, saving, importing and exporting work everywhere.
 
+use crate::command::Pick;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
-
-/// What the user wants to pick.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pick {
-    /// Article files (several) for a new timeline.
-    Articles,
-    /// Article files (several) to add to the open timeline.
-    AddArticles,
-    /// A folder of articles.
-    Folder,
-    /// A saved timeline to open.
-    Timeline,
-    /// Where to save the timeline.
-    SaveTimeline,
-    /// Where to write an export.
-    Export(crate::core::export::Format),
-    /// A TimelineJS file to import.
-    ImportTimelineJs,
-}
 
 impl Pick {
     /// The dialog's title.

@@ -3,9 +3,9 @@
 //! back after a crash; the window title with the file name and an unsaved marker.
 
 use super::SightlineApp;
+use crate::command::{Answer, Command, Pick};
 use crate::core::document::{Document, FORMAT, VERSION};
 use crate::core::persist::{self, Recovery};
-use crate::ui::Answer;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -85,7 +85,7 @@ impl SightlineApp {
                 // The open timeline stays as it was.
                 Err(why) => self.notice = Some(format!("Could not open: {why}.")),
             },
-            Pending::Choose => self.apply(crate::ui::Command::Choose(super::Pick::Timeline)),
+            Pending::Choose => self.apply(Command::Choose(Pick::Timeline)),
             Pending::OpenArticles(paths) => self.start_job(paths, false),
             Pending::Import(path) => {
                 let read = std::fs::read_to_string(&path)
@@ -145,7 +145,7 @@ impl SightlineApp {
     pub(super) fn save(&mut self) {
         match self.file.clone() {
             Some(path) => self.save_as(path),
-            None => self.apply(crate::ui::Command::Choose(super::Pick::SaveTimeline)),
+            None => self.apply(Command::Choose(Pick::SaveTimeline)),
         }
     }
 

@@ -5,6 +5,7 @@ mod dialog;
 mod files;
 mod job;
 
+use crate::command::{Command, Pick, SlideMove};
 use crate::core::article::Analysis;
 use crate::core::document::{Document, Stance};
 use crate::core::edit::Edit;
@@ -12,10 +13,9 @@ use crate::core::history::History;
 use crate::core::ingest::Problem;
 use crate::core::persist::Recovery;
 use crate::core::view::{Filter, LaneMode, SlideOrder, SortColumn, sort_events};
-use crate::ui::{
-    self, Command, Divider, PanelLayout, Presentation, Settings, SlideMove, TimelineIndex, View,
-};
-pub use dialog::{Dialog, Pick};
+use crate::settings::{Divider, PanelLayout, Settings};
+use crate::ui::{self, Presentation, TimelineIndex, View};
+pub use dialog::Dialog;
 pub use files::Pending;
 pub use job::{Job, Outcome};
 use std::collections::HashSet;

@@ -3,7 +3,8 @@
 //! or year precision, note, tags, star, each passage's stance, removing, splitting off, merging
 //! and deleting. Edited events say so, with the engine's version and the history beside.
 
-use super::{Command, View, labelled_field, sources_label};
+use super::{View, labelled_field, sources_label};
+use crate::command::Command;
 use crate::core::dates::DateRange;
 use crate::core::document::{Event, Stance, range_label};
 use crate::core::edit::Edit;

@@ -3,7 +3,8 @@
 //! and a strip of the whole timeline showing where the event sits. Speaker notes (the analyst's
 //! note) in a panel toggled with N. Also the story-order editor.
 
-use super::{Command, View, lane_color};
+use super::{View, lane_color};
+use crate::command::{Command, SlideMove};
 use crate::core::document::Stance;
 use crate::core::edit::Edit;
 use crate::core::view::{SlideOrder, marker_x, span};
@@ -18,19 +19,6 @@ pub struct Presentation {
     pub slide: usize,
     /// The speaker notes panel is open.
     pub notes: bool,
-}
-
-/// A move between slides.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SlideMove {
-    /// The next slide.
-    Next,
-    /// The previous slide.
-    Previous,
-    /// The first slide.
-    First,
-    /// The last slide.
-    Last,
 }
 
 /// The slide, the strip and the speaker notes, filling the window.

@@ -3,7 +3,8 @@
 //! expressions underlined. A click on a highlight selects its event; a right click on a sentence
 //! offers to make it a new event or add it to the selected one.
 
-use super::{Command, View, labelled_field, lane_color};
+use super::{View, labelled_field, lane_color};
+use crate::command::Command;
 use crate::core::article::{Analysis, shorten};
 use crate::core::document::{Evidence, Stance};
 use crate::core::edit::Edit;

@@ -1,7 +1,8 @@
 //! The timeline: one lane per event kind's lane, a bar from earliest to latest (uncertainty at a
 //! glance), a marker on the best day sized by independent sources, disputed events marked.
 
-use super::{Command, View, lane_color, sources_label};
+use super::{View, lane_color, sources_label};
+use crate::command::Command;
 use crate::core::article::shorten;
 use crate::core::document::Document;
 use crate::core::view::focus_bounds;
