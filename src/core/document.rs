@@ -333,27 +333,6 @@ impl Event {
     }
 }
 
-/// A lane's colour (RGB), the same on screen, in slides and in exports: a family's own colour
-/// for its lane, else one of a palette chosen by the name (lanes by source or tag).
-pub fn lane_rgb(lane: &str) -> [u8; 3] {
-    use crate::core::taxonomy::Family;
-    const PALETTE: [[u8; 3]; 6] = [
-        [220, 80, 60],
-        [60, 140, 220],
-        [230, 160, 40],
-        [90, 180, 100],
-        [170, 100, 210],
-        [60, 190, 190],
-    ];
-    if let Some(family) = Family::ALL.into_iter().find(|f| f.label() == lane) {
-        return family.rgb();
-    }
-    let index = lane.bytes().fold(0usize, |h, b| {
-        h.wrapping_mul(31).wrapping_add(usize::from(b))
-    });
-    PALETTE[index % PALETTE.len()]
-}
-
 /// A day range in figures: "2025-12-26", "2025-12-01 … 2025-12-26", "by 2025-12-29", "undated".
 pub fn range_label(earliest: Option<NaiveDate>, latest: Option<NaiveDate>) -> String {
     match (earliest, latest) {

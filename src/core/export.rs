@@ -4,7 +4,8 @@
 //! import, the format newsrooms publish with).
 
 use crate::core::article::{Article, shorten};
-use crate::core::document::{Document, Event, Evidence, Stance, lane_rgb};
+use crate::core::document::{Document, Event, Evidence, Stance};
+use crate::core::theme;
 use crate::core::view::{day_of, focus_bounds, marker_x, span};
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
@@ -257,8 +258,7 @@ pub fn timeline_svg(doc: &Document, events: &[usize], options: &ImageOptions) ->
         let row = [0.0, 0.3, -0.3][rank_in_lane[lane] % 3];
         rank_in_lane[lane] += 1;
         let y = top + (lane as f64 + 0.5 - row) * lane_h;
-        let [r, g, b] = lane_rgb(&event.lane);
-        let color = format!("rgb({r},{g},{b})");
+        let color = theme::hex(theme::lane(&event.lane));
         let dash = if event.earliest.is_none() {
             r#" stroke-dasharray="6 4""#
         } else {
@@ -434,14 +434,15 @@ pub fn html_briefing(doc: &Document, events: &[usize]) -> String {
 body{{font-family:Ubuntu,"Segoe UI",sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;color:#1e1e1e;line-height:1.45}}
 h1{{margin-bottom:.2rem}} .meta{{color:#666}} .timeline svg{{width:100%;height:auto;border:1px solid #ddd}}
 article.event{{border-top:1px solid #ddd;padding:.6rem 0;break-inside:avoid}} .date{{font-weight:600}}
-.disputed{{color:#b3261e;font-weight:600}} blockquote{{margin:.4rem 0 .4rem 1rem;padding-left:.6rem;border-left:3px solid #bbb}}
-blockquote.denies{{border-color:#b3261e}} .stance{{font-size:.8rem;text-transform:uppercase;color:#555}}
+.disputed{{color:{denied};font-weight:600}} blockquote{{margin:.4rem 0 .4rem 1rem;padding-left:.6rem;border-left:3px solid #bbb}}
+blockquote.denies{{border-color:{denied}}} .stance{{font-size:.8rem;text-transform:uppercase;color:#555}}
 cite{{display:block;font-size:.85rem;color:#555}} .why{{font-size:.85rem;color:#444}} .note{{background:#f6f3e6;padding:.3rem .5rem}}
 @media print{{body{{margin:0}} a{{color:inherit}}}}
 </style></head><body><h1>{title}</h1><p class="meta">{n} events from {m} articles.</p>"#,
         title = escape(&doc.title),
         n = shown.len(),
-        m = doc.articles.len()
+        m = doc.articles.len(),
+        denied = theme::hex(theme::DENIED_ON_PAPER)
     );
     let _ = write!(
         html,

@@ -18,5 +18,6 @@ pub mod pipeline;
 pub mod reextract;
 pub mod segment;
 pub mod taxonomy;
+pub mod theme;
 pub mod timex;
 pub mod view;

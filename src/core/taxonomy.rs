@@ -49,22 +49,6 @@ impl Family {
         Family::Other,
     ];
 
-    /// Its colour on the timeline and in exports: ten hues apart, so lanes never share one.
-    pub const fn rgb(self) -> [u8; 3] {
-        match self {
-            Family::Conflict => [220, 80, 60],
-            Family::Disaster => [230, 140, 40],
-            Family::Justice => [60, 140, 220],
-            Family::Politics => [170, 100, 210],
-            Family::Economy => [90, 180, 100],
-            Family::Diplomacy => [60, 190, 190],
-            Family::Health => [230, 110, 170],
-            Family::Statement => [220, 190, 70],
-            Family::Policy => [150, 150, 230],
-            Family::Other => [150, 150, 150],
-        }
-    }
-
     /// The id used in the lexicon and in documents.
     pub fn id(self) -> &'static str {
         match self {

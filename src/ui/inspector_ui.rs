@@ -3,13 +3,14 @@
 //! or year precision, note, tags, star, each passage's stance, removing, splitting off, merging
 //! and deleting. Edited events say so, with the engine's version and the history beside.
 
-use super::{View, labelled_field, sources_label};
+use super::{View, color, labelled_field, sources_label};
 use crate::command::Command;
 use crate::core::dates::DateRange;
 use crate::core::document::{Event, Stance, range_label};
 use crate::core::edit::Edit;
 use crate::core::extract::EventKind;
-use egui::{Color32, RichText};
+use crate::core::theme;
+use egui::RichText;
 
 /// The selected event, editable.
 pub fn inspector_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
@@ -61,13 +62,10 @@ fn summary_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec
     ));
     ui.horizontal_wrapped(|ui| {
         if event.disputed {
-            ui.colored_label(
-                Color32::from_rgb(220, 80, 60),
-                "Disputed: some sources deny it",
-            );
+            ui.colored_label(color(theme::DENIED), "Disputed: some sources deny it");
         }
         if event.new {
-            ui.colored_label(Color32::from_rgb(60, 170, 220), "[new]")
+            ui.colored_label(color(theme::NEW), "[new]")
                 .on_hover_text("Found when articles were added; any edit marks it reviewed");
         }
         if event.edited() {
@@ -87,7 +85,7 @@ fn summary_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec
                 .iter()
                 .map(|c| format!("{}  {}", c.at, c.what))
                 .collect();
-            ui.colored_label(Color32::from_rgb(230, 160, 40), "[edited]")
+            ui.colored_label(color(theme::EDITED), "[edited]")
                 .on_hover_text(format!("{engine}\n\n{}", history.join("\n")));
         }
     });
@@ -294,7 +292,7 @@ fn dates_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<C
         }
         _ => {
             ui.colored_label(
-                Color32::from_rgb(220, 80, 60),
+                color(theme::DENIED),
                 "a date is YYYY, YYYY-MM or YYYY-MM-DD",
             );
         }
@@ -361,11 +359,7 @@ fn evidence_ui(
                 }
             }
             for stance in [Stance::Supports, Stance::Denies, Stance::Mentions] {
-                let color = match stance {
-                    Stance::Supports => Color32::from_rgb(90, 180, 100),
-                    Stance::Denies => Color32::from_rgb(220, 80, 60),
-                    Stance::Mentions => Color32::GRAY,
-                };
+                let color = color(theme::stance(stance));
                 let text = if e.stance == stance {
                     RichText::new(stance.as_str()).color(color).strong()
                 } else {

@@ -12,6 +12,7 @@ use crate::core::document::{Document, Event, Stance, compact_range_label};
 use crate::core::export::Format;
 use crate::core::ingest::Problem;
 use crate::core::persist::Recovery;
+use crate::core::theme;
 use crate::core::view::{Filter, LaneMode, SlideOrder, SortColumn};
 use crate::settings::Settings;
 use egui::{Color32, RichText};
@@ -79,7 +80,11 @@ impl View<'_> {
 
 /// A colour per lane, stable across frames.
 pub fn lane_color(lane: &str) -> Color32 {
-    let [r, g, b] = crate::core::document::lane_rgb(lane);
+    color(theme::lane(lane))
+}
+
+/// A named colour of [`theme`] on screen.
+pub fn color([r, g, b]: theme::Rgb) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
@@ -386,11 +391,11 @@ pub fn header_ui(
             }
         }
         if let Some(notice) = view.notice {
-            ui.colored_label(Color32::from_rgb(220, 140, 40), notice);
+            ui.colored_label(color(theme::NOTICE), notice);
         }
         if !problems.is_empty() {
             ui.colored_label(
-                Color32::from_rgb(200, 120, 0),
+                color(theme::WARNING),
                 format!("{} file(s) skipped", problems.len()),
             )
             .on_hover_text(
@@ -646,7 +651,7 @@ pub fn events_table_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Co
                 });
                 row.col(|ui| {
                     if event.disputed {
-                        ui.colored_label(Color32::from_rgb(220, 80, 60), "yes")
+                        ui.colored_label(color(theme::DENIED), "yes")
                             .on_hover_text("disputed: a source denies it");
                     }
                 });

@@ -3,12 +3,12 @@
 //! and a strip of the whole timeline showing where the event sits. Speaker notes (the analyst's
 //! note) in a panel toggled with N. Also the story-order editor.
 
-use super::{View, lane_color};
+use super::{View, color, lane_color};
 use crate::command::{Command, SlideMove};
-use crate::core::document::Stance;
 use crate::core::edit::Edit;
+use crate::core::theme;
 use crate::core::view::{SlideOrder, marker_x, span};
-use egui::{Color32, RichText};
+use egui::RichText;
 
 /// A running presentation.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,7 +110,7 @@ pub fn present_ui(
                 ui.label(
                     RichText::new("Disputed: a source denies it")
                         .size(20.0)
-                        .color(Color32::from_rgb(220, 80, 60)),
+                        .color(color(theme::DENIED)),
                 );
             }
             ui.add_space(16.0);
@@ -122,11 +122,7 @@ pub fn present_ui(
                 let source = article.map_or_else(String::new, |a| {
                     a.outlet.clone().unwrap_or_else(|| a.title.clone())
                 });
-                let color = match x.stance {
-                    Stance::Denies => Color32::from_rgb(220, 80, 60),
-                    Stance::Supports => Color32::from_rgb(90, 180, 100),
-                    Stance::Mentions => Color32::GRAY,
-                };
+                let color = color(theme::stance(x.stance));
                 ui.horizontal_wrapped(|ui| {
                     ui.label(
                         RichText::new(format!("[{}]", x.stance.as_str()))

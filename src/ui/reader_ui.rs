@@ -3,13 +3,14 @@
 //! expressions underlined. A click on a highlight selects its event; a right click on a sentence
 //! offers to make it a new event or add it to the selected one.
 
-use super::{View, labelled_field, lane_color};
+use super::{View, color, labelled_field, lane_color};
 use crate::command::Command;
 use crate::core::article::{Analysis, shorten};
 use crate::core::document::{Evidence, Stance};
 use crate::core::edit::Edit;
+use crate::core::theme;
 use egui::text::LayoutJob;
-use egui::{Color32, RichText, Stroke, TextFormat};
+use egui::{RichText, Stroke, TextFormat};
 
 /// The article text with the selected event's passages highlighted (denials in red) and
 /// temporal expressions underlined.
@@ -117,7 +118,7 @@ pub fn reader_ui(
                 if let Some(&(_, _, event, stance)) = passage_at(view.passages, s, selected) {
                     let strong = selected == Some(event);
                     let color = match stance {
-                        Stance::Denies => Color32::from_rgb(220, 60, 50),
+                        Stance::Denies => color(theme::DENIED),
                         _ => lane_color(&view.doc.events[event].lane),
                     };
                     let naming = strong && named.iter().any(|&(ns, ne)| ns <= s && e <= ne);
@@ -133,7 +134,7 @@ pub fn reader_ui(
                     }
                 }
                 if analysis.timexes.iter().any(|t| t.start <= s && e <= t.end) {
-                    format.underline = Stroke::new(1.5, Color32::from_rgb(60, 140, 220));
+                    format.underline = Stroke::new(1.5, color(theme::TIME_EXPRESSION));
                 }
                 job.append(piece, 0.0, format);
             }
