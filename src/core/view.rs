@@ -250,17 +250,18 @@ pub fn marker_x(event: &Event, end: f64) -> f64 {
 /// Ranges longer than this are shown in the focus view by their end only.
 const FOCUS_MAX_RANGE_DAYS: f64 = 45.0;
 
-/// Below this many events the focus view holds them all; from it on, the outer tenths of the
-/// story's weight are left out.
+/// Below this many events the focus view holds them all; from it on, it holds the shortest
+/// stretch of time with [`FOCUS_SHARE`] of the story's weight.
 const FOCUS_TRIM_FROM: usize = 12;
 
-/// The share of the story's weight left out on each side of the focus view.
-const FOCUS_TRIM: f64 = 0.1;
+/// The share of the story's weight the focus view holds: where the story is densest.
+const FOCUS_SHARE: f64 = 0.6;
 
 /// The view a new user sees: where the corroborated events are, weighted by salience (long vague
-/// ranges count by their end), and for a story of many events the middle four fifths of that
-/// weight, so that distant background (the 1870s, "in 1945") or "recent months" does not squash
-/// the story into a pixel. Extra room on the right keeps labels readable.
+/// ranges count by their end), and for a story of many events the shortest stretch of time
+/// holding three fifths of that weight — where the story is densest — so that distant
+/// background (the 1870s, "in 1945") or years of context do not squash the story into a
+/// pixel. Extra room on the right keeps labels readable.
 pub fn focus_bounds(doc: &Document) -> Option<(f64, f64)> {
     let points = |min_sources: usize| -> Vec<(f64, f64, f64)> {
         doc.events
@@ -286,21 +287,29 @@ pub fn focus_bounds(doc: &Document) -> Option<(f64, f64)> {
         focus.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max),
     );
     if focus.len() >= FOCUS_TRIM_FROM {
+        // The shortest run of events (by their middles) that holds the share: two pointers.
         focus.sort_by(|a, b| (a.0 + a.1).total_cmp(&(b.0 + b.1)));
-        let total: f64 = focus.iter().map(|p| p.2).sum();
-        let mut seen = 0.0;
-        let (mut low, mut high) = (None, None);
-        for &(a, b, w) in &focus {
-            seen += w;
-            if low.is_none() && seen >= total * FOCUS_TRIM {
-                low = Some(a);
+        let middle = |i: usize| focus[i].0.midpoint(focus[i].1);
+        let need = focus.iter().map(|p| p.2).sum::<f64>() * FOCUS_SHARE;
+        let (mut first, mut held) = (0, 0.0);
+        let mut best: Option<(usize, usize)> = None;
+        for last in 0..focus.len() {
+            held += focus[last].2;
+            while held - focus[first].2 >= need {
+                held -= focus[first].2;
+                first += 1;
             }
-            if high.is_none() && seen >= total * (1.0 - FOCUS_TRIM) {
-                high = Some(b);
+            if held >= need
+                && best.is_none_or(|(f, l)| middle(last) - middle(first) < middle(l) - middle(f))
+            {
+                best = Some((first, last));
             }
         }
-        start = low.unwrap_or(start);
-        end = high.unwrap_or(end).max(start);
+        if let Some((first, last)) = best {
+            let run = &focus[first..=last];
+            start = run.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+            end = run.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+        }
     }
     (start.is_finite() && end.is_finite()).then(|| {
         let width = (end - start).max(7.0);
@@ -534,6 +543,18 @@ mod tests {
         few.events.drain(..15);
         let (lo, _) = focus_bounds(&few).expect("dated events");
         assert!(day_of(lo).expect("day") <= day(1871, 3, 18));
+        // Ten years of context around one dense month: the focus is the dense stretch.
+        let mut events: Vec<Event> = (0..40u64)
+            .map(|i| event(day(2010, 1, 1) + chrono::Days::new(91 * i), 2, 0.3))
+            .collect();
+        events.extend((0..30u64).map(|i| event(day(2016, 3, 1) + chrono::Days::new(i), 3, 0.5)));
+        doc.events = events;
+        let (lo, hi) = focus_bounds(&doc).expect("dated events");
+        let (lo, hi) = (day_of(lo).expect("day"), day_of(hi).expect("day"));
+        assert!(
+            lo >= day(2015, 1, 1) && hi <= day(2017, 6, 30),
+            "{lo} .. {hi}"
+        );
     }
 
     #[test]

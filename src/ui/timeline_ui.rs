@@ -505,7 +505,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                 .in_view(view_lo, view_hi)
                 .take(detail_limit + 1)
                 .collect();
-            if ordered.len() > detail_limit {
+            let dense = ordered.len() > detail_limit;
+            if dense {
                 draw_density(plot, view.timeline, view_lo, view_hi, days_per_px);
                 let (fewest, most) = SALIENT_IN_VIEW;
                 let room = (width / LABEL_SLOT_PX) as usize;
@@ -524,6 +525,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
             // across rows and lanes alike; the selected event's label always shows.
             let mut taken: Vec<(egui::Rect, usize)> = Vec::new();
             let mut labels: Vec<Text> = Vec::new();
+            let mut hidden: HashSet<usize> = HashSet::new();
             // The selected event's label first, then the most salient events'.
             ordered.sort_by(|a, b| {
                 let key = |e: &Entry| {
@@ -567,7 +569,111 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                     .total_cmp(&b.0.top())
                     .then(a.0.left().total_cmp(&b.0.left()))
             });
-            // The event under the pointer: the nearest bar or marker within reach on screen.
+            // Labels first, the selected and the most salient events' first, like a map: a
+            // label goes where it hides no other label and no marker of an event as salient as
+            // its own; the markers of less salient events it would hide are left to the
+            // density.
+            let plot_x = transform.frame().x_range();
+            for &&Entry {
+                start,
+                end,
+                event: index,
+                y,
+                ..
+            } in &ordered
+            {
+                let is_selected = selected == Some(index);
+                let event = &doc.events[index];
+                // Short labels leave room for neighbours; the full title is in the tooltip.
+                let title = shorten(&event.title, LABEL_MAX_CHARS);
+                let label = if event.disputed {
+                    format!("{title} [disputed]")
+                } else {
+                    title
+                };
+                // Above its marker to the right, below it, or ending at it above or below, at
+                // a long bar's first day on screen, or a row further out.
+                let radius = marker_radius(event);
+                let center =
+                    transform.position_from_point(&PlotPoint::new(marker_x(event, end), y));
+                let size = egui::vec2(
+                    label.chars().count() as f32 * LABEL_PX_PER_CHAR as f32,
+                    LABEL_HEIGHT_PX,
+                );
+                let (above, below) = (center.y - radius - 1.0, center.y + radius + 1.0);
+                let (right, left) = (center.x - radius, center.x + radius - size.x);
+                let bar_start = transform
+                    .position_from_point(&PlotPoint::new(start, y))
+                    .x
+                    .max(transform.frame().left());
+                let (bar_above, bar_below) = (center.y - 4.0, center.y + 4.0);
+                let candidates = [
+                    egui::Rect::from_min_size(egui::pos2(right, above - size.y), size),
+                    egui::Rect::from_min_size(egui::pos2(right, below), size),
+                    egui::Rect::from_min_size(egui::pos2(left, above - size.y), size),
+                    egui::Rect::from_min_size(egui::pos2(left, below), size),
+                    egui::Rect::from_min_size(egui::pos2(bar_start, bar_above - size.y), size),
+                    egui::Rect::from_min_size(egui::pos2(bar_start, bar_below), size),
+                    egui::Rect::from_min_size(egui::pos2(right, above - 2.0 * size.y), size),
+                    egui::Rect::from_min_size(egui::pos2(right, below + size.y), size),
+                ];
+                // Less salient events give way; the selected one never does.
+                let gives_way = |other: usize| {
+                    selected != Some(other)
+                        && doc.events[other].salience < event.salience
+                        && !hidden.contains(&other)
+                };
+                let free = |rect: &egui::Rect| {
+                    plot_x.contains(rect.left())
+                        && plot_x.contains(rect.right())
+                        && !taken.iter().any(|(t, _)| t.intersects(*rect))
+                        && !covers_a_marker(&markers, *rect, index, |o| {
+                            gives_way(o) || hidden.contains(&o)
+                        })
+                };
+                // Clear of every other range if it can be; else across only the ranges of
+                // events less salient than its own.
+                let Some(rect) = candidates
+                    .into_iter()
+                    .find(|r| free(r) && !crosses_a_bar(&bars, *r, index, |_| false))
+                    .or_else(|| {
+                        candidates
+                            .into_iter()
+                            .find(|r| free(r) && !crosses_a_bar(&bars, *r, index, gives_way))
+                    })
+                    .or(is_selected.then_some(candidates[0]))
+                else {
+                    continue;
+                };
+                let covered: Vec<usize> = markers
+                    .iter()
+                    .filter(|&&(m, other)| other != index && m.intersects(rect) && gives_way(other))
+                    .map(|&(_, other)| other)
+                    .collect();
+                hidden.extend(covered);
+                taken.push((rect, index));
+                labels.push(
+                    Text::new(
+                        event.title.clone(),
+                        transform.value_from_position(rect.left_bottom()),
+                        label,
+                    )
+                    .color(if is_selected {
+                        strong_color
+                    } else {
+                        text_color
+                    })
+                    .anchor(egui::Align2::LEFT_BOTTOM)
+                    .allow_hover(false),
+                );
+            }
+            if !hidden.is_empty() && !dense {
+                draw_density(plot, view.timeline, view_lo, view_hi, days_per_px);
+            }
+            markers.retain(|(_, e)| !hidden.contains(e));
+            bars.retain(|(_, e)| !hidden.contains(e));
+            // Then the bars and markers of the events drawn one by one, and which is hovered:
+            // the nearest bar or marker within reach on screen.
             let pointer = plot.response().hover_pos();
             let mut hovered: Option<(f32, usize)> = None;
             for &&Entry {
@@ -576,7 +682,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                 event: index,
                 y,
                 ..
-            } in &ordered
+            } in ordered.iter().filter(|e| !hidden.contains(&e.event))
             {
                 let is_selected = selected == Some(index);
                 let event = &doc.events[index];
@@ -622,79 +728,6 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                         .filled(event.best.is_some())
                         .allow_hover(false),
                 );
-                // Short labels leave room for neighbours; the full title is in the tooltip.
-                let title = shorten(&event.title, LABEL_MAX_CHARS);
-                let label = if event.disputed {
-                    format!("{title} [disputed]")
-                } else {
-                    title
-                };
-                // The label goes where it hides no other label or marker: above its marker to
-                // the right, below it, or ending at it above or below, or a row further out;
-                // the selected event's label always shows.
-                let center = transform.position_from_point(&PlotPoint::new(best, y));
-                let size = egui::vec2(
-                    label.chars().count() as f32 * LABEL_PX_PER_CHAR as f32,
-                    LABEL_HEIGHT_PX,
-                );
-                let (above, below) = (center.y - radius - 1.0, center.y + radius + 1.0);
-                let (right, left) = (center.x - radius, center.x + radius - size.x);
-                // A long bar can also carry its label at its first day on screen.
-                let bar_start = transform
-                    .position_from_point(&PlotPoint::new(start, y))
-                    .x
-                    .max(transform.frame().left());
-                let (bar_above, bar_below) = (center.y - 4.0, center.y + 4.0);
-                let candidates = [
-                    egui::Rect::from_min_size(egui::pos2(right, above - size.y), size),
-                    egui::Rect::from_min_size(egui::pos2(right, below), size),
-                    egui::Rect::from_min_size(egui::pos2(left, above - size.y), size),
-                    egui::Rect::from_min_size(egui::pos2(left, below), size),
-                    egui::Rect::from_min_size(egui::pos2(bar_start, bar_above - size.y), size),
-                    egui::Rect::from_min_size(egui::pos2(bar_start, bar_below), size),
-                    // A row further out, clear of a neighbour's range.
-                    egui::Rect::from_min_size(egui::pos2(right, above - 2.0 * size.y), size),
-                    egui::Rect::from_min_size(egui::pos2(right, below + size.y), size),
-                ];
-                // A place is free when the label is whole inside the plot (not cut at an
-                // edge) and hides no other label or marker.
-                let plot_x = transform.frame().x_range();
-                let free = |rect: &egui::Rect| {
-                    plot_x.contains(rect.left())
-                        && plot_x.contains(rect.right())
-                        && !taken.iter().any(|(t, _)| t.intersects(*rect))
-                        && !covers_a_marker(&markers, *rect, index)
-                };
-                // Clear of every other range if it can be; else across only the ranges of
-                // events less salient than its own.
-                let less_salient = |other: usize| doc.events[other].salience < event.salience;
-                let Some(rect) = candidates
-                    .into_iter()
-                    .find(|r| free(r) && !crosses_a_bar(&bars, *r, index, |_| false))
-                    .or_else(|| {
-                        candidates
-                            .into_iter()
-                            .find(|r| free(r) && !crosses_a_bar(&bars, *r, index, less_salient))
-                    })
-                    .or(is_selected.then_some(candidates[0]))
-                else {
-                    continue;
-                };
-                taken.push((rect, index));
-                labels.push(
-                    Text::new(
-                        event.title.clone(),
-                        transform.value_from_position(rect.left_bottom()),
-                        label,
-                    )
-                    .color(if is_selected {
-                        strong_color
-                    } else {
-                        text_color
-                    })
-                    .anchor(egui::Align2::LEFT_BOTTOM)
-                    .allow_hover(false),
-                );
             }
             // Labels last, so that no bar or marker is ever drawn over one.
             for text in labels {
@@ -736,14 +769,19 @@ fn marker_radius(event: &crate::core::document::Event) -> f32 {
 /// The largest marker's width on screen.
 const MARKER_MAX_PX: f32 = 2.0 * (3.0 + 1.5 * 6.0);
 
-/// Whether `label` would cover the marker of an event other than `own`; `markers` are sorted
-/// by their left edge.
-fn covers_a_marker(markers: &[(egui::Rect, usize)], label: egui::Rect, own: usize) -> bool {
+/// Whether `label` would cover the marker of an event other than `own` that it may not cover;
+/// `markers` are sorted by their left edge.
+fn covers_a_marker(
+    markers: &[(egui::Rect, usize)],
+    label: egui::Rect,
+    own: usize,
+    may_cover: impl Fn(usize) -> bool,
+) -> bool {
     let first = markers.partition_point(|(m, _)| m.left() < label.left() - MARKER_MAX_PX);
     let last = markers.partition_point(|(m, _)| m.left() <= label.right());
-    markers[first..last.max(first)]
+    markers[first..last]
         .iter()
-        .any(|(m, event)| *event != own && m.intersects(label))
+        .any(|(m, event)| *event != own && !may_cover(*event) && m.intersects(label))
 }
 
 /// Half the height of a drawn date-range bar (a selected one is 7 points thick).
