@@ -122,7 +122,7 @@ fn article(i: usize) -> (String, String) {
 /// Runs frames until the background job has finished (at most a minute).
 fn finish_job(harness: &mut Harness<'static, SightlineApp>) {
     let start = std::time::Instant::now();
-    while harness.state().job.is_some() && start.elapsed() < std::time::Duration::from_secs(60) {
+    while harness.state().job.is_some() && start.elapsed() < std::time::Duration::from_mins(1) {
         std::thread::sleep(std::time::Duration::from_millis(20));
         harness.step();
     }
