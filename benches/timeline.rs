@@ -9,8 +9,7 @@ use chrono::{Days, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, PointerButton, Pos2, RawInput, Rect, vec2};
 use sightline::core::document::{Document, Event as TimelineEvent};
-use sightline::core::view::{Filter, LaneMode, SortColumn};
-use sightline::settings::Settings;
+use sightline::core::view::LaneMode;
 use sightline::ui::{TimelineIndex, View, timeline_ui};
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
@@ -98,31 +97,9 @@ fn bench(c: &mut Criterion) {
         let visible: Vec<usize> = (0..doc.events.len()).collect();
         let excluded = HashSet::new();
         let timeline = TimelineIndex::new(&doc, &visible, LaneMode::Kind, &excluded);
-        let filter = Filter::default();
-        let article_at = std::collections::HashMap::new();
         let view = View {
-            doc: &doc,
-            visible: &visible,
-            timeline: &timeline,
-            article_events: &[],
-            excluded: &excluded,
             selected_event: Some(5),
-            selected_article: 0,
-            hovered_event: None,
-            filter: &filter,
-            lane_mode: LaneMode::Kind,
-            sort: (SortColumn::Date, true),
-            table_rows: &visible,
-            passages: &[],
-            settings: Settings::default(),
-            progress: None,
-            notice: None,
-            can_undo: false,
-            can_redo: false,
-            recent: &[],
-            export_image: sightline::core::export::ImageOptions::default(),
-            article_at: &article_at,
-            participants: &[],
+            ..View::of_timeline(&doc, &visible, &timeline)
         };
         let ctx = egui::Context::default();
         for step in 0..5 {

@@ -3,6 +3,9 @@
 //! screen, zoom in, follow one participant, edit, save, reopen.
 #![cfg(feature = "gui")]
 
+mod common;
+use common::finish_job;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -117,17 +120,6 @@ fn article(i: usize) -> (String, String) {
     }
     let _ = writeln!(text, "{}", FILLER[i % FILLER.len()]);
     (format!("{i:03}.txt"), text)
-}
-
-/// Runs frames until the background job has finished (at most a minute).
-fn finish_job(harness: &mut Harness<'static, SightlineApp>) {
-    let start = std::time::Instant::now();
-    while harness.state().job.is_some() && start.elapsed() < std::time::Duration::from_mins(1) {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run();
-    assert!(harness.state().job.is_none(), "the job did not finish");
 }
 
 /// The plot's visible day range.

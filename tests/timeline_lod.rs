@@ -8,10 +8,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sightline::core::document::{Document, Event};
 use sightline::core::taxonomy::Family;
-use sightline::core::view::{Filter, LaneMode, SortColumn, span};
-use sightline::settings::Settings;
+use sightline::core::view::{LaneMode, span};
 use sightline::ui::{DrawnLabels, TimelineIndex, View, drawn_labels_id, timeline_ui};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// Three thousand events over two years in five lanes, each of its own salience.
@@ -64,32 +63,7 @@ fn zooming_in_names_more_events_and_no_label_hides_another_or_a_marker() {
     let visible: Vec<usize> = (0..doc.events.len()).collect();
     let excluded = HashSet::new();
     let timeline = TimelineIndex::new(&doc, &visible, LaneMode::Kind, &excluded);
-    let filter = Filter::default();
-    let article_at = HashMap::new();
-    let view = View {
-        doc: &doc,
-        visible: &visible,
-        timeline: &timeline,
-        article_events: &[],
-        excluded: &excluded,
-        selected_event: None,
-        selected_article: 0,
-        hovered_event: None,
-        filter: &filter,
-        lane_mode: LaneMode::Kind,
-        sort: (SortColumn::Date, true),
-        table_rows: &visible,
-        passages: &[],
-        settings: Settings::default(),
-        progress: None,
-        notice: None,
-        can_undo: false,
-        can_redo: false,
-        recent: &[],
-        export_image: sightline::core::export::ImageOptions::default(),
-        article_at: &article_at,
-        participants: &[],
-    };
+    let view = View::of_timeline(&doc, &visible, &timeline);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 500.0))
         .build_ui(|ui| timeline_ui(ui, &view, &mut Vec::new()));

@@ -2,6 +2,9 @@
 //! see its evidence in the inspector, follow a passage to the reader. No GPU needed.
 #![cfg(feature = "gui")]
 
+mod common;
+use common::finish_job;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -205,17 +208,6 @@ fn theme_and_text_size_change_and_apply() {
     harness.run();
     assert!((harness.state().settings.zoom - 1.1).abs() < 1e-4);
     assert!((harness.ctx.zoom_factor() - 1.1).abs() < 1e-4);
-}
-
-/// Runs frames until the background job has finished (at most ten seconds).
-fn finish_job(harness: &mut Harness<'static, SightlineApp>) {
-    let start = std::time::Instant::now();
-    while harness.state().job.is_some() && start.elapsed() < std::time::Duration::from_secs(10) {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run();
-    assert!(harness.state().job.is_none(), "the job did not finish");
 }
 
 #[test]

@@ -71,7 +71,45 @@ pub struct View<'a> {
     pub participants: &'a [crate::core::view::ParticipantSummary],
 }
 
-impl View<'_> {
+impl<'a> View<'a> {
+    /// A view of `visible` events of `doc` for drawing the timeline alone (benchmarks, tests):
+    /// no filter, no article left out, nothing selected, default settings.
+    pub fn of_timeline(
+        doc: &'a Document,
+        visible: &'a [usize],
+        timeline: &'a TimelineIndex,
+    ) -> Self {
+        static NO_ARTICLES: std::sync::LazyLock<HashSet<String>> =
+            std::sync::LazyLock::new(HashSet::new);
+        static NO_FILTER: std::sync::LazyLock<Filter> = std::sync::LazyLock::new(Filter::default);
+        static NO_POSITIONS: std::sync::LazyLock<std::collections::HashMap<String, usize>> =
+            std::sync::LazyLock::new(std::collections::HashMap::new);
+        View {
+            doc,
+            visible,
+            timeline,
+            article_events: &[],
+            excluded: &NO_ARTICLES,
+            selected_event: None,
+            selected_article: 0,
+            hovered_event: None,
+            filter: &NO_FILTER,
+            lane_mode: LaneMode::Kind,
+            sort: (SortColumn::Date, true),
+            table_rows: visible,
+            passages: &[],
+            settings: Settings::default(),
+            progress: None,
+            notice: None,
+            can_undo: false,
+            can_redo: false,
+            recent: &[],
+            export_image: crate::core::export::ImageOptions::default(),
+            article_at: &NO_POSITIONS,
+            participants: &[],
+        }
+    }
+
     /// The selected event, if it is shown.
     pub fn event(&self) -> Option<&Event> {
         self.selected_event.and_then(|i| self.doc.events.get(i))
