@@ -5,9 +5,10 @@
 
 use crate::core::article::{Article, shorten};
 use crate::core::document::{Document, Event, Evidence, Stance};
+use crate::core::layout;
 use crate::core::theme;
-use crate::core::view::{day_of, focus_bounds, marker_x, span};
-use chrono::{Datelike, NaiveDate};
+use crate::core::view::{focus_bounds, marker_x, span};
+use chrono::NaiveDate;
 use std::fmt::Write as _;
 
 /// An export format.
@@ -118,57 +119,6 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// Calendar ticks between two axis positions: the finest of days, weeks, months, quarters,
-/// years, decades… giving at most `most` ticks; each with its label.
-fn ticks(lo: f64, hi: f64, most: usize) -> Vec<(f64, String)> {
-    let (Some(first), Some(last)) = (day_of(lo), day_of(hi)) else {
-        return Vec::new();
-    };
-    let days = (hi - lo).max(1.0);
-    for step_days in [1i64, 2, 7, 14] {
-        if days / step_days as f64 <= most as f64 {
-            let mut out = Vec::new();
-            let mut day = first;
-            while day <= last {
-                out.push((
-                    crate::core::view::x_of(day),
-                    day.format("%-d %b").to_string(),
-                ));
-                let Some(next) = day.checked_add_days(chrono::Days::new(step_days as u64)) else {
-                    break;
-                };
-                day = next;
-            }
-            return out;
-        }
-    }
-    for months in [1u32, 3, 6, 12, 24, 60, 120, 240, 600, 1200] {
-        if days / (30.44 * f64::from(months)) > most as f64 {
-            continue;
-        }
-        let mut out = Vec::new();
-        // The first month start on or after the first day.
-        let total = first.year() * 12 + first.month0() as i32 + i32::from(first.day() > 1);
-        let mut m = (total + months as i32 - 1) / months as i32 * months as i32;
-        while let Some(day) =
-            NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)
-        {
-            if day > last {
-                break;
-            }
-            let label = if months < 12 {
-                day.format("%b %Y").to_string()
-            } else {
-                day.year().to_string()
-            };
-            out.push((crate::core::view::x_of(day), label));
-            m += months as i32;
-        }
-        return out;
-    }
-    Vec::new()
-}
-
 /// The events an export shows: those with a date, in date order.
 fn dated(doc: &Document, events: &[usize]) -> Vec<usize> {
     let mut dated: Vec<usize> = events
@@ -213,7 +163,9 @@ pub fn timeline_svg(doc: &Document, events: &[usize], options: &ImageOptions) ->
         escape(&doc.title)
     );
     let plot_bottom = top + lanes.len() as f64 * lane_h;
-    for (x, label) in ticks(lo, hi, ((width - left) / 90.0) as usize) {
+    let most = ((width - left) / 90.0) as usize;
+    for (x, step) in layout::calendar_ticks(lo, hi, (hi - lo) / most.max(1) as f64, most) {
+        let label = layout::tick_label(x, step);
         let px = to_x(x);
         let _ = write!(
             svg,
@@ -255,7 +207,7 @@ pub fn timeline_svg(doc: &Document, events: &[usize], options: &ImageOptions) ->
             continue;
         }
         let lane = lanes.iter().position(|l| *l == event.lane).unwrap_or(0);
-        let row = [0.0, 0.3, -0.3][rank_in_lane[lane] % 3];
+        let row = layout::ROW_OFFSETS[rank_in_lane[lane] % layout::ROW_OFFSETS.len()];
         rank_in_lane[lane] += 1;
         let y = top + (lane as f64 + 0.5 - row) * lane_h;
         let color = theme::hex(theme::lane(&event.lane));
@@ -271,7 +223,7 @@ pub fn timeline_svg(doc: &Document, events: &[usize], options: &ImageOptions) ->
             to_x(end)
         );
         let mx = to_x(marker_x(event, end));
-        let radius = 3.0 + 1.5 * event.sources.min(6) as f64;
+        let radius = layout::marker_radius(event.sources);
         let fill = if event.best.is_some() {
             color.as_str()
         } else {
@@ -292,7 +244,7 @@ pub fn timeline_svg(doc: &Document, events: &[usize], options: &ImageOptions) ->
                 r#"<circle cx="{mx:.1}" cy="{y:.1}" r="{radius:.1}" fill="{fill}" stroke="{color}" stroke-width="2"/>"#
             );
         }
-        let mut label = shorten(&event.title, 34);
+        let mut label = shorten(&event.title, layout::LABEL_MAX_CHARS);
         if event.disputed {
             label.push_str(" [disputed]");
         }
@@ -605,18 +557,6 @@ pub use timelinejs::{import_timelinejs, timelinejs};
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ticks_follow_the_calendar() {
-        let x = |s: &str| crate::core::view::x_of(s.parse().expect("date"));
-        let days = ticks(x("2025-12-20"), x("2025-12-30"), 20);
-        assert_eq!(days.len(), 11);
-        assert_eq!(days[0].1, "20 Dec");
-        let months = ticks(x("2025-01-15"), x("2025-12-30"), 20);
-        assert_eq!(months[0].1, "Feb 2025");
-        let decades = ticks(x("1900-01-01"), x("2000-01-01"), 12);
-        assert!(decades.iter().all(|(_, l)| l.ends_with('0')), "{decades:?}");
-    }
 
     #[test]
     fn html_escapes_what_it_quotes() {

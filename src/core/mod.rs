@@ -12,6 +12,7 @@ pub mod export;
 pub mod extract;
 pub mod history;
 pub mod ingest;
+pub mod layout;
 pub mod nlp;
 pub mod persist;
 pub mod pipeline;

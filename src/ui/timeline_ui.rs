@@ -5,20 +5,14 @@ use super::{View, lane_color, sources_label};
 use crate::command::Command;
 use crate::core::article::shorten;
 use crate::core::document::Document;
+use crate::core::layout;
 use crate::core::view::focus_bounds;
-use crate::core::view::{LaneMode, day_of, lanes_of, main_participants, marker_x, span, x_of};
-use chrono::{Datelike, NaiveDate};
+use crate::core::view::{LaneMode, lanes_of, main_participants, marker_x, span};
 use egui_plot::{
     GridInput, GridMark, Line, LineStyle, MarkerShape, Plot, PlotBounds, PlotPoint, Points, Text,
 };
 use std::collections::HashSet;
 use std::sync::Arc;
-
-/// Grid steps in days: day, week, month, quarter, year, 5 years, decade, 50 years, century.
-/// Months and longer are aligned to the calendar.
-const STEPS: [f64; 9] = [
-    1.0, 7.0, 30.4, 91.3, 365.2, 1826.2, 3652.4, 18262.0, 36524.0,
-];
 
 /// Grid labels need about this many minimal grid steps between them.
 const LABEL_SPACING_STEPS: f64 = 8.0;
@@ -27,8 +21,6 @@ const MAX_MARKS: usize = 400;
 
 /// Approximate width of a label character on screen, for decluttering.
 const LABEL_PX_PER_CHAR: f64 = 6.5;
-/// Longest event label on the plot, in characters.
-const LABEL_MAX_CHARS: usize = 34;
 /// Height of a label on screen, for decluttering.
 const LABEL_HEIGHT_PX: f32 = 11.0;
 
@@ -67,9 +59,6 @@ struct Entry {
     /// Plot y: the lane, staggered into rows so that neighbours' labels do not collide.
     y: f64,
 }
-
-/// Rows an event can take within its lane, as offsets from the lane's line.
-const ROW_OFFSETS: [f64; 3] = [0.0, 0.3, -0.3];
 
 /// What the timeline needs of the shown events, built when they change rather than every
 /// frame: lanes, spans sorted by start so the visible ones are found by binary search, and
@@ -147,7 +136,7 @@ impl TimelineIndex {
             } else {
                 0
             };
-            entries[i].y += ROW_OFFSETS[rank % ROW_OFFSETS.len()];
+            entries[i].y += layout::ROW_OFFSETS[rank % layout::ROW_OFFSETS.len()];
         }
         for entry in entries {
             if entry.end - entry.start > LONG_SPAN_DAYS {
@@ -264,71 +253,20 @@ impl TimelineIndex {
 /// quarters, years, decades or centuries whose spacing leaves room for a label.
 fn date_marks(input: GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
-    let (Some(first), Some(_)) = (day_of(lo), day_of(hi)) else {
-        return Vec::new();
-    };
-    let wanted = input.base_step_size * LABEL_SPACING_STEPS;
-    let step = STEPS
-        .iter()
-        .copied()
-        .find(|&s| s >= wanted)
-        .unwrap_or(STEPS[STEPS.len() - 1]);
-    let mut marks = Vec::new();
-    if step < 30.0 {
-        let mut x = lo.ceil();
-        while x <= hi && marks.len() < MAX_MARKS {
-            marks.push(GridMark {
-                value: x,
-                step_size: step,
-            });
-            x += step;
-        }
-        return marks;
-    }
-    let months = (step / 30.4).round().max(1.0) as i32;
-    let mut year = first.year();
-    let mut month0 = if months >= 12 {
-        0
-    } else {
-        (first.month0() as i32 / months) * months
-    };
-    if months >= 12 {
-        let years = months / 12;
-        year -= year.rem_euclid(years);
-    }
-    while marks.len() < MAX_MARKS {
-        let Some(day) = NaiveDate::from_ymd_opt(year, month0 as u32 + 1, 1) else {
-            break;
-        };
-        let x = x_of(day);
-        if x > hi {
-            break;
-        }
-        if x >= lo {
-            marks.push(GridMark {
-                value: x,
-                step_size: step,
-            });
-        }
-        month0 += months;
-        year += month0 / 12;
-        month0 %= 12;
-    }
-    marks
+    layout::calendar_ticks(
+        lo,
+        hi,
+        input.base_step_size * LABEL_SPACING_STEPS,
+        MAX_MARKS,
+    )
+    .into_iter()
+    .map(|(value, step_size)| GridMark { value, step_size })
+    .collect()
 }
 
-/// A grid mark's label: the day at day and week steps, the month at month and quarter steps,
-/// the year beyond.
+/// A grid mark's label ([`layout::tick_label`]).
 fn mark_label(mark: &GridMark) -> String {
-    day_of(mark.value).map_or_else(String::new, |d| {
-        if mark.step_size < 30.0 {
-            d.format("%-d %b").to_string()
-        } else if mark.step_size < 365.0 {
-            d.format("%b %Y").to_string()
-        } else {
-            d.format("%Y").to_string()
-        }
-    })
+    layout::tick_label(mark.value, mark.step_size)
 }
 
 /// The timeline plot's id: its memory (bounds, transform) is read back by tests.
@@ -585,7 +523,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                 let is_selected = selected == Some(index);
                 let event = &doc.events[index];
                 // Short labels leave room for neighbours; the full title is in the tooltip.
-                let title = shorten(&event.title, LABEL_MAX_CHARS);
+                let title = shorten(&event.title, layout::LABEL_MAX_CHARS);
                 let label = if event.disputed {
                     format!("{title} [disputed]")
                 } else {
@@ -761,13 +699,13 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
     overview_ui(ui, view, (shown.min()[0], shown.max()[0]));
 }
 
-/// A marker's radius on screen: it grows with the independent sources.
+/// A marker's radius on screen ([`layout::marker_radius`]).
 fn marker_radius(event: &crate::core::document::Event) -> f32 {
-    3.0 + 1.5 * event.sources.min(6) as f32
+    layout::marker_radius(event.sources) as f32
 }
 
 /// The largest marker's width on screen.
-const MARKER_MAX_PX: f32 = 2.0 * (3.0 + 1.5 * 6.0);
+const MARKER_MAX_PX: f32 = 2.0 * layout::MARKER_MAX_RADIUS as f32;
 
 /// Whether `label` would cover the marker of an event other than `own` that it may not cover;
 /// `markers` are sorted by their left edge.
@@ -980,6 +918,8 @@ fn draw_density(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::view::{day_of, x_of};
+    use chrono::{Datelike, NaiveDate};
 
     fn marks(from: &str, to: &str, base_step_size: f64) -> Vec<NaiveDate> {
         let (a, b) = (from.parse().expect("date"), to.parse().expect("date"));
