@@ -311,6 +311,26 @@ fn setting_an_undated_articles_date_re_anchors_its_relative_dates() {
             .iter()
             .any(|e| e.date_basis.iter().any(|s| s.article == article.id))
     );
+    // Undone, the article is undated again, and so are its relative dates in the reader.
+    harness.state_mut().apply(Command::Undo);
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.document.articles[1].published, None);
+    let undone = state.analyses[1]
+        .timexes
+        .iter()
+        .find(|t| t.text == "earlier this month")
+        .expect("tagged");
+    assert_eq!(undone.earliest, None, "the reader kept the undone date");
+    // Redone, dated again.
+    harness.state_mut().apply(Command::Redo);
+    harness.run();
+    let redone = harness.state().analyses[1]
+        .timexes
+        .iter()
+        .find(|t| t.text == "earlier this month")
+        .map(|t| t.earliest);
+    assert_eq!(redone, Some(chrono::NaiveDate::from_ymd_opt(2025, 12, 1)));
 }
 
 #[test]

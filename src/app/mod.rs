@@ -537,6 +537,14 @@ impl SightlineApp {
     /// Undoes (or redoes) one step, keeping the selection where it can.
     fn step_history(&mut self, redo: bool) {
         let selected = self.selected_id();
+        // What an article's analysis depends on besides its text: its id and its date.
+        let read_as = |doc: &Document| -> Vec<(String, Option<chrono::NaiveDate>)> {
+            doc.articles
+                .iter()
+                .map(|a| (a.id.clone(), a.published))
+                .collect()
+        };
+        let before = read_as(&self.document);
         let done = if redo {
             self.history.redo(&mut self.document)
         } else {
@@ -544,8 +552,19 @@ impl SightlineApp {
         };
         if done {
             self.dirty = true;
-            if self.analyses.len() != self.document.articles.len() {
+            let after = read_as(&self.document);
+            if self.analyses.len() != self.document.articles.len() || before.len() != after.len() {
                 self.analyses = crate::core::pipeline::analyse(&self.document.articles);
+            } else {
+                // An undone or redone re-dating re-reads that article's relative dates.
+                for (i, _) in before
+                    .iter()
+                    .zip(&after)
+                    .enumerate()
+                    .filter(|(_, (b, a))| b != a)
+                {
+                    self.analyses[i] = self.document.articles[i].analyze();
+                }
             }
             self.refresh_visible();
             self.reselect(selected);
