@@ -1,9 +1,11 @@
-//! A story of 300 articles, generated here (a fictional flood and its aftermath, free to ship),
-//! worked through the workbench as an analyst would: open it, find the story on the first
-//! screen, zoom in, follow one participant, edit, save, reopen.
+//! A story of 300 articles, generated (`tests/common/story.rs`: a fictional flood and its
+//! aftermath, free to ship), worked through the workbench as an analyst would: open it, find
+//! the story on the first screen, zoom in, follow one participant, edit, save, reopen.
 #![cfg(feature = "gui")]
 
 mod common;
+#[path = "common/story.rs"]
+mod story;
 use common::finish_job;
 
 use egui::accesskit::Role;
@@ -13,114 +15,7 @@ use sightline::app::SightlineApp;
 use sightline::command::Command;
 use sightline::core::edit::Edit;
 use sightline::core::view::span;
-use std::fmt::Write as _;
 use std::path::Path;
-
-/// What happened, on which day of 2031, told three ways.
-const HAPPENINGS: [(u32, u32, [&str; 3]); 8] = [
-    (
-        3,
-        2,
-        [
-            "The Northgate Dam burst on 2 March 2031, flooding the lower districts of Velmora.",
-            "When the Northgate Dam burst on 2 March 2031, water flooded the lower districts of Velmora.",
-            "Velmora was flooded after the Northgate Dam burst on 2 March 2031.",
-        ],
-    ),
-    (
-        3,
-        3,
-        [
-            "Rescuers evacuated 12,000 residents from Velmora on 3 March 2031.",
-            "About 12,000 residents were evacuated from Velmora on 3 March 2031.",
-            "On 3 March 2031 rescuers evacuated thousands of residents from Velmora.",
-        ],
-    ),
-    (
-        3,
-        10,
-        [
-            "Mayor Elena Varga declared a state of emergency in Velmora on 10 March 2031.",
-            "Elena Varga declared a state of emergency on 10 March 2031.",
-            "A state of emergency was declared by Mayor Elena Varga on 10 March 2031.",
-        ],
-    ),
-    (
-        4,
-        15,
-        [
-            "Police arrested the dam's chief engineer, Marco Lind, on 15 April 2031.",
-            "Marco Lind, the dam's chief engineer, was arrested on 15 April 2031.",
-            "On 15 April 2031 police arrested Marco Lind, who ran the dam.",
-        ],
-    ),
-    (
-        5,
-        20,
-        [
-            "Corvane Energy agreed to pay 40 million euros in compensation on 20 May 2031.",
-            "On 20 May 2031 Corvane Energy agreed to pay compensation to the flood victims.",
-            "Corvane Energy, which owns the dam, agreed on 20 May 2031 to pay compensation.",
-        ],
-    ),
-    (
-        6,
-        30,
-        [
-            "Parliament approved a reconstruction fund for Velmora on 30 June 2031.",
-            "A reconstruction fund for Velmora was approved by Parliament on 30 June 2031.",
-            "On 30 June 2031 Parliament approved the reconstruction fund.",
-        ],
-    ),
-    (
-        8,
-        12,
-        [
-            "Marco Lind was charged with negligence on 12 August 2031.",
-            "Prosecutors charged Marco Lind with negligence on 12 August 2031.",
-            "On 12 August 2031 prosecutors charged the engineer Marco Lind with negligence.",
-        ],
-    ),
-    (
-        9,
-        1,
-        [
-            "Elena Varga resigned as mayor of Velmora on 1 September 2031.",
-            "Mayor Elena Varga resigned on 1 September 2031.",
-            "On 1 September 2031 Elena Varga resigned, citing the flood.",
-        ],
-    ),
-];
-
-/// Sentences of colour that report nothing.
-const FILLER: [&str; 4] = [
-    "Residents gathered in the town square to share news.",
-    "The weather stayed grey along the coast.",
-    "Volunteers handed out blankets and bread.",
-    "Local shops opened late in the afternoon.",
-];
-
-/// Article `i` of 300: published a day or more after the latest happening it reports, telling
-/// that one and two earlier ones.
-fn article(i: usize) -> (String, String) {
-    let (known, published) = {
-        let day = chrono::NaiveDate::from_ymd_opt(2031, 3, 3).expect("date")
-            + chrono::Days::new((i * 190 / 300) as u64);
-        let known = HAPPENINGS
-            .iter()
-            .rposition(|&(m, d, _)| {
-                chrono::NaiveDate::from_ymd_opt(2031, m, d).expect("date") < day
-            })
-            .unwrap_or(0);
-        (known, day)
-    };
-    let mut text = format!("Velmora report {i}\n\ndate {published}\n\n");
-    for k in [known, known.saturating_sub(1 + i % 3), i % (known + 1)] {
-        let _ = write!(text, "{} ", HAPPENINGS[k].2[i % 3]);
-    }
-    let _ = writeln!(text, "{}", FILLER[i % FILLER.len()]);
-    (format!("{i:03}.txt"), text)
-}
 
 /// The plot's visible day range.
 fn window(harness: &Harness<'static, SightlineApp>) -> (f64, f64) {
@@ -148,8 +43,8 @@ fn labels(harness: &Harness<'static, SightlineApp>) -> usize {
 #[test]
 fn an_analyst_works_through_a_300_article_story() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for i in 0..300 {
-        let (name, text) = article(i);
+    for i in 0..story::ARTICLES {
+        let (name, text) = story::article(i);
         std::fs::write(dir.path().join(name), text).expect("written");
     }
     let mut harness = Harness::builder()

@@ -562,9 +562,10 @@ pub fn sources_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command
                         });
                     }
                     let label = format!(
-                        "{}\n{} · {events} events",
+                        "{}\n{} · {events} event{}",
                         shorten(&article.title, 40),
-                        article.date_with_basis()
+                        article.date_with_basis(),
+                        if events == 1 { "" } else { "s" }
                     );
                     if ui
                         .selectable_label(index == view.selected_article, label)
