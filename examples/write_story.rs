@@ -15,6 +15,15 @@ fn main() -> std::io::Result<()> {
         let (name, text) = story::article(i);
         std::fs::write(dir.join(name), text)?;
     }
-    println!("{} articles in {}", story::ARTICLES, dir.display());
+    let days: Vec<String> = story::happening_days()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    println!(
+        "{} articles in {}; the happenings' days: {}",
+        story::ARTICLES,
+        dir.display(),
+        days.join(", ")
+    );
     Ok(())
 }

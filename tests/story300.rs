@@ -60,6 +60,19 @@ fn an_analyst_works_through_a_300_article_story() {
     }
     let doc = harness.state().document.clone();
     assert_eq!(doc.articles.len(), 300);
+    // Every happening of the story is an event dated to its day.
+    for day in story::happening_days() {
+        assert!(
+            doc.events
+                .iter()
+                .any(|e| e.earliest == Some(day) && e.latest == Some(day)),
+            "nothing on {day}: {:?}",
+            doc.events
+                .iter()
+                .map(|e| (&e.title, e.earliest, e.latest))
+                .collect::<Vec<_>>()
+        );
+    }
     // The first screen holds most of the story's evidence.
     let (lo, hi) = window(&harness);
     let (mut inside, mut all) = (0, 0);

@@ -81,6 +81,10 @@ fn zooming_in_names_more_events_and_no_label_hides_another_or_a_marker() {
             .to_owned();
         let (lo, hi) = (bounds.min()[0], bounds.max()[0]);
         for (i, (label, event)) in drawn.labels.iter().enumerate() {
+            assert!(
+                drawn.markers.iter().any(|(_, e)| e == event),
+                "zoom {zoom}: {event} is named but its marker is not drawn"
+            );
             for (other, other_event) in &drawn.labels[i + 1..] {
                 assert!(
                     !label.intersects(*other),

@@ -550,17 +550,13 @@ fn base_forms(word: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-/// The taxonomy's non-statement lemmas and every form the language model's lemma table maps
-/// to one of them ("struck", "fled", "sank").
+/// The taxonomy's lemmas that may name a happening ([`taxonomy::names_event`]) and every form
+/// the language model's lemma table maps to one of them ("struck", "fled", "sank").
 fn event_forms() -> &'static std::collections::HashSet<String> {
     static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> =
         std::sync::OnceLock::new();
     FORMS.get_or_init(|| {
-        let is_event = |lemma: &str| {
-            [true, false].into_iter().any(|verbal| {
-                taxonomy::sense_as(lemma, verbal).is_some_and(|s| s.family != Family::Statement)
-            })
-        };
+        let is_event = |lemma: &str| taxonomy::names_event(&lemma.to_lowercase());
         let mut forms: std::collections::HashSet<String> = taxonomy::lemmas()
             .filter(|l| is_event(l))
             .map(str::to_string)

@@ -784,7 +784,7 @@ fn from_parse(
     let verbal = em.pos == "VERB";
     if !em.asserted()
         || em.support
-        || em.class != EventClass::Occurrence
+        || !matches!(em.class, EventClass::Occurrence | EventClass::IAction)
         || !(verbal || em.pos == "NOUN")
     {
         return None;

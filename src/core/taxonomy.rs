@@ -149,13 +149,31 @@ pub fn sense_with(lemma: &str, verbal: bool, object: Option<&str>) -> Option<Sen
         .or_else(|| sense_as(lemma, verbal))
 }
 
-/// Every lemma the lexicon knows (a verb sense's entry, "fire:verb", as its plain lemma; an
-/// entry for a predicate with an object, "drop>charge", is its predicate's).
+/// The lemma an entry is about: a verb sense's entry, "fire:verb", is its plain lemma's; an
+/// entry for a predicate with an object, "drop>charge", its predicate's.
+fn entry_lemma(key: &str) -> &str {
+    let key = key.split('>').next().unwrap_or(key);
+    key.strip_suffix(":verb").unwrap_or(key)
+}
+
+/// Every lemma the lexicon knows.
 pub fn lemmas() -> impl Iterator<Item = &'static str> {
-    lexicon().keys().map(|k| {
-        let k = k.split('>').next().unwrap_or(k);
-        k.strip_suffix(":verb").unwrap_or(k)
-    })
+    lexicon().keys().map(|k| entry_lemma(k))
+}
+
+/// Whether some sense of `lemma` (lowercase) — as a noun, as a verb or with some object — is a
+/// happening rather than a statement ("declare" is, in "declare a state of emergency").
+pub fn names_event(lemma: &str) -> bool {
+    static EVENT_LEMMAS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    EVENT_LEMMAS
+        .get_or_init(|| {
+            lexicon()
+                .iter()
+                .filter(|(_, sense)| sense.family != Family::Statement)
+                .map(|(key, _)| entry_lemma(key))
+                .collect()
+        })
+        .contains(lemma)
 }
 
 /// How many lemmas the lexicon knows.
@@ -208,6 +226,11 @@ mod tests {
         assert_eq!(dropped(Some("lawsuit")), Some(Family::Justice));
         assert_eq!(dropped(Some("price")), Some(Family::Economy));
         assert_eq!(dropped(None), Some(Family::Economy));
+        let declared = |object| sense_with("declare", true, object).map(|s| s.family);
+        assert_eq!(declared(Some("state")), Some(Family::Policy));
+        assert_eq!(declared(Some("war")), Some(Family::Conflict));
+        assert_eq!(declared(None), Some(Family::Statement));
+        assert!(names_event("declare") && names_event("attack") && !names_event("say"));
         assert!(lemmas().all(|l| !l.contains('>') && !l.contains(':')));
     }
 }

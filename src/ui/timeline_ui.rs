@@ -521,6 +521,10 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
             } in &ordered
             {
                 let is_selected = selected == Some(index);
+                // An event whose marker a more salient label hides is not named either.
+                if hidden.contains(&index) {
+                    continue;
+                }
                 let event = &doc.events[index];
                 // Short labels leave room for neighbours; the full title is in the tooltip.
                 let title = shorten(&event.title, layout::LABEL_MAX_CHARS);

@@ -84,6 +84,14 @@ const HAPPENINGS: [(u32, u32, [&str; 3]); 8] = [
     ),
 ];
 
+/// The days the story's happenings took place on.
+pub fn happening_days() -> Vec<chrono::NaiveDate> {
+    HAPPENINGS
+        .iter()
+        .filter_map(|&(month, day, _)| chrono::NaiveDate::from_ymd_opt(2031, month, day))
+        .collect()
+}
+
 /// Sentences of colour that report nothing.
 const FILLER: [&str; 4] = [
     "Residents gathered in the town square to share news.",
