@@ -556,21 +556,17 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                     }
                 }
             }
-            // Without a parse of its own, the name before the trigger acts (not a shouted word:
-            // "a “COMPLETE BLOCKADE”").
-            let shouted = |name: &str| {
-                name.chars().filter(|c| c.is_alphabetic()).count() > 4
-                    && !name.chars().any(char::is_lowercase)
-            };
+            // Without a parse of its own, the name before the trigger acts.
             let participants = parsed.map_or_else(
                 || {
-                    let name = agent.clone().filter(|a| !shouted(a));
-                    name.map(|name| Participant {
-                        name,
-                        role: Role::Agent,
-                    })
-                    .into_iter()
-                    .collect()
+                    agent
+                        .clone()
+                        .map(|name| Participant {
+                            name,
+                            role: Role::Agent,
+                        })
+                        .into_iter()
+                        .collect()
                 },
                 |m| participants_of(m),
             );
@@ -909,9 +905,16 @@ fn agent_of(text: &str, toks: &[Tok], k: usize) -> Option<String> {
                         | "the"
                 ))
     };
+    // A shouted word ("a “COMPLETE BLOCKADE”") is no name; an acronym ("CIA") is.
+    let shouted = |t: &Tok| {
+        let word = &text[t.start..t.end];
+        word.chars().filter(|c| c.is_alphabetic()).count() > 4
+            && !word.chars().any(char::is_lowercase)
+    };
     let is_name = |t: &Tok| {
         t.kind == TokKind::Word
             && t.cap
+            && !shouted(t)
             && !matches!(
                 t.lower.as_str(),
                 "the"

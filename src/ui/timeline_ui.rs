@@ -559,19 +559,17 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                     egui::Rect::from_min_size(egui::pos2(right, above - 2.0 * size.y), size),
                     egui::Rect::from_min_size(egui::pos2(right, below + size.y), size),
                 ];
-                // Less salient events give way; the selected one never does.
+                // Less salient events give way; the selected one never does. Those already
+                // hidden are out of the way.
                 let gives_way = |other: usize| {
-                    selected != Some(other)
-                        && doc.events[other].salience < event.salience
-                        && !hidden.contains(&other)
+                    selected != Some(other) && doc.events[other].salience < event.salience
                 };
+                let out_of_the_way = |other: usize| gives_way(other) || hidden.contains(&other);
                 let free = |rect: &egui::Rect| {
                     plot_x.contains(rect.left())
                         && plot_x.contains(rect.right())
                         && !taken.iter().any(|(t, _)| t.intersects(*rect))
-                        && !covers_a_marker(&markers, *rect, index, |o| {
-                            gives_way(o) || hidden.contains(&o)
-                        })
+                        && !covers_a_marker(&markers, *rect, index, out_of_the_way)
                 };
                 // Clear of every other range if it can be; else across only the ranges of
                 // events less salient than its own.
@@ -581,16 +579,15 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                     .or_else(|| {
                         candidates
                             .into_iter()
-                            .find(|r| free(r) && !crosses_a_bar(&bars, *r, index, gives_way))
+                            .find(|r| free(r) && !crosses_a_bar(&bars, *r, index, out_of_the_way))
                     })
                     .or(is_selected.then_some(candidates[0]))
                 else {
                     continue;
                 };
-                let covered: Vec<usize> = markers
-                    .iter()
-                    .filter(|&&(m, other)| other != index && m.intersects(rect) && gives_way(other))
+                let covered: Vec<usize> = markers_under(&markers, rect)
                     .map(|&(_, other)| other)
+                    .filter(|&other| other != index && gives_way(other))
                     .collect();
                 hidden.extend(covered);
                 taken.push((rect, index));
@@ -711,19 +708,27 @@ fn marker_radius(event: &crate::core::document::Event) -> f32 {
 /// The largest marker's width on screen.
 const MARKER_MAX_PX: f32 = 2.0 * layout::MARKER_MAX_RADIUS as f32;
 
-/// Whether `label` would cover the marker of an event other than `own` that it may not cover;
-/// `markers` are sorted by their left edge.
+/// The markers (sorted by their left edge) that `label` covers: a binary search, then a test
+/// of the few near it.
+fn markers_under(
+    markers: &[(egui::Rect, usize)],
+    label: egui::Rect,
+) -> impl Iterator<Item = &(egui::Rect, usize)> {
+    let first = markers.partition_point(|(m, _)| m.left() < label.left() - MARKER_MAX_PX);
+    let last = markers.partition_point(|(m, _)| m.left() <= label.right());
+    markers[first..last]
+        .iter()
+        .filter(move |(m, _)| m.intersects(label))
+}
+
+/// Whether `label` would cover the marker of an event other than `own` that it may not cover.
 fn covers_a_marker(
     markers: &[(egui::Rect, usize)],
     label: egui::Rect,
     own: usize,
     may_cover: impl Fn(usize) -> bool,
 ) -> bool {
-    let first = markers.partition_point(|(m, _)| m.left() < label.left() - MARKER_MAX_PX);
-    let last = markers.partition_point(|(m, _)| m.left() <= label.right());
-    markers[first..last]
-        .iter()
-        .any(|(m, event)| *event != own && !may_cover(*event) && m.intersects(label))
+    markers_under(markers, label).any(|&(_, event)| event != own && !may_cover(event))
 }
 
 /// Half the height of a drawn date-range bar (a selected one is 7 points thick).
