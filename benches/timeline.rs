@@ -41,7 +41,7 @@ fn synthetic(count: usize) -> Document {
                 .expect("date");
             let kind = kinds[i % kinds.len()];
             TimelineEvent {
-                id: format!("e{i}"),
+                id: format!("e{i}").into(),
                 title: format!("Synthetic {kind} number {i}"),
                 kind: kind.into(),
                 lane: kind.into(),

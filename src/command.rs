@@ -2,6 +2,7 @@
 //! them at the end of the frame. A leaf of the workbench: `ui` and `app` both use it and never
 //! each other's types.
 
+use crate::core::document::{ArticleId, EventId};
 use crate::core::edit::Edit;
 use crate::core::export::{Format, ImageOptions};
 use crate::core::view::{Filter, LaneMode, SlideOrder, SortColumn};
@@ -11,15 +12,15 @@ use crate::settings::PanelLayout;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// Show this article in the reader.
-    SelectArticle(usize),
+    SelectArticle(ArticleId),
     /// Select this event everywhere (timeline, list, inspector, reader).
-    SelectEvent(usize),
+    SelectEvent(EventId),
     /// Select the next shown event in date order.
     SelectNext,
     /// Select the previous shown event in date order.
     SelectPrevious,
     /// The event under the pointer on the timeline (or none).
-    HoverEvent(Option<usize>),
+    HoverEvent(Option<EventId>),
     /// Show the events this filter lets through.
     SetFilter(Filter),
     /// Group the timeline's lanes by kind, source or tag.
@@ -35,8 +36,8 @@ pub enum Command {
     CancelJob,
     /// Give an undated article its publication date (basis `user`) and re-date everything.
     SetArticleDate {
-        /// Article index.
-        article: usize,
+        /// The article.
+        article: ArticleId,
         /// Its publication date.
         date: chrono::NaiveDate,
     },
@@ -48,8 +49,8 @@ pub enum Command {
     SetLayout(PanelLayout),
     /// Include or leave out an article's evidence.
     SetIncluded {
-        /// Article index.
-        article: usize,
+        /// The article.
+        article: ArticleId,
         /// Whether its evidence counts.
         included: bool,
     },

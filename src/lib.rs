@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod core;
+pub mod session;
 
 #[cfg(feature = "gui")]
 pub mod app;

@@ -9,7 +9,8 @@ use sightline::command::Command;
 fn selecting_an_event_shows_its_first_passage_article() {
     let mut app = SightlineApp::new(&[]);
     let (index, event) = app
-        .document
+        .session
+        .document()
         .events
         .iter()
         .enumerate()
@@ -20,16 +21,18 @@ fn selecting_an_event_shows_its_first_passage_article() {
         })
         .expect("an event first reported outside article 000");
     let expected = app
-        .document
+        .session
+        .document()
         .articles
         .iter()
         .position(|a| a.id == event.evidence[0].article);
-    app.apply(Command::SelectEvent(index));
-    assert_eq!(app.selected_event, Some(index));
-    assert_eq!(Some(app.selected_article), expected);
-    app.apply(Command::SelectEvent(10_000));
+    let id = event.id.clone();
+    app.apply(Command::SelectEvent(id));
+    assert_eq!(app.selected_event(), Some(index));
+    assert_eq!(Some(app.selected_article()), expected);
+    app.apply(Command::SelectEvent("no such event".into()));
     assert_eq!(
-        app.selected_event,
+        app.selected_event(),
         Some(index),
         "an unknown event leaves the selection alone"
     );
@@ -50,4 +53,45 @@ fn a_background_job_reports_an_unreadable_path() {
         sightline::app::Outcome::Failed(why) => assert!(why.contains("no such file"), "{why}"),
         _ => panic!("expected a failure"),
     }
+}
+
+#[test]
+fn the_selection_follows_its_event_by_id_when_an_earlier_event_is_deleted() {
+    let mut app = SightlineApp::new(&[]);
+    let shown = app.views.visible.clone();
+    assert!(shown.len() >= 3, "the seeds show several events");
+    let (first, third) = (shown[0], shown[2]);
+    let selected = app.session.document().events[third].id.clone();
+    app.apply(Command::SelectEvent(selected.clone()));
+    let doomed = app.session.document().events[first].id.clone();
+    app.apply(Command::Edit(sightline::core::edit::Edit::Delete {
+        event: doomed,
+    }));
+    let now = app.selected_event().expect("still selected");
+    assert_eq!(app.session.document().events[now].id, selected);
+    assert!(app.views.visible.contains(&now), "the views were rebuilt");
+    // Undo brings the deleted event back; the selection stays on the same event.
+    app.apply(Command::Undo);
+    let back = app.selected_event().expect("still selected");
+    assert_eq!(app.session.document().events[back].id, selected);
+    assert_eq!(app.views.visible.len(), shown.len());
+}
+
+#[test]
+fn a_filter_that_hides_the_selected_event_unselects_it_and_clearing_it_shows_all_again() {
+    let mut app = SightlineApp::new(&[]);
+    let all = app.views.visible.len();
+    let event = app.views.visible[0];
+    let id = app.session.document().events[event].id.clone();
+    app.apply(Command::SelectEvent(id));
+    let hiding = sightline::core::view::Filter {
+        text: "no event says this zqxj".into(),
+        ..Default::default()
+    };
+    app.apply(Command::SetFilter(hiding));
+    assert!(app.views.visible.is_empty() && app.views.table_rows.is_empty());
+    assert_eq!(app.selected_event(), None);
+    app.apply(Command::SetFilter(sightline::core::view::Filter::default()));
+    assert_eq!(app.views.visible.len(), all);
+    assert_eq!(app.views.table_rows.len(), all);
 }

@@ -23,7 +23,12 @@ fn seeds() -> Document {
         .clone()
 }
 
-/// An edit drawn from small numbers; indices may be out of range (then it is refused).
+/// The id of one of the engine's first events ("e001" …), or of none (then an edit is refused).
+fn id() -> impl Strategy<Value = sightline::core::document::EventId> {
+    (0usize..14).prop_map(|i| format!("e{:03}", i + 1).into())
+}
+
+/// An edit drawn from small numbers; an event may not exist (then the edit is refused).
 fn edit_strategy() -> impl Strategy<Value = Edit> {
     let stance = prop_oneof![
         Just(Stance::Supports),
@@ -32,28 +37,27 @@ fn edit_strategy() -> impl Strategy<Value = Edit> {
     ];
     let day = (1u32..=28).prop_map(|d| chrono::NaiveDate::from_ymd_opt(2025, 12, d));
     prop_oneof![
-        (0usize..14, "[a-z ]{0,12}").prop_map(|(event, title)| Edit::SetTitle { event, title }),
-        (0usize..14, "[a-z]{1,8}").prop_map(|(event, kind)| Edit::SetKind { event, kind }),
-        (0usize..14, day.clone(), day).prop_map(|(event, a, b)| Edit::SetDates {
+        (id(), "[a-z ]{0,12}").prop_map(|(event, title)| Edit::SetTitle { event, title }),
+        (id(), "[a-z]{1,8}").prop_map(|(event, kind)| Edit::SetKind { event, kind }),
+        (id(), day.clone(), day).prop_map(|(event, a, b)| Edit::SetDates {
             event,
             earliest: a.min(b),
             latest: a.max(b),
             best: None
         }),
-        (0usize..14, "[a-z\n]{0,20}").prop_map(|(event, note)| Edit::SetNote { event, note }),
-        (0usize..14, proptest::collection::vec("[a-z]{1,6}", 0..3))
+        (id(), "[a-z\n]{0,20}").prop_map(|(event, note)| Edit::SetNote { event, note }),
+        (id(), proptest::collection::vec("[a-z]{1,6}", 0..3))
             .prop_map(|(event, tags)| Edit::SetTags { event, tags }),
-        (0usize..14, any::<bool>())
-            .prop_map(|(event, starred)| Edit::SetStarred { event, starred }),
-        (0usize..14, 0usize..6, stance).prop_map(|(event, passage, stance)| Edit::SetStance {
+        (id(), any::<bool>()).prop_map(|(event, starred)| Edit::SetStarred { event, starred }),
+        (id(), 0usize..6, stance).prop_map(|(event, passage, stance)| Edit::SetStance {
             event,
             passage,
             stance
         }),
-        (0usize..14, 0usize..6).prop_map(|(event, passage)| Edit::RemovePassage { event, passage }),
-        (0usize..14, 0usize..14).prop_map(|(keep, other)| Edit::Merge { keep, other }),
+        (id(), 0usize..6).prop_map(|(event, passage)| Edit::RemovePassage { event, passage }),
+        (id(), id()).prop_map(|(keep, other)| Edit::Merge { keep, other }),
         (
-            0usize..14,
+            id(),
             proptest::collection::vec(0usize..6, 1..3),
             "[a-z]{1,8}"
         )
@@ -62,7 +66,7 @@ fn edit_strategy() -> impl Strategy<Value = Edit> {
                 passages,
                 title
             }),
-        (0usize..14).prop_map(|event| Edit::Delete { event }),
+        (id()).prop_map(|event| Edit::Delete { event }),
         "[a-z ]{0,10}".prop_map(Edit::SetDocumentTitle),
     ]
 }

@@ -31,7 +31,11 @@ fn timex(article: &Article, text: &str) -> Timex {
 
 #[test]
 fn seeds_are_embedded_with_file_stems_as_ids() {
-    let ids: Vec<String> = seed_articles().articles.into_iter().map(|a| a.id).collect();
+    let ids: Vec<String> = seed_articles()
+        .articles
+        .into_iter()
+        .map(|a| a.id.to_string())
+        .collect();
     assert_eq!(
         ids,
         [

@@ -58,7 +58,7 @@ fn an_analyst_works_through_a_300_article_story() {
     for _ in 0..3 {
         harness.run();
     }
-    let doc = harness.state().document.clone();
+    let doc = harness.state().session.document().clone();
     assert_eq!(doc.articles.len(), 300);
     // Every happening of the story is an event dated to its day.
     for day in story::happening_days() {
@@ -92,9 +92,10 @@ fn an_analyst_works_through_a_300_article_story() {
     // Zooming in names a larger share of what is in view.
     let in_view = |harness: &Harness<'static, SightlineApp>| {
         let (lo, hi) = window(harness);
-        let doc = &harness.state().document;
+        let doc = &harness.state().session.document();
         harness
             .state()
+            .views
             .visible
             .iter()
             .filter(|&&e| span(&doc.events[e]).is_some_and(|(a, b)| b >= lo && a <= hi))
@@ -122,32 +123,39 @@ fn an_analyst_works_through_a_300_article_story() {
         .click();
     harness.run();
     let state = harness.state();
-    assert_eq!(state.filter.participant.as_deref(), Some("Elena Varga"));
-    assert!(!state.visible.is_empty() && state.visible.len() < state.document.events.len());
-    let event = state.visible[0];
+    assert_eq!(
+        state.choices.filter.participant.as_deref(),
+        Some("Elena Varga")
+    );
     assert!(
-        state.document.events[event]
+        !state.views.visible.is_empty()
+            && state.views.visible.len() < state.session.document().events.len()
+    );
+    let event = state.views.visible[0];
+    assert!(
+        state.session.document().events[event]
             .participants
             .iter()
             .any(|p| p.name == "Elena Varga")
     );
     // Edit, save, reopen: the edit is there.
+    let id = state.session.document().events[event].id.clone();
     harness.state_mut().apply(Command::Edit(Edit::SetTitle {
-        event,
+        event: id,
         title: "The mayor's crisis".into(),
     }));
     harness.run();
     let file = dir.path().join("velmora.sightline.json");
     harness.state_mut().apply(Command::SaveAs(file.clone()));
     harness.run();
-    assert!(!harness.state().dirty, "saved");
+    assert!(!harness.state().session.dirty, "saved");
     harness.state_mut().apply(Command::NewTimeline);
     harness.run();
     harness
         .state_mut()
         .apply(Command::OpenTimeline(file.clone()));
     finish_job(&mut harness);
-    let reopened = &harness.state().document;
+    let reopened = &harness.state().session.document();
     assert_eq!(reopened.articles.len(), 300);
     assert!(
         reopened

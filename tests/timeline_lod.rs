@@ -32,7 +32,7 @@ fn dense_story() -> Document {
                 .checked_add_days(Days::new((i % 4) as u64))
                 .expect("date");
             Event {
-                id: format!("e{i}"),
+                id: format!("e{i}").into(),
                 title: format!("Happening number {i}"),
                 kind: "occurrence".into(),
                 lane: lanes[i % lanes.len()].label().into(),

@@ -49,9 +49,12 @@ fn selecting_an_event_in_the_list_fills_the_inspector() {
     harness.run();
     let selected = harness
         .state()
-        .selected_event
+        .selected_event()
         .expect("an event is selected");
-    assert_eq!(harness.state().document.events[selected].kind, "report");
+    assert_eq!(
+        harness.state().session.document().events[selected].kind,
+        "report"
+    );
     harness.get_by_label("Why this date");
     assert!(
         harness
@@ -69,29 +72,32 @@ fn a_passage_in_the_inspector_opens_its_article_in_the_reader() {
         .expect("the blockade is listed")
         .click();
     harness.run();
-    let event = harness.state().selected_event.expect("selected");
-    let evidence = harness.state().document.events[event].evidence.clone();
+    let event = harness.state().selected_event().expect("selected");
+    let evidence = harness.state().session.document().events[event]
+        .evidence
+        .clone();
     let last = evidence.last().expect("evidence").clone();
     let expected = harness
         .state()
-        .document
+        .session
+        .document()
         .articles
         .iter()
         .position(|a| a.id == last.article);
-    let text = &harness.state().document.articles[expected.expect("article")].text;
+    let text = &harness.state().session.document().articles[expected.expect("article")].text;
     let label = format!("“{}”", last.context_in(text));
     harness.get_by_label(&label).scroll_to_me();
     harness.run();
     harness.get_by_label(&label).click();
     harness.run();
-    assert_eq!(Some(harness.state().selected_article), expected);
+    assert_eq!(Some(harness.state().selected_article()), expected);
 }
 
 #[test]
 fn choosing_a_source_shows_it_in_the_reader() {
     let mut harness = harness();
     open_article_001(&mut harness);
-    assert_eq!(harness.state().selected_article, 1);
+    assert_eq!(harness.state().selected_article(), 1);
     harness
         .get_by_role_and_label(Role::Button, "Fit all")
         .click();
@@ -99,7 +105,7 @@ fn choosing_a_source_shows_it_in_the_reader() {
     harness.get_by_role_and_label(Role::Button, "Focus").click();
     harness.run();
     assert_eq!(
-        harness.state().selected_article,
+        harness.state().selected_article(),
         1,
         "timeline buttons leave the reader alone"
     );
@@ -108,23 +114,28 @@ fn choosing_a_source_shows_it_in_the_reader() {
 #[test]
 fn typing_in_search_narrows_the_event_list() {
     let mut harness = harness();
-    let all = harness.state().visible.len();
+    let all = harness.state().views.visible.len();
     let field = harness.get_by_role_and_label(Role::TextInput, "Search");
     field.focus();
     field.type_text("blockade");
     harness.run();
     let state = harness.state();
     assert!(
-        state.visible.len() < all,
+        state.views.visible.len() < all,
         "{} of {all}",
-        state.visible.len()
+        state.views.visible.len()
     );
-    assert!(!state.visible.is_empty());
-    for &e in &state.visible {
-        let event = &state.document.events[e];
+    assert!(!state.views.visible.is_empty());
+    for &e in &state.views.visible {
+        let event = &state.session.document().events[e];
         // The title or the sentence of a passage holds the word.
         let sentence = |x: &sightline::core::document::Evidence| {
-            let article = state.document.articles.iter().find(|a| a.id == x.article);
+            let article = state
+                .session
+                .document()
+                .articles
+                .iter()
+                .find(|a| a.id == x.article);
             x.context_in(&article.expect("article").text).to_string()
         };
         let text = format!(
@@ -136,7 +147,7 @@ fn typing_in_search_narrows_the_event_list() {
     }
     assert!(
         harness
-            .query_by_label_contains(&format!("{} of {all} events", state.visible.len()))
+            .query_by_label_contains(&format!("{} of {all} events", state.views.visible.len()))
             .is_some()
     );
 }
@@ -145,7 +156,7 @@ fn typing_in_search_narrows_the_event_list() {
 fn leaving_out_an_article_removes_its_evidence() {
     let mut harness = harness();
     let only_in_last: Vec<usize> = {
-        let doc = &harness.state().document;
+        let doc = harness.state().session.document();
         let last = doc.articles.last().expect("articles").id.clone();
         (0..doc.events.len())
             .filter(|&e| doc.events[e].evidence.iter().all(|x| x.article == last))
@@ -162,10 +173,17 @@ fn leaving_out_an_article_removes_its_evidence() {
         .click();
     harness.run();
     let state = harness.state();
-    let last = state.document.articles.last().expect("articles").id.clone();
-    assert!(state.excluded.contains(&last));
+    let last = state
+        .session
+        .document()
+        .articles
+        .last()
+        .expect("articles")
+        .id
+        .clone();
+    assert!(state.choices.excluded.contains(&last));
     for e in only_in_last {
-        assert!(!state.visible.contains(&e), "event {e} still shown");
+        assert!(!state.views.visible.contains(&e), "event {e} still shown");
     }
 }
 
@@ -174,20 +192,20 @@ fn arrow_keys_step_through_events_in_date_order() {
     let mut harness = harness();
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
-    let first = harness.state().visible[0];
-    assert_eq!(harness.state().selected_event, Some(first));
+    let first = harness.state().views.visible[0];
+    assert_eq!(harness.state().selected_event(), Some(first));
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
-    let second = harness.state().visible[1];
-    assert_eq!(harness.state().selected_event, Some(second));
-    let doc = &harness.state().document;
+    let second = harness.state().views.visible[1];
+    assert_eq!(harness.state().selected_event(), Some(second));
+    let doc = harness.state().session.document();
     assert!(
         doc.events[first].earliest.or(doc.events[first].latest)
             <= doc.events[second].earliest.or(doc.events[second].latest)
     );
     harness.key_press(egui::Key::ArrowLeft);
     harness.run();
-    assert_eq!(harness.state().selected_event, Some(first));
+    assert_eq!(harness.state().selected_event(), Some(first));
 }
 
 #[test]
@@ -232,9 +250,10 @@ fn opening_a_folder_by_path_replaces_the_timeline_in_the_background() {
     harness.get_by_role_and_label(Role::Button, "Open").click();
     harness.step();
     finish_job(&mut harness);
-    let ids: Vec<String> = harness
+    let ids: Vec<sightline::core::document::ArticleId> = harness
         .state()
-        .document
+        .session
+        .document()
         .articles
         .iter()
         .map(|a| a.id.clone())
@@ -243,7 +262,8 @@ fn opening_a_folder_by_path_replaces_the_timeline_in_the_background() {
     assert!(
         harness
             .state()
-            .document
+            .session
+            .document()
             .events
             .iter()
             .any(|e| e.kind == "strike" && e.sources == 2)
@@ -254,14 +274,14 @@ fn opening_a_folder_by_path_replaces_the_timeline_in_the_background() {
 #[test]
 fn a_path_that_cannot_be_read_leaves_the_timeline_and_says_why() {
     let mut harness = harness();
-    let before = harness.state().document.clone();
+    let before = harness.state().session.document().clone();
     harness
         .state_mut()
         .apply(sightline::command::Command::OpenPaths(vec![
             "/no/such/folder".into(),
         ]));
     finish_job(&mut harness);
-    assert_eq!(harness.state().document, before);
+    assert_eq!(*harness.state().session.document(), before);
     let notice = harness.state().notice.clone().expect("a notice");
     assert!(
         notice.contains("/no/such/folder") && notice.contains("no such file"),
@@ -274,7 +294,7 @@ fn a_path_that_cannot_be_read_leaves_the_timeline_and_says_why() {
 fn setting_an_undated_articles_date_re_anchors_its_relative_dates() {
     let mut harness = harness();
     open_article_001(&mut harness);
-    let before = harness.state().analyses[1]
+    let before = harness.state().session.analyses()[1]
         .timexes
         .iter()
         .find(|t| t.text == "earlier this month")
@@ -288,7 +308,7 @@ fn setting_an_undated_articles_date_re_anchors_its_relative_dates() {
     harness.get_by_role_and_label(Role::Button, "Set").click();
     harness.run();
     let state = harness.state();
-    let article = &state.document.articles[1];
+    let article = &state.session.document().articles[1];
     assert_eq!(
         article.published,
         chrono::NaiveDate::from_ymd_opt(2025, 12, 30)
@@ -297,7 +317,7 @@ fn setting_an_undated_articles_date_re_anchors_its_relative_dates() {
         article.published_basis,
         sightline::core::article::DateBasis::User
     );
-    let after = state.analyses[1]
+    let after = state.session.analyses()[1]
         .timexes
         .iter()
         .find(|t| t.text == "earlier this month")
@@ -306,7 +326,8 @@ fn setting_an_undated_articles_date_re_anchors_its_relative_dates() {
     // The events it reports are re-dated with it: its passages now carry date steps.
     assert!(
         state
-            .document
+            .session
+            .document()
             .events
             .iter()
             .any(|e| e.date_basis.iter().any(|s| s.article == article.id))
@@ -315,8 +336,8 @@ fn setting_an_undated_articles_date_re_anchors_its_relative_dates() {
     harness.state_mut().apply(Command::Undo);
     harness.run();
     let state = harness.state();
-    assert_eq!(state.document.articles[1].published, None);
-    let undone = state.analyses[1]
+    assert_eq!(state.session.document().articles[1].published, None);
+    let undone = state.session.analyses()[1]
         .timexes
         .iter()
         .find(|t| t.text == "earlier this month")
@@ -325,7 +346,7 @@ fn setting_an_undated_articles_date_re_anchors_its_relative_dates() {
     // Redone, dated again.
     harness.state_mut().apply(Command::Redo);
     harness.run();
-    let redone = harness.state().analyses[1]
+    let redone = harness.state().session.analyses()[1]
         .timexes
         .iter()
         .find(|t| t.text == "earlier this month")
@@ -341,14 +362,15 @@ fn disputed_only_shows_the_disputed_events() {
         .click();
     harness.run();
     let state = harness.state();
-    assert!(state.filter.disputed_only);
-    assert!(!state.visible.is_empty());
-    assert!(state.visible.len() < state.document.events.len());
+    assert!(state.choices.filter.disputed_only);
+    assert!(!state.views.visible.is_empty());
+    assert!(state.views.visible.len() < state.session.document().events.len());
     assert!(
         state
+            .views
             .visible
             .iter()
-            .all(|&e| state.document.events[e].disputed)
+            .all(|&e| state.session.document().events[e].disputed)
     );
 }
 
@@ -359,27 +381,28 @@ fn the_event_table_sorts_by_a_column_and_back() {
     harness.run();
     let state = harness.state();
     let sources: Vec<usize> = state
+        .views
         .table_rows
         .iter()
-        .map(|&e| state.document.events[e].sources)
+        .map(|&e| state.session.document().events[e].sources)
         .collect();
     assert!(sources.windows(2).all(|w| w[0] <= w[1]), "{sources:?}");
     assert!(sources.first() < sources.last());
     harness.get_by_role_and_label(Role::Button, "Src ^").click();
     harness.run();
     let state = harness.state();
-    let first = state.document.events[state.table_rows[0]].sources;
+    let first = state.session.document().events[state.views.table_rows[0]].sources;
     assert_eq!(Some(&first), sources.iter().max());
     // Clicking a row selects its event everywhere.
-    let row = state.table_rows[0];
-    let title = state.document.events[row].title.clone();
+    let row = state.views.table_rows[0];
+    let title = state.session.document().events[row].title.clone();
     harness
         .get_all_by_label(&title)
         .next()
         .expect("row title")
         .click();
     harness.run();
-    assert_eq!(harness.state().selected_event, Some(row));
+    assert_eq!(harness.state().selected_event(), Some(row));
 }
 
 #[test]
@@ -391,13 +414,16 @@ fn the_stance_filter_keeps_only_events_with_a_denial() {
     harness.run();
     let state = harness.state();
     assert_eq!(
-        state.filter.stance,
+        state.choices.filter.stance,
         Some(sightline::core::document::Stance::Denies)
     );
-    assert!(!state.visible.is_empty() && state.visible.len() < state.document.events.len());
-    for &e in &state.visible {
+    assert!(
+        !state.views.visible.is_empty()
+            && state.views.visible.len() < state.session.document().events.len()
+    );
+    for &e in &state.views.visible {
         assert!(
-            state.document.events[e]
+            state.session.document().events[e]
                 .evidence
                 .iter()
                 .any(|x| x.stance == sightline::core::document::Stance::Denies)
@@ -408,8 +434,8 @@ fn the_stance_filter_keeps_only_events_with_a_denial() {
         .click();
     harness.run();
     assert_eq!(
-        harness.state().visible.len(),
-        harness.state().document.events.len()
+        harness.state().views.visible.len(),
+        harness.state().session.document().events.len()
     );
 }
 
@@ -420,22 +446,30 @@ fn lanes_switch_to_one_per_source() {
     harness.get_by_label("Lanes by source").click();
     harness.run();
     let state = harness.state();
-    assert_eq!(state.lane_mode, sightline::core::view::LaneMode::Source);
-    assert_eq!(state.timeline.lanes().len(), state.document.articles.len());
+    assert_eq!(
+        state.choices.lane_mode,
+        sightline::core::view::LaneMode::Source
+    );
+    assert_eq!(
+        state.views.timeline.lanes().len(),
+        state.session.document().articles.len()
+    );
     let kinds: Vec<&str> = state
-        .document
+        .session
+        .document()
         .events
         .iter()
         .map(|e| e.lane.as_str())
         .collect();
     assert!(
         state
+            .views
             .timeline
             .lanes()
             .iter()
             .all(|l| !kinds.contains(&l.as_str())),
         "{:?}",
-        state.timeline.lanes()
+        state.views.timeline.lanes()
     );
 }
 
@@ -482,23 +516,25 @@ fn hovering_an_event_marks_it_and_clicking_selects_it() {
     // The most corroborated event has the largest marker: aim at its best day in its lane row.
     let state = harness.state();
     let (target, _) = state
+        .views
         .visible
         .iter()
-        .map(|&i| (i, &state.document.events[i]))
+        .map(|&i| (i, &state.session.document().events[i]))
         .filter(|(_, e)| e.best.is_some())
         .max_by_key(|(_, e)| e.sources)
         .expect("a dated event");
     let marker = state
+        .views
         .timeline
-        .marker(&state.document, target)
+        .marker(state.session.document(), target)
         .expect("drawn");
     let pos = transform.position_from_point(&marker);
     harness.hover_at(pos);
     harness.run();
-    assert_eq!(harness.state().hovered_event, Some(target));
+    assert_eq!(harness.state().views.hovered_event, Some(target));
     click_at(&harness, pos, egui::PointerButton::Primary);
     harness.run();
-    assert_eq!(harness.state().selected_event, Some(target));
+    assert_eq!(harness.state().selected_event(), Some(target));
 }
 
 #[test]
@@ -522,7 +558,7 @@ fn clicking_a_highlighted_passage_in_the_reader_selects_its_event() {
     // Walk down the text line by line until a click lands on a highlight.
     let line = 18.0;
     let mut y = reader.top() + line / 2.0;
-    while harness.state().selected_event.is_none() && y < reader.bottom() {
+    while harness.state().selected_event().is_none() && y < reader.bottom() {
         let pos = egui::pos2(reader.left() + 40.0, y);
         click_at(&harness, pos, egui::PointerButton::Primary);
         harness.run();
@@ -530,11 +566,11 @@ fn clicking_a_highlighted_passage_in_the_reader_selects_its_event() {
     }
     let state = harness.state();
     let event = state
-        .selected_event
+        .selected_event()
         .expect("a click on a passage selected its event");
-    let id = &state.document.articles[state.selected_article].id;
+    let id = &state.session.document().articles[state.selected_article()].id;
     assert!(
-        state.document.events[event]
+        state.session.document().events[event]
             .evidence
             .iter()
             .any(|x| &x.article == id)
@@ -561,7 +597,7 @@ fn click_at(
 /// Where the reader's article text is on screen (the text is named by the article's title).
 fn reader_rect(harness: &Harness<'static, SightlineApp>) -> egui::Rect {
     let state = harness.state();
-    let title = &state.document.articles[state.selected_article].title;
+    let title = &state.session.document().articles[state.selected_article()].title;
     harness
         .get_by_role_and_label(Role::MultilineTextInput, title)
         .rect()
@@ -584,7 +620,7 @@ fn star_the_cnn_report(harness: &mut Harness<'static, SightlineApp>) {
         .get_by_role_and_label(Role::CheckBox, "Starred")
         .click();
     harness.run();
-    assert!(harness.state().dirty);
+    assert!(harness.state().session.dirty);
 }
 
 /// Selects the event with this title through the event table.
@@ -595,7 +631,7 @@ fn select_event(harness: &mut Harness<'static, SightlineApp>, title: &str) -> us
         .unwrap_or_else(|| panic!("{title} is listed"))
         .click();
     harness.run();
-    harness.state().selected_event.expect("selected")
+    harness.state().selected_event().expect("selected")
 }
 
 #[test]
@@ -608,22 +644,28 @@ fn an_edited_title_is_saved_and_opens_again() {
     title.focus();
     title.type_text(" (checked)");
     harness.run();
-    let edited = harness.state().document.events[event].title.clone();
+    let edited = harness.state().session.document().events[event]
+        .title
+        .clone();
     assert!(edited.ends_with("(checked)"), "{edited}");
-    assert!(harness.state().dirty);
+    assert!(harness.state().session.dirty);
     assert!(harness.state().window_title().contains('*'));
     // The timeline has a file: File > Save writes it.
-    harness.state_mut().file = Some(path.clone());
+    harness.state_mut().session.file = Some(path.clone());
     open_menu(&mut harness, "File");
     // A menu entry's name carries its shortcut.
     harness.get_by_label_contains("Ctrl+S").click();
     harness.run();
-    assert!(!harness.state().dirty, "{:?}", harness.state().notice);
+    assert!(
+        !harness.state().session.dirty,
+        "{:?}",
+        harness.state().notice
+    );
     let mut reopened = Harness::builder()
         .with_size(egui::vec2(1500.0, 950.0))
         .build_eframe(|_cc| SightlineApp::new(std::slice::from_ref(&path)));
     reopened.run();
-    let doc = &reopened.state().document;
+    let doc = &reopened.state().session.document();
     let event = doc
         .events
         .iter()
@@ -642,7 +684,7 @@ fn an_edited_title_is_saved_and_opens_again() {
 #[test]
 fn merging_two_events_then_undo_brings_both_back() {
     let mut harness = harness();
-    let before = harness.state().document.clone();
+    let before = harness.state().session.document().clone();
     select_event(&mut harness, "Blockade on oil tankers");
     harness.get_by_label("Merge with…").scroll_to_me();
     harness.run();
@@ -662,10 +704,14 @@ fn merging_two_events_then_undo_brings_both_back() {
         .click();
     harness.run();
     let state = harness.state();
-    assert_eq!(state.document.events.len(), before.events.len() - 1);
+    assert_eq!(
+        state.session.document().events.len(),
+        before.events.len() - 1
+    );
     assert!(
         state
-            .document
+            .session
+            .document()
             .events
             .iter()
             .all(|e| e.title != "Seized an oil tanker off the coast")
@@ -673,7 +719,7 @@ fn merging_two_events_then_undo_brings_both_back() {
     open_menu(&mut harness, "Edit");
     harness.get_by_label_contains("Ctrl+Z").click();
     harness.run();
-    assert_eq!(harness.state().document, before);
+    assert_eq!(*harness.state().session.document(), before);
     // Redo with the keyboard.
     harness.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
@@ -681,7 +727,7 @@ fn merging_two_events_then_undo_brings_both_back() {
     );
     harness.run();
     assert_eq!(
-        harness.state().document.events.len(),
+        harness.state().session.document().events.len(),
         before.events.len() - 1
     );
 }
@@ -690,7 +736,7 @@ fn merging_two_events_then_undo_brings_both_back() {
 fn unsaved_changes_are_asked_about_before_they_would_be_lost() {
     let mut harness = harness();
     star_the_cnn_report(&mut harness);
-    let edited = harness.state().document.clone();
+    let edited = harness.state().session.document().clone();
     open_menu(&mut harness, "File");
     harness.get_by_role_and_label(Role::Button, "New").click();
     harness.run();
@@ -699,7 +745,11 @@ fn unsaved_changes_are_asked_about_before_they_would_be_lost() {
         .get_by_role_and_label(Role::Button, "Cancel")
         .click();
     harness.run();
-    assert_eq!(harness.state().document, edited, "cancel keeps everything");
+    assert_eq!(
+        *harness.state().session.document(),
+        edited,
+        "cancel keeps everything"
+    );
     open_menu(&mut harness, "File");
     harness.get_by_role_and_label(Role::Button, "New").click();
     harness.run();
@@ -707,8 +757,8 @@ fn unsaved_changes_are_asked_about_before_they_would_be_lost() {
         .get_by_role_and_label(Role::Button, "Don't save")
         .click();
     harness.run();
-    assert!(harness.state().document.events.is_empty());
-    assert!(!harness.state().dirty);
+    assert!(harness.state().session.document().events.is_empty());
+    assert!(!harness.state().session.dirty);
 }
 
 #[test]
@@ -719,23 +769,23 @@ fn unsaved_work_kept_aside_is_offered_back_at_the_next_start() {
     star_the_cnn_report(&mut harness);
     // Half a minute with no input: the timer keeps the work aside.
     idle_for(&mut harness, 31.0);
-    let edited = harness.state().document.clone();
+    let edited = harness.state().session.document().clone();
     drop(harness);
     // As after a crash: the next start finds the work and offers it.
     let mut next = harness_keeping_work_in(&file);
     next.get_by_label("Restore unsaved work?");
     next.get_by_role_and_label(Role::Button, "Restore").click();
     next.run();
-    assert_eq!(next.state().document, edited);
-    assert!(next.state().dirty, "restored work is still unsaved");
+    assert_eq!(*next.state().session.document(), edited);
+    assert!(next.state().session.dirty, "restored work is still unsaved");
 }
 
 #[test]
 fn a_right_clicked_sentence_becomes_a_new_event() {
     let mut harness = harness();
-    let before = harness.state().document.events.len();
+    let before = harness.state().session.document().events.len();
     let state = harness.state();
-    let article = state.document.articles[state.selected_article].clone();
+    let article = state.session.document().articles[state.selected_article()].clone();
     let text = reader_rect(&harness);
     // The second line of the article: inside its first sentence (the first line opens with the
     // header "date …", which is not a sentence).
@@ -747,9 +797,9 @@ fn a_right_clicked_sentence_becomes_a_new_event() {
         .click();
     harness.run();
     let state = harness.state();
-    assert_eq!(state.document.events.len(), before + 1);
-    let new = state.document.events.last().expect("new event");
-    assert_eq!(state.selected_event, Some(before));
+    assert_eq!(state.session.document().events.len(), before + 1);
+    let new = state.session.document().events.last().expect("new event");
+    assert_eq!(state.selected_event(), Some(before));
     assert_eq!(new.origin, sightline::core::document::Origin::Analyst);
     assert_eq!(new.evidence.len(), 1);
     let x = &new.evidence[0];
@@ -761,7 +811,9 @@ fn a_right_clicked_sentence_becomes_a_new_event() {
 fn selected_text_becomes_evidence_of_the_selected_event() {
     let mut harness = harness();
     let event = select_event(&mut harness, "CNN report on the strike");
-    let before = harness.state().document.events[event].evidence.len();
+    let before = harness.state().session.document().events[event]
+        .evidence
+        .len();
     let text = reader_rect(&harness);
     // Drag across part of the first line: what the selection can become is offered.
     let (from, to) = (
@@ -774,11 +826,11 @@ fn selected_text_becomes_evidence_of_the_selected_event() {
         .click();
     harness.run();
     let state = harness.state();
-    let evidence = &state.document.events[event].evidence;
+    let evidence = &state.session.document().events[event].evidence;
     assert_eq!(evidence.len(), before + 1);
     let added = evidence.last().expect("added");
     assert_eq!(added.stance, sightline::core::document::Stance::Denies);
-    let article = &state.document.articles[state.selected_article];
+    let article = &state.session.document().articles[state.selected_article()];
     let sentence_end = article.text[added.start..]
         .find(". ")
         .map_or(article.text.len(), |i| added.start + i);
@@ -788,7 +840,7 @@ fn selected_text_becomes_evidence_of_the_selected_event() {
         added.quote
     );
     assert!(added.quote.len() >= 10, "{:?}", added.quote);
-    assert!(state.document.events[event].disputed);
+    assert!(state.session.document().events[event].disputed);
 }
 
 #[test]
@@ -799,11 +851,13 @@ fn presenting_steps_through_the_slides_and_leaves() {
     let state = harness.state();
     assert!(state.presentation.is_some());
     assert_eq!(
-        state.slides, state.visible,
+        state.views.slides, state.views.visible,
         "every shown event, in date order"
     );
     let title = |h: &Harness<'static, SightlineApp>, n: usize| {
-        h.state().document.events[h.state().slides[n]].title.clone()
+        h.state().session.document().events[h.state().views.slides[n]]
+            .title
+            .clone()
     };
     let first = title(&harness, 0);
     harness.get_by_label(&first);
@@ -816,8 +870,8 @@ fn presenting_steps_through_the_slides_and_leaves() {
     let second = title(&harness, 1);
     harness.get_by_label(&second);
     assert_eq!(
-        harness.state().selected_event,
-        Some(harness.state().slides[1])
+        harness.state().selected_event(),
+        Some(harness.state().views.slides[1])
     );
     harness.key_press(egui::Key::Space);
     harness.key_press(egui::Key::PageUp);
@@ -828,7 +882,7 @@ fn presenting_steps_through_the_slides_and_leaves() {
     harness.get_by_label(&first);
     harness.key_press(egui::Key::End);
     harness.run();
-    let last = harness.state().slides.len() - 1;
+    let last = harness.state().views.slides.len() - 1;
     harness.get_by_label(&title(&harness, last));
     harness.key_press(egui::Key::N);
     harness.run();
@@ -844,24 +898,26 @@ fn starred_and_story_orders_pick_and_order_the_slides() {
     let mut harness = harness();
     let (a, b) = {
         let state = harness.state();
-        (state.visible[1], state.visible[4])
+        (state.views.visible[1], state.views.visible[4])
     };
     let apply = |h: &mut Harness<'static, SightlineApp>, c: sightline::command::Command| {
         h.state_mut().apply(c);
         h.run();
     };
+    let starred = harness.state().session.document().events[b].id.clone();
     apply(
         &mut harness,
         Command::Edit(Edit::SetStarred {
-            event: b,
+            event: starred,
             starred: true,
         }),
     );
     apply(&mut harness, Command::Present(Some(SlideOrder::Starred)));
-    assert_eq!(harness.state().slides, vec![b]);
+    assert_eq!(harness.state().views.slides, vec![b]);
     apply(&mut harness, Command::Present(None));
-    let ids =
-        |h: &Harness<'static, SightlineApp>, i: usize| h.state().document.events[i].id.clone();
+    let ids = |h: &Harness<'static, SightlineApp>, i: usize| {
+        h.state().session.document().events[i].id.clone()
+    };
     let story = vec![ids(&harness, b), ids(&harness, a)];
     apply(&mut harness, Command::Edit(Edit::SetStory(story)));
     // The presenter switches order from the slide bar.
@@ -871,8 +927,8 @@ fn starred_and_story_orders_pick_and_order_the_slides() {
         .get_by_role_and_label(Role::Button, "Story order")
         .click();
     harness.run();
-    assert_eq!(harness.state().slides, vec![b, a]);
-    harness.get_by_label(&harness.state().document.events[b].title.clone());
+    assert_eq!(harness.state().views.slides, vec![b, a]);
+    harness.get_by_label(&harness.state().session.document().events[b].title.clone());
 }
 
 #[test]
@@ -883,7 +939,7 @@ fn exporting_from_the_app_writes_the_shown_events() {
         .get_by_role_and_label(Role::CheckBox, "Disputed only")
         .click();
     harness.run();
-    let shown = harness.state().visible.clone();
+    let shown = harness.state().views.visible.clone();
     let csv_path = dir.path().join("events.csv");
     let png_path = dir.path().join("timeline.png");
     let apply = |h: &mut Harness<'static, SightlineApp>, c: Command| {
@@ -909,7 +965,7 @@ fn exporting_from_the_app_writes_the_shown_events() {
         .expect("decodes");
     assert_eq!(png.width(), 640);
     // A file that cannot be written is reported; nothing else changes.
-    let before = harness.state().document.clone();
+    let before = harness.state().session.document().clone();
     apply(
         &mut harness,
         Command::Export(
@@ -919,7 +975,7 @@ fn exporting_from_the_app_writes_the_shown_events() {
     );
     let notice = harness.state().notice.clone().unwrap_or_default();
     assert!(notice.starts_with("Not exported"), "{notice}");
-    assert_eq!(harness.state().document, before);
+    assert_eq!(*harness.state().session.document(), before);
 }
 
 #[test]
@@ -932,21 +988,23 @@ fn adding_articles_keeps_the_analysts_edits_and_marks_new_events() {
     .expect("write");
     let mut harness = harness();
     let event = select_event(&mut harness, "CNN report on the strike");
+    let id = harness.state().session.document().events[event].id.clone();
     harness.state_mut().apply(Command::Edit(Edit::SetNote {
-        event,
+        event: id,
         note: "Checked with the wire copy.".into(),
     }));
     harness.run();
-    let edited_id = harness.state().document.events[event].id.clone();
-    let before = harness.state().document.events.len();
+    let edited_id = harness.state().session.document().events[event].id.clone();
+    let before = harness.state().session.document().events.len();
     harness
         .state_mut()
         .apply(Command::AddArticles(vec![dir.path().to_path_buf()]));
     finish_job(&mut harness);
     let state = harness.state();
-    assert_eq!(state.document.articles.len(), 6);
+    assert_eq!(state.session.document().articles.len(), 6);
     let kept = state
-        .document
+        .session
+        .document()
         .events
         .iter()
         .find(|e| e.id == edited_id)
@@ -955,13 +1013,14 @@ fn adding_articles_keeps_the_analysts_edits_and_marks_new_events() {
     eprintln!(
         "{:?}",
         state
-            .document
+            .session
+            .document()
             .articles
             .iter()
             .map(|a| a.id.clone())
             .collect::<Vec<_>>()
     );
-    for e in &state.document.events {
+    for e in &state.session.document().events {
         eprintln!(
             "{} new={} {:?}",
             e.title,
@@ -972,26 +1031,27 @@ fn adding_articles_keeps_the_analysts_edits_and_marks_new_events() {
                 .collect::<Vec<_>>()
         );
     }
-    assert!(state.document.events.len() > before);
+    assert!(state.session.document().events.len() > before);
     assert!(
         state
-            .document
+            .session
+            .document()
             .events
             .iter()
             .any(|e| e.new && e.evidence.iter().any(|x| x.article == "extra"))
     );
-    assert!(state.dirty, "added articles are unsaved changes");
+    assert!(state.session.dirty, "added articles are unsaved changes");
     // One undo takes the whole addition back.
     harness.state_mut().apply(Command::Undo);
     harness.run();
-    assert_eq!(harness.state().document.articles.len(), 5);
+    assert_eq!(harness.state().session.document().articles.len(), 5);
 }
 
 #[test]
 fn closing_the_window_with_unsaved_changes_asks_first() {
     let mut harness = harness();
     star_the_cnn_report(&mut harness);
-    let edited = harness.state().document.clone();
+    let edited = harness.state().session.document().clone();
     // The window's close button.
     harness
         .input_mut()
@@ -1011,7 +1071,7 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
         .click();
     harness.run();
     assert_eq!(harness.state().pending, None);
-    assert_eq!(harness.state().document, edited, "nothing lost");
+    assert_eq!(*harness.state().session.document(), edited, "nothing lost");
 }
 
 // ---- The workbench keeps its space and the user's work (issue 11) ----
@@ -1230,7 +1290,9 @@ fn the_wheel_zooms_about_the_pointer_and_shift_wheel_pans() {
 fn tags_are_chips_and_one_finished_edit_is_one_history_entry() {
     let mut harness = harness();
     let event = select_event(&mut harness, "CNN report on the strike");
-    let history = harness.state().document.events[event].history.len();
+    let history = harness.state().session.document().events[event]
+        .history
+        .len();
     let tags = harness.get_by_role_and_label(Role::TextInput, "Tags");
     tags.focus();
     harness.run();
@@ -1242,7 +1304,7 @@ fn tags_are_chips_and_one_finished_edit_is_one_history_entry() {
     }
     harness.key_press(egui::Key::Enter);
     harness.run();
-    let doc = &harness.state().document;
+    let doc = harness.state().session.document();
     assert_eq!(doc.events[event].tags, ["alpha", "beta"]);
     assert_eq!(
         doc.events[event].history.len(),
@@ -1253,16 +1315,23 @@ fn tags_are_chips_and_one_finished_edit_is_one_history_entry() {
         .get_by_role_and_label(Role::Button, "alpha ×")
         .click();
     harness.run();
-    assert_eq!(harness.state().document.events[event].tags, ["beta"]);
+    assert_eq!(
+        harness.state().session.document().events[event].tags,
+        ["beta"]
+    );
     harness.state_mut().apply(Command::Undo);
     harness.run();
     assert_eq!(
-        harness.state().document.events[event].tags,
+        harness.state().session.document().events[event].tags,
         ["alpha", "beta"]
     );
     // Typing a title key by key: one change in the event's history, one undo step.
-    let title = harness.state().document.events[event].title.clone();
-    let history = harness.state().document.events[event].history.len();
+    let title = harness.state().session.document().events[event]
+        .title
+        .clone();
+    let history = harness.state().session.document().events[event]
+        .history
+        .len();
     harness
         .get_by_role_and_label(Role::TextInput, "Title")
         .focus();
@@ -1273,14 +1342,17 @@ fn tags_are_chips_and_one_finished_edit_is_one_history_entry() {
             .type_text(&c.to_string());
         harness.run();
     }
-    let e = &harness.state().document.events[event];
+    let e = &harness.state().session.document().events[event];
     assert_eq!(e.title, format!("{title} (checked)"));
     assert_eq!(e.history.len(), history + 1, "{:?}", e.history);
     harness.key_press(egui::Key::Tab);
     harness.run();
     harness.state_mut().apply(Command::Undo);
     harness.run();
-    assert_eq!(harness.state().document.events[event].title, title);
+    assert_eq!(
+        harness.state().session.document().events[event].title,
+        title
+    );
 }
 
 #[test]
@@ -1296,7 +1368,7 @@ fn autosave_runs_on_a_timer_with_no_input() {
     assert!(!file.exists(), "not due yet");
     idle_for(&mut harness, 21.0);
     let kept = sightline::core::persist::read_recovery(&file).expect("kept aside");
-    assert_eq!(kept.document, harness.state().document);
+    assert_eq!(&kept.document, harness.state().session.document());
 }
 
 #[test]
@@ -1319,7 +1391,7 @@ fn the_overview_strip_has_dates_and_no_label_hides_a_marker() {
         .expect("the timeline drew");
     assert!(drawn.labels.len() >= 5, "{}", drawn.labels.len());
     // The best-corroborated events on screen are all named.
-    let doc = &harness.state().document;
+    let doc = harness.state().session.document();
     for (_, event) in &drawn.markers {
         if doc.events[*event].sources >= 4 {
             assert!(
@@ -1401,13 +1473,13 @@ fn saving_and_opening_work_through_the_in_app_file_dialog() {
     );
     harness.state_mut().last_folder = Some(dir.path().to_path_buf());
     star_the_cnn_report(&mut harness);
-    let edited = harness.state().document.clone();
+    let edited = harness.state().session.document().clone();
     choose_save_as(&mut harness);
     harness.get_by_label_contains("Save timeline as");
     dialog_button(&mut harness, "Save");
     let saved = dir.path().join("timeline.json");
     assert!(saved.is_file(), "{:?}", harness.state().notice);
-    assert!(!harness.state().dirty);
+    assert!(!harness.state().session.dirty);
     // Saving as the same name again asks before replacing.
     choose_save_as(&mut harness);
     dialog_button(&mut harness, "Save");
@@ -1436,9 +1508,9 @@ fn saving_and_opening_work_through_the_in_app_file_dialog() {
     next.get_by_label_contains("timeline.json").click();
     next.run();
     dialog_button(&mut next, "Open");
-    assert_eq!(next.state().file.as_deref(), Some(saved.as_path()));
+    assert_eq!(next.state().session.file.as_deref(), Some(saved.as_path()));
     assert_eq!(
-        next.state().document.events,
+        next.state().session.document().events,
         edited.events,
         "the edit is back"
     );
@@ -1461,7 +1533,7 @@ fn the_in_app_dialog_refuses_a_place_that_cannot_be_written() {
         notice.contains("does not exist") && notice.contains("gone"),
         "{notice}"
     );
-    assert!(harness.state().dirty, "nothing was lost");
+    assert!(harness.state().session.dirty, "nothing was lost");
     assert!(harness.state().dialog.is_some(), "the user chooses again");
 }
 
@@ -1470,7 +1542,7 @@ fn save_as_offers_the_timelines_own_file_name() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = dialog_harness();
     harness.state_mut().last_folder = Some(dir.path().to_path_buf());
-    harness.state_mut().file = Some(dir.path().join("story.json"));
+    harness.state_mut().session.file = Some(dir.path().join("story.json"));
     star_the_cnn_report(&mut harness);
     choose_save_as(&mut harness);
     dialog_button(&mut harness, "Save");
@@ -1487,12 +1559,12 @@ fn save_as_offers_the_timelines_own_file_name() {
 #[test]
 fn choosing_a_participant_shows_only_their_events() {
     let mut harness = harness();
-    let all = harness.state().visible.len();
+    let all = harness.state().views.visible.len();
     harness
         .get_by_role_and_label(Role::Button, "Participants")
         .click();
     harness.run();
-    let doc = harness.state().document.clone();
+    let doc = harness.state().session.document().clone();
     let every: Vec<usize> = (0..doc.events.len()).collect();
     let most = sightline::core::view::participants(&doc, &every)
         .into_iter()
@@ -1507,24 +1579,24 @@ fn choosing_a_participant_shows_only_their_events() {
     harness.run();
     let state = harness.state();
     assert_eq!(
-        state.filter.participant.as_deref(),
+        state.choices.filter.participant.as_deref(),
         Some(most.name.as_str())
     );
-    assert_eq!(state.visible.len(), most.events);
-    assert!(state.visible.len() < all);
-    for &e in &state.visible {
+    assert_eq!(state.views.visible.len(), most.events);
+    assert!(state.views.visible.len() < all);
+    for &e in &state.views.visible {
         assert!(
-            state.document.events[e]
+            state.session.document().events[e]
                 .participants
                 .iter()
                 .any(|p| p.name == most.name)
         );
     }
     // The inspector names each participant's part.
-    let first = state.visible[0];
-    let title = state.document.events[first].title.clone();
+    let first = state.views.visible[0];
+    let title = state.session.document().events[first].title.clone();
     select_event(&mut harness, &title);
-    let role = harness.state().document.events[first].participants[0].role;
+    let role = harness.state().session.document().events[first].participants[0].role;
     assert!(
         harness
             .query_all_by_label_contains(&format!("{}:", role.as_str()))
@@ -1537,6 +1609,6 @@ fn choosing_a_participant_shows_only_their_events() {
         .expect("still listed")
         .click();
     harness.run();
-    assert_eq!(harness.state().filter.participant, None);
-    assert_eq!(harness.state().visible.len(), all);
+    assert_eq!(harness.state().choices.filter.participant, None);
+    assert_eq!(harness.state().views.visible.len(), all);
 }

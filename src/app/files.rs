@@ -6,6 +6,7 @@ use super::SightlineApp;
 use crate::command::{Answer, Command, Pick};
 use crate::core::document::{Document, FORMAT, VERSION};
 use crate::core::persist::{self, Recovery};
+use crate::core::pipeline::Reading;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -48,7 +49,7 @@ impl Pending {
 impl SightlineApp {
     /// Runs `action` now, or asks first when there are unsaved changes.
     pub(super) fn guard(&mut self, action: Pending) {
-        if self.dirty {
+        if self.session.dirty {
             self.pending = Some(action);
         } else {
             self.perform(action);
@@ -68,18 +69,21 @@ impl SightlineApp {
                     dismissed: Vec::new(),
                     story: Vec::new(),
                 };
-                self.replace_document(empty, Vec::new());
-                self.file = None;
+                self.replace_document(Reading {
+                    document: empty,
+                    analyses: Vec::new(),
+                });
+                self.session.file = None;
                 self.discard_recovery();
             }
             Pending::Open(path) => match persist::open_with_warnings(&path) {
                 Ok((document, warnings)) => {
                     let analyses = crate::core::pipeline::analyse(&document.articles);
-                    self.replace_document(document, analyses);
+                    self.replace_document(Reading { document, analyses });
                     self.notice = (!warnings.is_empty())
                         .then(|| format!("Opened {}: {}.", path.display(), warnings.join("; ")));
                     self.remember(path.clone());
-                    self.file = Some(path);
+                    self.session.file = Some(path);
                     self.discard_recovery();
                 }
                 // The open timeline stays as it was.
@@ -95,12 +99,13 @@ impl SightlineApp {
                     });
                 match read {
                     Ok((document, notes)) => {
-                        self.replace_document(document, Vec::new());
-                        self.file = None;
+                        let analyses = crate::core::pipeline::analyse(&document.articles);
+                        self.replace_document(Reading { document, analyses });
+                        self.session.file = None;
                         self.notice = Some(format!(
                             "Imported {} ({} events){}",
                             path.display(),
-                            self.document.events.len(),
+                            self.session.document().events.len(),
                             if notes.is_empty() {
                                 ".".to_string()
                             } else {
@@ -131,7 +136,7 @@ impl SightlineApp {
             Answer::Discard => self.perform(pending),
             Answer::Save => {
                 self.save();
-                if self.dirty {
+                if self.session.dirty {
                     // Not saved yet (the Save As dialog is open, or saving failed): still asking.
                     self.pending = Some(pending);
                 } else {
@@ -143,7 +148,7 @@ impl SightlineApp {
 
     /// Saves to the timeline's file, or asks where when it has none.
     pub(super) fn save(&mut self) {
-        match self.file.clone() {
+        match self.session.file.clone() {
             Some(path) => self.save_as(path),
             None => self.apply(Command::Choose(Pick::SaveTimeline)),
         }
@@ -152,12 +157,12 @@ impl SightlineApp {
     /// Saves to `path` (atomically, the previous version kept as a backup); it becomes the
     /// timeline's file. A failed save says why and changes nothing.
     pub(super) fn save_as(&mut self, path: PathBuf) {
-        match persist::save(&self.document, &path) {
+        match persist::save(self.session.document(), &path) {
             Ok(()) => {
-                self.dirty = false;
+                self.session.dirty = false;
                 self.notice = Some(format!("Saved {}.", path.display()));
                 self.remember(path.clone());
-                self.file = Some(path);
+                self.session.file = Some(path);
                 self.discard_recovery();
                 if let Some(pending) = self.pending.take() {
                     self.perform(pending);
@@ -183,9 +188,9 @@ impl SightlineApp {
             return;
         };
         let recovery = Recovery {
-            path: self.file.clone(),
+            path: self.session.file.clone(),
             at: super::now(),
-            document: self.document.clone(),
+            document: self.session.document().clone(),
         };
         if let Err(why) = persist::write_recovery(&recovery, file) {
             self.notice = Some(format!(
@@ -199,7 +204,7 @@ impl SightlineApp {
     /// app's clock in seconds). Returns how long until the next keeping is due, so that the
     /// window wakes up for it even when the user does nothing.
     pub(super) fn autosave_if_due(&mut self, now: f64) -> Option<Duration> {
-        if !self.dirty {
+        if !self.session.dirty {
             self.last_autosave = None;
             return None;
         }
@@ -228,9 +233,12 @@ impl SightlineApp {
         };
         if restore {
             let analyses = crate::core::pipeline::analyse(&recovery.document.articles);
-            self.replace_document(recovery.document, analyses);
-            self.file = recovery.path;
-            self.dirty = true;
+            self.replace_document(Reading {
+                document: recovery.document,
+                analyses,
+            });
+            self.session.file = recovery.path;
+            self.session.dirty = true;
             self.notice = Some(format!("Restored unsaved work from {}.", recovery.at));
         } else {
             self.discard_recovery();
@@ -239,19 +247,25 @@ impl SightlineApp {
 
     /// The window title (file name and unsaved marker), and the close button's guard.
     pub(super) fn update_window(&mut self, ctx: &egui::Context) {
-        let name = self.file.as_ref().map_or_else(
-            || self.document.title.clone(),
+        let name = self.session.file.as_ref().map_or_else(
+            || self.session.document().title.clone(),
             |p| {
                 p.file_name()
                     .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
             },
         );
-        let title = format!("{name}{} - Sightline", if self.dirty { " *" } else { "" });
+        let title = format!(
+            "{name}{} - Sightline",
+            if self.session.dirty { " *" } else { "" }
+        );
         if title != self.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window_title = title;
         }
-        if ctx.input(|i| i.viewport().close_requested()) && self.dirty && !self.close_confirmed {
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.session.dirty
+            && !self.close_confirmed
+        {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.pending = Some(Pending::Close);
         }

@@ -4,22 +4,23 @@
 mod dialog;
 mod files;
 mod job;
+mod views;
 
 use crate::command::{Command, Pick, SlideMove};
-use crate::core::article::Analysis;
-use crate::core::document::{Document, Stance};
+use crate::core::document::ArticleId;
 use crate::core::edit::Edit;
-use crate::core::history::History;
 use crate::core::ingest::Problem;
 use crate::core::persist::Recovery;
-use crate::core::view::{Filter, LaneMode, SlideOrder, SortColumn, sort_events};
+use crate::core::pipeline::Reading;
+use crate::core::view::{Filter, SlideOrder};
+use crate::session::Session;
 use crate::settings::{Divider, PanelLayout, Settings};
-use crate::ui::{self, Presentation, TimelineIndex, View};
+use crate::ui::{self, Presentation, View};
 pub use dialog::Dialog;
 pub use files::Pending;
 pub use job::{Job, Outcome};
-use std::collections::HashSet;
 use std::path::PathBuf;
+pub use views::{Choices, Highlight, Selection, Views};
 
 /// The eframe storage key of [`Settings`].
 const SETTINGS_KEY: &str = "sightline-settings";
@@ -30,41 +31,21 @@ const LAYOUT_KEY: &str = "sightline-layout";
 /// The eframe storage key of the folder files were last chosen in.
 const FOLDER_KEY: &str = "sightline-last-folder";
 
-/// The application state.
+/// The application state, in three parts: the session (the document, its undo history and
+/// its file), the user's choices and selection, and the views derived from both (rebuilt by
+/// [`Views::update`] when something they depend on changed); plus the settings remembered
+/// between runs and the state of dialogs and background work.
 pub struct SightlineApp {
-    /// The timeline being explored.
-    pub document: Document,
-    /// The articles' analyses (temporal expressions for the reader), index-aligned.
-    pub analyses: Vec<Analysis>,
+    /// The timeline being explored, its undo history and its file.
+    pub session: Session,
     /// Files that could not be read.
     pub problems: Vec<Problem>,
-    /// The article shown in the reader.
-    pub selected_article: usize,
-    /// The selected event, shown in every panel.
-    pub selected_event: Option<usize>,
-    /// The event under the pointer on the timeline.
-    pub hovered_event: Option<usize>,
-    /// Which events are shown (search text, disputed, lane, source, stance, dates).
-    pub filter: Filter,
-    /// How the timeline's lanes group events.
-    pub lane_mode: LaneMode,
-    /// The event table's sort column and direction (true = ascending).
-    pub sort: (SortColumn, bool),
-    /// Articles left out (by id): their evidence leaves the timeline.
-    pub excluded: HashSet<String>,
-    /// Events shown, in date order: those matching the filter with evidence from included
-    /// articles (recomputed when the document, filter or inclusion changes, not every frame).
-    pub visible: Vec<usize>,
-    /// The shown events in the event table's order.
-    pub table_rows: Vec<usize>,
-    /// Per article (index-aligned), the shown events' passages in it: (start, end, event,
-    /// stance), sorted by start. The reader highlights them and a click selects their event.
-    pub passages: Vec<Vec<(usize, usize, usize, Stance)>>,
-    /// The visible events indexed for the timeline (rebuilt with `visible`).
-    pub timeline: TimelineIndex,
-    /// How many visible events each included article has evidence for (derived from
-    /// `passages`, rebuilt with `visible`).
-    pub article_events: Vec<usize>,
+    /// What is selected, by id.
+    pub selection: Selection,
+    /// Which events are shown and how.
+    pub choices: Choices,
+    /// What the panels show, derived from the session and the choices.
+    pub views: Views,
     /// Theme and scale.
     pub settings: Settings,
     /// The panels' sizes, as the user set them.
@@ -85,12 +66,6 @@ pub struct SightlineApp {
     pub replacing: Option<(Pick, PathBuf)>,
     /// The last message for the user (a failed open, a cancelled job).
     pub notice: Option<String>,
-    /// Undo and redo.
-    pub history: History,
-    /// The file the timeline was opened from or saved to.
-    pub file: Option<PathBuf>,
-    /// Changes since the last save.
-    pub dirty: bool,
     /// Timelines opened or saved lately, newest first.
     pub recent: Vec<PathBuf>,
     /// An action waiting for the answer to "save the unsaved changes?".
@@ -109,18 +84,12 @@ pub struct SightlineApp {
     close_requested: bool,
     /// The presentation running, if any.
     pub presentation: Option<Presentation>,
-    /// The presentation's slides (events, in order).
-    pub slides: Vec<usize>,
     /// The story-order editor is open.
     pub story_open: bool,
     /// The window's full-screen state last asked for.
     fullscreen: bool,
     /// The size of exported images (the theme follows the app's).
     pub export_image: crate::core::export::ImageOptions,
-    /// Each article's index by id (rebuilt with `visible`).
-    article_at: std::collections::HashMap<String, usize>,
-    /// The participants of all the document's events (rebuilt with `visible`).
-    participants: Vec<crate::core::view::ParticipantSummary>,
 }
 
 impl SightlineApp {
@@ -128,24 +97,13 @@ impl SightlineApp {
     /// `paths` is empty.
     pub fn new(paths: &[PathBuf]) -> Self {
         let loaded = crate::core::ingest::seed_articles();
-        let crate::core::pipeline::Reading { document, analyses } =
-            crate::core::pipeline::read(loaded.articles, "Seed corpus");
+        let reading = crate::core::pipeline::read(loaded.articles, "Seed corpus");
         let mut app = Self {
-            document,
-            analyses,
+            session: Session::new(reading),
             problems: loaded.problems,
-            selected_article: 0,
-            selected_event: None,
-            hovered_event: None,
-            filter: Filter::default(),
-            lane_mode: LaneMode::default(),
-            sort: (SortColumn::Date, true),
-            excluded: HashSet::new(),
-            visible: Vec::new(),
-            table_rows: Vec::new(),
-            passages: Vec::new(),
-            timeline: TimelineIndex::default(),
-            article_events: Vec::new(),
+            selection: Selection::default(),
+            choices: Choices::default(),
+            views: Views::default(),
             settings: Settings::default(),
             layout: PanelLayout::default(),
             last_folder: None,
@@ -156,9 +114,6 @@ impl SightlineApp {
             native_dialogs: false,
             replacing: None,
             notice: None,
-            history: History::default(),
-            file: None,
-            dirty: false,
             recent: Vec::new(),
             pending: None,
             recovery_offer: None,
@@ -168,14 +123,11 @@ impl SightlineApp {
             close_confirmed: false,
             close_requested: false,
             presentation: None,
-            slides: Vec::new(),
             story_open: false,
             fullscreen: false,
             export_image: crate::core::export::ImageOptions::default(),
-            article_at: std::collections::HashMap::new(),
-            participants: Vec::new(),
         };
-        app.refresh_visible();
+        app.sync();
         match paths {
             [] => {}
             [one] if crate::core::persist::is_timeline(one) => {
@@ -225,15 +177,11 @@ impl SightlineApp {
 
     /// Replaces the timeline (a new file, an opened one, new articles): the selection, the
     /// filters' article exclusions and the undo history start afresh.
-    fn replace_document(&mut self, document: Document, analyses: Vec<Analysis>) {
-        self.document = document;
-        self.analyses = analyses;
-        self.selected_article = 0;
-        self.selected_event = None;
-        self.excluded.clear();
-        self.history = History::default();
-        self.dirty = false;
-        self.refresh_visible();
+    fn replace_document(&mut self, reading: Reading) {
+        self.session.replace(reading);
+        self.selection = Selection::default();
+        self.choices.excluded.clear();
+        self.sync();
     }
 
     /// Takes the result of a finished background job, if any.
@@ -244,26 +192,37 @@ impl SightlineApp {
         self.job = None;
         match outcome {
             Outcome::Done(extracted) if self.job_adds => {
+                let extracted = *extracted;
                 let added = extracted
                     .document
                     .articles
                     .len()
-                    .saturating_sub(self.document.articles.len());
-                self.history.record_full(&self.document);
-                self.document = extracted.document;
-                self.analyses = extracted.analyses;
+                    .saturating_sub(self.session.document().articles.len());
+                self.session.reread(Reading {
+                    document: extracted.document,
+                    analyses: extracted.analyses,
+                });
                 self.problems = extracted.problems;
-                self.dirty = true;
-                self.refresh_visible();
-                let new = self.document.events.iter().filter(|e| e.new).count();
+                self.sync();
+                let new = self
+                    .session
+                    .document()
+                    .events
+                    .iter()
+                    .filter(|e| e.new)
+                    .count();
                 self.notice = Some(format!(
                     "Added {added} article(s): {new} new event(s), marked new; your edits are kept."
                 ));
             }
             Outcome::Done(extracted) => {
-                self.replace_document(extracted.document, extracted.analyses);
+                let extracted = *extracted;
+                self.replace_document(Reading {
+                    document: extracted.document,
+                    analyses: extracted.analyses,
+                });
                 self.problems = extracted.problems;
-                self.file = None;
+                self.session.file = None;
                 self.notice = None;
             }
             Outcome::Cancelled => {
@@ -281,6 +240,7 @@ impl SightlineApp {
         let folder = self.last_folder.as_deref();
         // Saving again offers the timeline's own file name; an export is named after it.
         let stem = self
+            .session
             .file
             .as_deref()
             .and_then(std::path::Path::file_stem)
@@ -360,57 +320,27 @@ impl SightlineApp {
         }
     }
 
-    /// Recomputes what is shown after the document, the filter, the lanes or the included
-    /// articles changed.
-    fn refresh_visible(&mut self) {
-        self.article_at = self
-            .document
-            .article_positions()
-            .into_iter()
-            .map(|(id, i)| (id.to_string(), i))
-            .collect();
-        self.visible = self.filter.apply(&self.document, &self.excluded);
-        let all: Vec<usize> = (0..self.document.events.len()).collect();
-        self.participants = crate::core::view::participants(&self.document, &all);
-        sort_events(&self.document, &mut self.visible, SortColumn::Date, true);
-        self.timeline = TimelineIndex::new(
-            &self.document,
-            &self.visible,
-            self.lane_mode,
-            &self.excluded,
-        );
-        self.passages = article_passages(&self.document, &self.visible, &self.excluded);
-        // An article's shown events are the distinct events of its passages.
-        self.article_events = self
-            .passages
-            .iter()
-            .map(|list| {
-                let mut events: Vec<usize> = list.iter().map(|p| p.2).collect();
-                events.sort_unstable();
-                events.dedup();
-                events.len()
-            })
-            .collect();
-        self.sort_table();
-        if self
-            .selected_event
-            .is_some_and(|s| !self.visible.contains(&s))
-        {
-            self.selected_event = None;
+    /// Brings the derived views up to date with the session, the choices and the selection
+    /// (cheap when nothing changed), and keeps the slide in range.
+    pub fn sync(&mut self) {
+        let order = self.presentation.as_ref().map(|p| p.order);
+        self.views
+            .update(&self.session, &self.choices, order, &mut self.selection);
+        if let Some(p) = &mut self.presentation {
+            p.slide = p.slide.min(self.views.slides.len().saturating_sub(1));
         }
-        if self.selected_article >= self.document.articles.len() {
-            self.selected_article = 0;
-        }
-        self.hovered_event = None;
-        self.refresh_slides();
     }
 
-    /// Recomputes the presentation's slides (keeping the slide in range).
-    fn refresh_slides(&mut self) {
-        if let Some(p) = &mut self.presentation {
-            self.slides = crate::core::view::slides(&self.document, &self.visible, p.order);
-            p.slide = p.slide.min(self.slides.len().saturating_sub(1));
-        }
+    /// The selected event's place in the document (as of the last [`Self::sync`]).
+    #[must_use]
+    pub fn selected_event(&self) -> Option<usize> {
+        self.views.selected_event
+    }
+
+    /// The reader's article's place in the document (as of the last [`Self::sync`]).
+    #[must_use]
+    pub fn selected_article(&self) -> usize {
+        self.views.selected_article
     }
 
     /// Moves between slides; the slide's event becomes the selection.
@@ -418,21 +348,22 @@ impl SightlineApp {
         let Some(p) = &mut self.presentation else {
             return;
         };
-        let last = self.slides.len().saturating_sub(1);
+        let last = self.views.slides.len().saturating_sub(1);
         p.slide = match step {
             SlideMove::Next => (p.slide + 1).min(last),
             SlideMove::Previous => p.slide.saturating_sub(1),
             SlideMove::First => 0,
             SlideMove::Last => last,
         };
-        self.selected_event = self.slides.get(p.slide).copied();
+        let event = self.views.slides.get(p.slide).copied();
+        self.select_event(event);
     }
 
     /// Writes the shown events in `format` to `path`; a failure (or an internal error) is
     /// reported and changes nothing.
     fn export(&mut self, format: crate::core::export::Format, path: &std::path::Path) {
         use crate::core::export::{self, Format, ImageOptions};
-        let (doc, shown) = (&self.document, &self.visible);
+        let (doc, shown) = (self.session.document(), &self.views.visible);
         let options = ImageOptions {
             dark: self.settings.dark,
             ..self.export_image
@@ -457,159 +388,102 @@ impl SightlineApp {
         });
     }
 
-    /// Orders the event table by the chosen column.
-    fn sort_table(&mut self) {
-        self.table_rows.clone_from(&self.visible);
-        let (column, ascending) = self.sort;
-        sort_events(&self.document, &mut self.table_rows, column, ascending);
-    }
-
     /// The panels' view of the state.
     fn view(&self) -> View<'_> {
+        let views = &self.views;
         View {
-            doc: &self.document,
-            visible: &self.visible,
-            timeline: &self.timeline,
-            article_events: &self.article_events,
-            excluded: &self.excluded,
-            selected_event: self.selected_event,
-            selected_article: self.selected_article,
-            hovered_event: self.hovered_event,
-            filter: &self.filter,
-            lane_mode: self.lane_mode,
-            sort: self.sort,
-            table_rows: &self.table_rows,
-            passages: self
+            doc: self.session.document(),
+            visible: &views.visible,
+            timeline: &views.timeline,
+            article_events: &views.article_events,
+            excluded: &self.choices.excluded,
+            selected_event: views.selected_event,
+            selected_article: views.selected_article,
+            hovered_event: views.hovered_event,
+            filter: &self.choices.filter,
+            lane_mode: self.choices.lane_mode,
+            sort: self.choices.sort,
+            table_rows: &views.table_rows,
+            passages: views
                 .passages
-                .get(self.selected_article)
+                .get(views.selected_article)
                 .map_or(&[], Vec::as_slice),
             settings: self.settings,
             progress: self.job.as_ref().map(Job::progress),
             notice: self.notice.as_deref(),
-            can_undo: self.history.can_undo(),
-            can_redo: self.history.can_redo(),
+            can_undo: self.session.can_undo(),
+            can_redo: self.session.can_redo(),
             recent: &self.recent,
             export_image: self.export_image,
-            article_at: &self.article_at,
-            participants: &self.participants,
+            article_at: &views.article_at,
+            participants: &views.participants,
         }
     }
 
-    /// The selected event's id, to find it again after the events change.
-    fn selected_id(&self) -> Option<String> {
-        self.selected_event
-            .and_then(|i| self.document.events.get(i))
-            .map(|e| e.id.clone())
-    }
-
-    /// Selects the event with this id, if it is still there and shown.
-    fn reselect(&mut self, id: Option<String>) {
-        self.selected_event = id
-            .and_then(|id| self.document.events.iter().position(|e| e.id == id))
-            .filter(|i| self.visible.contains(i));
+    /// Selects the event at this place in the document (none: nothing).
+    fn select_event(&mut self, event: Option<usize>) {
+        self.selection.event = event.map(|e| self.session.document().events[e].id.clone());
+        self.sync();
     }
 
     /// Applies one analyst edit as an undoable step.
     fn edit(&mut self, edit: Edit) {
         let creates = matches!(edit, Edit::NewEvent { .. } | Edit::Split { .. });
-        let selected = self.selected_id();
-        match self.history.apply(&mut self.document, edit, &now()) {
+        match self.session.edit(edit, &now()) {
             Ok(()) => {
-                self.dirty = true;
                 self.notice = None;
-                self.refresh_visible();
                 if creates {
-                    let new = self.document.events.len() - 1;
+                    let new = self.session.document().events.len() - 1;
+                    self.sync();
                     // A new event is shown even where a filter would hide it.
-                    if !self.visible.contains(&new) {
-                        self.filter = Filter::default();
-                        self.refresh_visible();
+                    if !self.views.visible.contains(&new) {
+                        self.choices.filter = Filter::default();
                     }
-                    self.selected_event = Some(new);
-                } else {
-                    self.reselect(selected);
+                    self.select_event(Some(new));
                 }
             }
             Err(why) => self.notice = Some(format!("Not changed: {why}.")),
         }
     }
 
-    /// Undoes (or redoes) one step, keeping the selection where it can.
-    fn step_history(&mut self, redo: bool) {
-        let selected = self.selected_id();
-        // What an article's analysis depends on besides its text: its id and its date.
-        let read_as = |doc: &Document| -> Vec<(String, Option<chrono::NaiveDate>)> {
-            doc.articles
-                .iter()
-                .map(|a| (a.id.clone(), a.published))
-                .collect()
-        };
-        let before = read_as(&self.document);
-        let done = if redo {
-            self.history.redo(&mut self.document)
-        } else {
-            self.history.undo(&mut self.document)
-        };
-        if done {
-            self.dirty = true;
-            let after = read_as(&self.document);
-            if self.analyses.len() != self.document.articles.len() || before.len() != after.len() {
-                self.analyses = crate::core::pipeline::analyse(&self.document.articles);
-            } else {
-                // An undone or redone re-dating re-reads that article's relative dates.
-                for (i, _) in before
-                    .iter()
-                    .zip(&after)
-                    .enumerate()
-                    .filter(|(_, (b, a))| b != a)
-                {
-                    self.analyses[i] = self.document.articles[i].analyze();
-                }
-            }
-            self.refresh_visible();
-            self.reselect(selected);
-        }
+    /// Applies one command from the UI, then brings the views up to date.
+    pub fn apply(&mut self, command: Command) {
+        self.apply_command(command);
+        self.sync();
     }
 
-    /// Applies one command from the UI.
-    pub fn apply(&mut self, command: Command) {
+    /// Applies one command.
+    fn apply_command(&mut self, command: Command) {
+        let doc = self.session.document();
         match command {
-            Command::SelectArticle(index) if index < self.document.articles.len() => {
-                self.selected_article = index;
+            Command::SelectArticle(id) if doc.article_position(&id).is_some() => {
+                self.selection.article = Some(id);
             }
-            Command::SelectEvent(index) if index < self.document.events.len() => {
-                self.selected_event = Some(index);
+            Command::SelectEvent(id) => {
+                let Some(index) = doc.event_position(&id) else {
+                    return;
+                };
                 // Show the event's first passage in the reader, unless the article there
                 // already has one (a click on a highlight keeps its article).
-                let evidence = &self.document.events[index].evidence;
-                let shown = self.document.articles.get(self.selected_article);
+                let evidence = &doc.events[index].evidence;
+                let shown = doc.articles.get(self.views.selected_article);
                 if !shown.is_some_and(|a| evidence.iter().any(|x| x.article == a.id))
-                    && let Some(article) = evidence.first().and_then(|first| {
-                        self.document
-                            .articles
-                            .iter()
-                            .position(|a| a.id == first.article)
-                    })
+                    && let Some(first) = evidence.first()
                 {
-                    self.selected_article = article;
+                    self.selection.article = Some(first.article.clone());
                 }
+                self.selection.event = Some(id);
             }
-            Command::HoverEvent(event) => self.hovered_event = event,
-            Command::SetFilter(filter) => {
-                self.filter = filter;
-                self.refresh_visible();
-            }
-            Command::SetLaneMode(mode) => {
-                self.lane_mode = mode;
-                self.refresh_visible();
-            }
+            Command::HoverEvent(event) => self.selection.hovered = event,
+            Command::SetFilter(filter) => self.choices.filter = filter,
+            Command::SetLaneMode(mode) => self.choices.lane_mode = mode,
             Command::SortBy(column) => {
-                self.sort = if self.sort.0 == column {
-                    (column, !self.sort.1)
+                let sort = &mut self.choices.sort;
+                *sort = if sort.0 == column {
+                    (column, !sort.1)
                 } else {
                     (column, true)
                 };
-                self.sort_table();
             }
             Command::Choose(pick) => self.choose(pick),
             Command::ConfirmReplace(replace) => {
@@ -623,28 +497,17 @@ impl SightlineApp {
                 }
             }
             Command::SetIncluded { article, included } => {
-                if let Some(a) = self.document.articles.get(article) {
-                    if included {
-                        self.excluded.remove(&a.id);
-                    } else {
-                        self.excluded.insert(a.id.clone());
-                    }
-                    self.refresh_visible();
+                if included {
+                    self.choices.excluded.remove(&article);
+                } else if doc.article_position(&article).is_some() {
+                    self.choices.excluded.insert(article);
                 }
             }
             Command::SelectNext | Command::SelectPrevious => {
-                let position = self
-                    .selected_event
-                    .and_then(|s| self.visible.iter().position(|&v| v == s));
-                let next = match (command, position) {
-                    (_, None) => self.visible.first(),
-                    (Command::SelectNext, Some(p)) => {
-                        self.visible.get(p + 1).or(self.visible.get(p))
-                    }
-                    (_, Some(p)) => self.visible.get(p.saturating_sub(1)),
-                };
-                if let Some(&event) = next {
-                    self.apply(Command::SelectEvent(event));
+                let forward = command == Command::SelectNext;
+                if let Some(event) = self.views.step_from_selected(forward) {
+                    let id = doc.events[event].id.clone();
+                    self.apply_command(Command::SelectEvent(id));
                 }
             }
             Command::OpenPaths(paths) => {
@@ -663,14 +526,18 @@ impl SightlineApp {
                     self.notice = Some("Opening cancelled; the timeline is unchanged.".into());
                 }
             }
-            Command::SetArticleDate { article, date } => self.set_article_date(article, date),
+            Command::SetArticleDate { article, date } => self.set_article_date(&article, date),
             Command::SetDark(dark) => self.settings.dark = dark,
             Command::SetZoom(zoom) => self.settings.zoom = zoom.clamp(0.5, 3.0),
             Command::SetLayout(layout) => self.layout = layout,
             Command::Edit(edit) => self.edit(edit),
-            Command::EndEditBurst => self.history.end_burst(),
-            Command::Undo => self.step_history(false),
-            Command::Redo => self.step_history(true),
+            Command::EndEditBurst => self.session.end_burst(),
+            Command::Undo => {
+                self.session.step(false);
+            }
+            Command::Redo => {
+                self.session.step(true);
+            }
             Command::NewTimeline => self.guard(Pending::New),
             Command::OpenTimeline(path) => self.guard(Pending::Open(path)),
             Command::ChooseTimeline => self.guard(Pending::Choose),
@@ -684,7 +551,7 @@ impl SightlineApp {
                     slide: 0,
                     notes: self.presentation.as_ref().is_some_and(|p| p.notes),
                 });
-                self.refresh_slides();
+                self.sync();
                 if self.presentation.is_some() {
                     self.move_slide(SlideMove::First);
                 }
@@ -699,7 +566,7 @@ impl SightlineApp {
             Command::Export(format, path) => self.export(format, &path),
             Command::SetExportImage(image) => self.export_image = image,
             Command::ImportTimelineJs(path) => self.guard(Pending::Import(path)),
-            Command::SelectArticle(_) | Command::SelectEvent(_) => {}
+            Command::SelectArticle(_) => {}
         }
     }
 
@@ -710,27 +577,25 @@ impl SightlineApp {
         }
         self.notice = None;
         self.job_adds = adds;
-        self.job = Some(Job::start(paths, adds.then(|| self.document.clone())));
+        self.job = Some(Job::start(
+            paths,
+            adds.then(|| self.session.document().clone()),
+        ));
     }
 
     /// Gives an undated article its date and re-dates what depends on it; analyst edits stay.
-    fn set_article_date(&mut self, article: usize, date: chrono::NaiveDate) {
-        if article >= self.document.articles.len() {
+    fn set_article_date(&mut self, article: &ArticleId, date: chrono::NaiveDate) {
+        let doc = self.session.document();
+        let Some(index) = doc.article_position(article) else {
             return;
-        }
-        let selected = self.selected_id();
-        self.history.record_full(&self.document);
-        let mut articles = self.document.articles.clone();
-        let a = &mut articles[article];
+        };
+        let mut articles = doc.articles.clone();
+        let a = &mut articles[index];
         a.published = Some(date);
         a.published_basis = crate::core::article::DateBasis::User;
         a.year_inferred = false;
-        let reading = crate::core::pipeline::reread(&self.document, articles);
-        self.document = reading.document;
-        self.analyses = reading.analyses;
-        self.dirty = true;
-        self.refresh_visible();
-        self.reselect(selected);
+        let reading = crate::core::pipeline::reread(doc, articles);
+        self.session.reread(reading);
     }
 }
 
@@ -793,9 +658,10 @@ impl eframe::App for SightlineApp {
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
         }
+        self.sync();
         let view = self.view();
         if let Some(presentation) = &self.presentation {
-            ui::present_ui(ui, &view, presentation, &self.slides, &mut commands);
+            ui::present_ui(ui, &view, presentation, &self.views.slides, &mut commands);
             for command in commands {
                 self.apply(command);
             }
@@ -833,7 +699,7 @@ impl eframe::App for SightlineApp {
         );
         let height = centre.height();
         let mut timeline = egui::Rect::NOTHING;
-        let analysis = self.analyses.get(self.selected_article);
+        let analysis = self.session.analyses().get(self.views.selected_article);
         ui.scope_builder(egui::UiBuilder::new().max_rect(centre), |ui| {
             timeline = egui::Panel::top("timeline")
                 .resizable(false)
@@ -936,31 +802,6 @@ fn shortcuts(ui: &egui::Ui, presenting: bool, commands: &mut Vec<Command>) {
             commands.push(Command::SelectPrevious);
         }
     });
-}
-
-/// Per article, the sentences of the passages of the `visible` events from included articles,
-/// sorted by start.
-fn article_passages(
-    doc: &Document,
-    visible: &[usize],
-    excluded: &HashSet<String>,
-) -> Vec<Vec<(usize, usize, usize, Stance)>> {
-    let position = doc.article_positions();
-    let mut passages = vec![Vec::new(); doc.articles.len()];
-    for &e in visible {
-        for x in &doc.events[e].evidence {
-            if let Some(&a) = position.get(x.article.as_str())
-                && !excluded.contains(&x.article)
-            {
-                let sentence = x.context_span();
-                passages[a].push((sentence.start, sentence.end, e, x.stance));
-            }
-        }
-    }
-    for list in &mut passages {
-        list.sort_unstable_by_key(|p| (p.0, p.1));
-    }
-    passages
 }
 
 /// Opens the window on `paths` (the seed corpus when empty).

@@ -60,7 +60,7 @@ impl DateBasis {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable id: the file stem, or the `id` field of a JSON record.
-    pub id: String,
+    pub id: crate::core::id::ArticleId,
     /// Where it was read from.
     pub path: String,
     /// Its headline, or the start of its first sentence when it has none.

@@ -5,7 +5,8 @@
 use crate::core::article::{Analysis, Article};
 use crate::core::dates::DateRange;
 use crate::core::document::{
-    DateStep, Document, Event, Evidence, FORMAT, Origin, Participant, Role, Span, Stance, VERSION,
+    DateStep, Document, Event, EventId, Evidence, FORMAT, Origin, Participant, Role, Span, Stance,
+    VERSION,
 };
 use crate::core::extract::{self, EventKind, Mention};
 use chrono::NaiveDate;
@@ -482,7 +483,7 @@ fn make_events(
         ))
     });
     for (i, e) in events.iter_mut().enumerate() {
-        e.id = format!("e{:03}", i + 1);
+        e.id = format!("e{:03}", i + 1).into();
     }
     events
 }
@@ -716,7 +717,7 @@ fn base_event(
     let disputed = evidence.iter().any(|e| e.stance == Stance::Denies)
         && evidence.iter().any(|e| e.stance != Stance::Denies);
     Event {
-        id: String::new(),
+        id: EventId::default(),
         title: title(&ms, articles),
         kind: kind.as_str().to_string(),
         lane: kind.lane().to_string(),

@@ -2,6 +2,7 @@
 //! Self-contained: article texts are inside, so a saved timeline opens anywhere.
 
 use crate::core::article::Article;
+pub use crate::core::id::{ArticleId, EventId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -33,14 +34,14 @@ pub struct Document {
     pub dismissed: Vec<PassageRef>,
     /// The analyst's story order for presenting: event ids, first slide first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub story: Vec<String>,
+    pub story: Vec<EventId>,
 }
 
 /// Where a passage is: article id and byte range.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PassageRef {
     /// Article id.
-    pub article: String,
+    pub article: ArticleId,
     /// Byte offset in the article text.
     pub start: usize,
     /// Byte offset past the passage.
@@ -132,7 +133,7 @@ pub struct Participant {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DateStep {
     /// The article the step reads from.
-    pub article: String,
+    pub article: ArticleId,
     /// Byte offset of the expression (or passage) in that article.
     pub start: usize,
     /// Byte offset past it.
@@ -155,7 +156,7 @@ pub struct DateStep {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     /// Article id.
-    pub article: String,
+    pub article: ArticleId,
     /// Byte offset in the article text.
     pub start: usize,
     /// Byte offset past the passage.
@@ -214,7 +215,7 @@ pub enum Origin {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Stable id.
-    pub id: String,
+    pub id: EventId,
     /// A briefing line.
     pub title: String,
     /// Event kind (strike, blockade, seizure, disclosure, report, …).
@@ -389,7 +390,19 @@ pub enum LoadError {
 }
 
 impl Document {
-    /// Each article's index by id.
+    /// The place of the event with this id.
+    #[must_use]
+    pub fn event_position(&self, id: &EventId) -> Option<usize> {
+        self.events.iter().position(|e| &e.id == id)
+    }
+
+    /// The place of the article with this id.
+    #[must_use]
+    pub fn article_position(&self, id: &ArticleId) -> Option<usize> {
+        self.articles.iter().position(|a| &a.id == id)
+    }
+
+    /// Each article's place by id.
     pub fn article_positions(&self) -> std::collections::HashMap<&str, usize> {
         self.articles
             .iter()
@@ -447,10 +460,10 @@ impl Document {
             }
             let old = event.id.clone();
             let mut n = 2;
-            while !seen.insert(format!("{old}-{n}")) {
+            while !seen.insert(EventId::from(format!("{old}-{n}"))) {
                 n += 1;
             }
-            event.id = format!("{old}-{n}");
+            event.id = format!("{old}-{n}").into();
             warnings.push(format!(
                 "duplicate event id {old:?}: one is now {:?}",
                 event.id

@@ -4,7 +4,8 @@
 //! keeps the derived fields (sources, disputed) true to the evidence.
 
 use crate::core::document::{
-    Change, Document, EngineVersion, Event, Evidence, Origin, PassageRef, Stance,
+    ArticleId, Change, Document, EngineVersion, Event, EventId, Evidence, Origin, PassageRef,
+    Stance,
 };
 use crate::core::extract::EventKind;
 use chrono::NaiveDate;
@@ -19,22 +20,22 @@ pub enum Edit {
     SetDocumentTitle(String),
     /// Retitle an event.
     SetTitle {
-        /// Event index.
-        event: usize,
+        /// The event.
+        event: EventId,
         /// New title.
         title: String,
     },
     /// Change an event's kind (its lane follows).
     SetKind {
-        /// Event index.
-        event: usize,
+        /// The event.
+        event: EventId,
         /// New kind.
         kind: String,
     },
     /// Date an event by hand.
     SetDates {
-        /// Event index.
-        event: usize,
+        /// The event.
+        event: EventId,
         /// First possible day.
         earliest: Option<NaiveDate>,
         /// Last possible day.
@@ -44,29 +45,29 @@ pub enum Edit {
     },
     /// Replace an event's note.
     SetNote {
-        /// Event index.
-        event: usize,
+        /// The event.
+        event: EventId,
         /// The note.
         note: String,
     },
     /// Replace an event's tags.
     SetTags {
-        /// Event index.
-        event: usize,
+        /// The event.
+        event: EventId,
         /// The tags.
         tags: Vec<String>,
     },
     /// Star or unstar an event.
     SetStarred {
-        /// Event index.
-        event: usize,
+        /// The event.
+        event: EventId,
         /// Starred.
         starred: bool,
     },
     /// Change how a passage bears on its event.
     SetStance {
-        /// Event index.
-        event: usize,
+        /// The event.
+        event: EventId,
         /// Passage index within the event.
         passage: usize,
         /// New stance.
@@ -74,15 +75,15 @@ pub enum Edit {
     },
     /// Take a passage off an event.
     RemovePassage {
-        /// Event index.
-        event: usize,
+        /// The event.
+        event: EventId,
         /// Passage index within the event.
         passage: usize,
     },
     /// Add a passage to an event.
     AddPassage {
-        /// Event index.
-        event: usize,
+        /// The event.
+        event: EventId,
         /// The passage (its quote must match the article).
         evidence: Evidence,
     },
@@ -102,45 +103,45 @@ pub enum Edit {
     /// Join `other` into `keep`: the passages join, `other` goes.
     Merge {
         /// The event that stays.
-        keep: usize,
+        keep: EventId,
         /// The event that joins it.
-        other: usize,
+        other: EventId,
     },
     /// Move some passages of an event into a new event.
     Split {
-        /// Event index.
-        event: usize,
+        /// The event.
+        event: EventId,
         /// Passage indices to move (not all of them).
         passages: Vec<usize>,
         /// The new event's title.
         title: String,
     },
     /// Set the story order for presenting (event ids, first slide first).
-    SetStory(Vec<String>),
+    SetStory(Vec<EventId>),
     /// Delete an event; its passages are not brought back by a re-extraction.
     Delete {
-        /// Event index.
-        event: usize,
+        /// The event.
+        event: EventId,
     },
 }
 
 /// Why an edit was refused.
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
-    /// No event at that index.
+    /// No event with that id.
     #[error("there is no event {0}")]
-    NoEvent(usize),
+    NoEvent(EventId),
     /// No passage at that index.
     #[error("event {event} has no passage {passage}")]
     NoPassage {
-        /// Event index.
-        event: usize,
+        /// The event.
+        event: EventId,
         /// Passage index.
         passage: usize,
     },
     /// A passage that does not quote its article.
     #[error("the passage does not quote article {0} at that place")]
-    BadPassage(String),
+    BadPassage(ArticleId),
     /// Dates out of order.
     #[error("the earliest day is after the latest")]
     DatesOutOfOrder,
@@ -151,7 +152,7 @@ pub enum EditError {
 
 impl Edit {
     /// The event this edit changes, when it changes one (for grouping a typing burst).
-    pub fn target(&self) -> Option<usize> {
+    pub fn target(&self) -> Option<&EventId> {
         match self {
             Edit::SetTitle { event, .. }
             | Edit::SetKind { event, .. }
@@ -163,8 +164,8 @@ impl Edit {
             | Edit::RemovePassage { event, .. }
             | Edit::AddPassage { event, .. }
             | Edit::Split { event, .. }
-            | Edit::Delete { event } => Some(*event),
-            Edit::Merge { keep, .. } => Some(*keep),
+            | Edit::Delete { event } => Some(event),
+            Edit::Merge { keep, .. } => Some(keep),
             Edit::SetDocumentTitle(_) | Edit::NewEvent { .. } | Edit::SetStory(_) => None,
         }
     }
@@ -191,12 +192,14 @@ pub fn apply(doc: &mut Document, edit: Edit, at: &str) -> Result<(), EditError> 
         Edit::SetDocumentTitle(title) => doc.title = title,
         Edit::SetStory(story) => doc.story = story,
         Edit::SetTitle { event, title } => {
+            let event = position(doc, &event)?;
             let e = touch(doc, event, true);
             let change = format!("title: {:?} -> {title:?}", e.title);
             e.title = title;
             e.history.push(note(change));
         }
         Edit::SetKind { event, kind } => {
+            let event = position(doc, &event)?;
             let e = touch(doc, event, true);
             let change = format!("kind: {} -> {kind}", e.kind);
             e.lane = EventKind::from_name(&kind)
@@ -211,6 +214,7 @@ pub fn apply(doc: &mut Document, edit: Edit, at: &str) -> Result<(), EditError> 
             latest,
             best,
         } => {
+            let event = position(doc, &event)?;
             let e = touch(doc, event, true);
             let change = format!(
                 "dates: {} -> {}",
@@ -221,17 +225,20 @@ pub fn apply(doc: &mut Document, edit: Edit, at: &str) -> Result<(), EditError> 
             e.history.push(note(change));
         }
         Edit::SetNote { event, note: text } => {
+            let event = position(doc, &event)?;
             let e = touch(doc, event, false);
             e.note = text;
             e.history.push(note("note".to_string()));
         }
         Edit::SetTags { event, tags } => {
+            let event = position(doc, &event)?;
             let e = touch(doc, event, false);
             let change = format!("tags: {}", tags.join(", "));
             e.tags = tags;
             e.history.push(note(change));
         }
         Edit::SetStarred { event, starred } => {
+            let event = position(doc, &event)?;
             let e = touch(doc, event, false);
             e.starred = starred;
             e.history
@@ -242,6 +249,7 @@ pub fn apply(doc: &mut Document, edit: Edit, at: &str) -> Result<(), EditError> 
             passage,
             stance,
         } => {
+            let event = position(doc, &event)?;
             let e = touch(doc, event, false);
             let change = format!(
                 "passage {}: {} -> {}",
@@ -254,6 +262,7 @@ pub fn apply(doc: &mut Document, edit: Edit, at: &str) -> Result<(), EditError> 
             refresh(doc, event);
         }
         Edit::RemovePassage { event, passage } => {
+            let event = position(doc, &event)?;
             let e = touch(doc, event, false);
             let removed = e.evidence.remove(passage);
             e.history
@@ -261,6 +270,7 @@ pub fn apply(doc: &mut Document, edit: Edit, at: &str) -> Result<(), EditError> 
             refresh(doc, event);
         }
         Edit::AddPassage { event, evidence } => {
+            let event = position(doc, &event)?;
             let e = touch(doc, event, false);
             e.history
                 .push(note(format!("added passage {:?}", evidence.quote)));
@@ -291,6 +301,7 @@ pub fn apply(doc: &mut Document, edit: Edit, at: &str) -> Result<(), EditError> 
             refresh(doc, doc.events.len() - 1);
         }
         Edit::Merge { keep, other } => {
+            let (keep, other) = (position(doc, &keep)?, position(doc, &other)?);
             let joining = doc.events[other].clone();
             let e = touch(doc, keep, false);
             for x in joining.evidence {
@@ -322,6 +333,7 @@ pub fn apply(doc: &mut Document, edit: Edit, at: &str) -> Result<(), EditError> 
             mut passages,
             title,
         } => {
+            let event = position(doc, &event)?;
             passages.sort_unstable();
             passages.dedup();
             let e = touch(doc, event, false);
@@ -352,6 +364,7 @@ pub fn apply(doc: &mut Document, edit: Edit, at: &str) -> Result<(), EditError> 
             refresh(doc, doc.events.len() - 1);
         }
         Edit::Delete { event } => {
+            let event = position(doc, &event)?;
             let gone = doc.events.remove(event);
             doc.story.retain(|id| *id != gone.id);
             for x in gone.evidence {
@@ -371,13 +384,17 @@ pub fn apply(doc: &mut Document, edit: Edit, at: &str) -> Result<(), EditError> 
 
 /// Refuses an edit that does not fit the document.
 fn check(doc: &Document, edit: &Edit) -> Result<(), EditError> {
-    let event = |i: usize| doc.events.get(i).ok_or(EditError::NoEvent(i));
-    let passage = |e: usize, p: usize| {
+    let event = |id: &EventId| {
+        doc.event_position(id)
+            .map(|i| &doc.events[i])
+            .ok_or_else(|| EditError::NoEvent(id.clone()))
+    };
+    let passage = |e: &EventId, p: usize| {
         event(e)?
             .evidence
             .get(p)
-            .ok_or(EditError::NoPassage {
-                event: e,
+            .ok_or_else(|| EditError::NoPassage {
+                event: e.clone(),
                 passage: p,
             })
             .map(|_| ())
@@ -407,13 +424,13 @@ fn check(doc: &Document, edit: &Edit) -> Result<(), EditError> {
         } if earliest.zip(*latest).is_some_and(|(a, b)| a > b) => Err(EditError::DatesOutOfOrder),
         Edit::SetStance {
             event, passage: p, ..
-        } => passage(*event, *p),
+        } => passage(event, *p),
         Edit::RemovePassage {
             event: e,
             passage: p,
         } => {
-            passage(*e, *p)?;
-            if event(*e)?.evidence.len() == 1 {
+            passage(e, *p)?;
+            if event(e)?.evidence.len() == 1 {
                 return Err(EditError::Refused(
                     "an event keeps at least one passage (delete the event instead)",
                 ));
@@ -441,7 +458,7 @@ fn check(doc: &Document, edit: &Edit) -> Result<(), EditError> {
             Ok(())
         }
         Edit::Merge { keep, other } => {
-            event(*other)?;
+            event(other)?;
             if keep == other {
                 return Err(EditError::Refused("an event cannot merge with itself"));
             }
@@ -451,12 +468,12 @@ fn check(doc: &Document, edit: &Edit) -> Result<(), EditError> {
             event: e, passages, ..
         } => {
             for &p in passages {
-                passage(*e, p)?;
+                passage(e, p)?;
             }
             let mut distinct = passages.clone();
             distinct.sort_unstable();
             distinct.dedup();
-            if distinct.is_empty() || distinct.len() >= event(*e)?.evidence.len() {
+            if distinct.is_empty() || distinct.len() >= event(e)?.evidence.len() {
                 return Err(EditError::Refused(
                     "a split moves some of the passages, not none or all",
                 ));
@@ -511,20 +528,31 @@ fn refresh(doc: &mut Document, event: usize) {
     e.disputed = disputed;
 }
 
+/// The place of the event with this id, or why the edit cannot apply.
+fn position(doc: &Document, id: &EventId) -> Result<usize, EditError> {
+    doc.event_position(id)
+        .ok_or_else(|| EditError::NoEvent(id.clone()))
+}
+
 /// An event id not yet in the document ("a1", "a2", …): one more than the highest in use.
-fn fresh_id(doc: &Document) -> String {
+fn fresh_id(doc: &Document) -> EventId {
     let highest = doc
         .events
         .iter()
-        .filter_map(|e| e.id.strip_prefix('a')?.parse::<u64>().ok())
+        .filter_map(|e| e.id.as_str().strip_prefix('a')?.parse::<u64>().ok())
         .max()
         .unwrap_or(0);
-    format!("a{}", highest + 1)
+    EventId::from(format!("a{}", highest + 1))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The id the engine gives its `i`th event (in date order): "e001", "e002", …
+    fn nth(i: usize) -> crate::core::document::EventId {
+        format!("e{:03}", i + 1).into()
+    }
 
     fn seeds() -> Document {
         crate::core::pipeline::read(crate::core::ingest::seed_articles().articles, "seeds").document
@@ -539,7 +567,7 @@ mod tests {
         apply(
             &mut doc,
             Edit::SetTitle {
-                event: 0,
+                event: nth(0),
                 title: "Renamed".into(),
             },
             AT,
@@ -568,18 +596,21 @@ mod tests {
         let n = doc.events.len();
         let refused = [
             Edit::SetTitle {
-                event: n,
+                event: nth(n),
                 title: "x".into(),
             },
-            Edit::Merge { keep: 0, other: 0 },
+            Edit::Merge {
+                keep: nth(0),
+                other: nth(0),
+            },
             Edit::SetDates {
-                event: 0,
+                event: nth(0),
                 earliest: NaiveDate::from_ymd_opt(2025, 12, 2),
                 latest: NaiveDate::from_ymd_opt(2025, 12, 1),
                 best: None,
             },
             Edit::AddPassage {
-                event: 0,
+                event: nth(0),
                 evidence: Evidence {
                     article: doc.articles[0].id.clone(),
                     start: 0,
@@ -591,7 +622,7 @@ mod tests {
                 },
             },
             Edit::Split {
-                event: 0,
+                event: nth(0),
                 passages: (0..doc.events[0].evidence.len()).collect(),
                 title: "all".into(),
             },
@@ -608,14 +639,22 @@ mod tests {
         let (a, b) = (0, 1);
         let total = doc.events[a].evidence.len() + doc.events[b].evidence.len();
         let moved = doc.events[b].evidence.len();
-        apply(&mut doc, Edit::Merge { keep: a, other: b }, AT).expect("merge");
+        apply(
+            &mut doc,
+            Edit::Merge {
+                keep: nth(a),
+                other: nth(b),
+            },
+            AT,
+        )
+        .expect("merge");
         assert!(doc.events[a].evidence.len() <= total);
         let n = doc.events[a].evidence.len();
         let last: Vec<usize> = (n - moved.min(n - 1)..n).collect();
         apply(
             &mut doc,
             Edit::Split {
-                event: a,
+                event: nth(a),
                 passages: last.clone(),
                 title: "Split off".into(),
             },
@@ -640,7 +679,7 @@ mod tests {
         apply(
             &mut doc,
             Edit::SetStance {
-                event: i,
+                event: nth(i),
                 passage: 1,
                 stance: Stance::Denies,
             },
@@ -649,7 +688,7 @@ mod tests {
         .expect("stance");
         assert!(doc.events[i].disputed);
         let passages = doc.events[i].evidence.len();
-        apply(&mut doc, Edit::Delete { event: i }, AT).expect("delete");
+        apply(&mut doc, Edit::Delete { event: nth(i) }, AT).expect("delete");
         assert_eq!(doc.dismissed.len(), passages);
     }
 }

@@ -530,7 +530,7 @@ pub fn events_csv(doc: &Document, events: &[usize]) -> Result<String, ExportErro
     for &i in &dated_first(doc, events) {
         let e = &doc.events[i];
         writer.write_record([
-            e.id.clone(),
+            e.id.to_string(),
             day(e.earliest),
             day(e.latest),
             day(e.best),

@@ -2,7 +2,7 @@
 //! same text field of the same event, edit after edit) is one step.
 
 use crate::core::article::Article;
-use crate::core::document::{Document, Event, PassageRef};
+use crate::core::document::{Document, Event, EventId, PassageRef};
 use crate::core::edit::{self, Edit, EditError};
 
 /// Steps kept for undo; the oldest go first.
@@ -15,7 +15,7 @@ struct Snapshot {
     title: String,
     events: Vec<Event>,
     dismissed: Vec<PassageRef>,
-    story: Vec<String>,
+    story: Vec<EventId>,
     articles: Option<Vec<Article>>,
 }
 
@@ -64,8 +64,11 @@ impl History {
             let before = Snapshot::take(doc, false);
             edit::apply(doc, edit.clone(), at)?;
             self.push(before);
-        } else if let Some(target) = edit.target()
-            && let Some(start) = self.undo.last().and_then(|s| s.events.get(target))
+        } else if let Some(target) = edit.target().and_then(|id| doc.event_position(id))
+            && let Some(start) = self
+                .undo
+                .last()
+                .and_then(|s| s.events.iter().find(|e| e.id == doc.events[target].id))
             && let Some(event) = doc.events.get_mut(target)
         {
             let typed = std::mem::replace(event, start.clone());
@@ -135,6 +138,11 @@ impl History {
 mod tests {
     use super::*;
 
+    /// The id the engine gives its `i`th event (in date order): "e001", "e002", …
+    fn nth(i: usize) -> crate::core::document::EventId {
+        format!("e{:03}", i + 1).into()
+    }
+
     #[test]
     fn a_typing_burst_is_one_step_and_redo_replays_it() {
         let mut doc =
@@ -147,7 +155,7 @@ mod tests {
                 .apply(
                     &mut doc,
                     Edit::SetTitle {
-                        event: 0,
+                        event: nth(0),
                         title: title.into(),
                     },
                     "t",
@@ -176,7 +184,7 @@ mod tests {
             .apply(
                 &mut doc,
                 Edit::SetStarred {
-                    event: 0,
+                    event: nth(0),
                     starred: true,
                 },
                 "t",
@@ -186,7 +194,7 @@ mod tests {
             .apply(
                 &mut doc,
                 Edit::SetTitle {
-                    event: 0,
+                    event: nth(0),
                     title: "Newer".into(),
                 },
                 "t",

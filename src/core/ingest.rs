@@ -288,7 +288,7 @@ pub fn finish(loaded: &mut Loaded) {
         let mut n = 1;
         while !seen.insert(article.id.clone()) {
             n += 1;
-            article.id = format!("{base}_{n}");
+            article.id = format!("{base}_{n}").into();
         }
         if n > 1 {
             article
@@ -387,7 +387,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn from_text(stem: &str, path: &str, text: String, markdown: bool) -> Article {
     let mut article = Article {
-        id: stem.to_string(),
+        id: stem.into(),
         path: path.to_string(),
         title: String::new(),
         byline: None,

@@ -11,6 +11,7 @@ pub mod event_mentions;
 pub mod export;
 pub mod extract;
 pub mod history;
+pub mod id;
 pub mod ingest;
 pub mod layout;
 pub mod nlp;

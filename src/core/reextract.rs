@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 /// Where a passage is, as a key.
 fn key(article: &str, start: usize, end: usize) -> PassageRef {
     PassageRef {
-        article: article.to_string(),
+        article: article.into(),
         start,
         end,
     }
@@ -87,7 +87,7 @@ pub fn merge(previous: &Document, fresh: Document) -> Document {
             }
             None => {
                 event.new = true;
-                event.id = format!("n{}-{}", fresh.articles.len(), added.len() + 1);
+                event.id = format!("n{}-{}", fresh.articles.len(), added.len() + 1).into();
                 added.push(event);
             }
         }
@@ -116,7 +116,7 @@ pub fn combine_articles(previous: &[Article], added: Vec<Article>) -> Vec<Articl
         let base = article.id.clone();
         let mut n = 2;
         while all.iter().any(|a| a.id == article.id) {
-            article.id = format!("{base}-{n}");
+            article.id = format!("{base}-{n}").into();
             n += 1;
         }
         all.push(article);
@@ -127,6 +127,11 @@ pub fn combine_articles(previous: &[Article], added: Vec<Article>) -> Vec<Articl
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The id the engine gives its `i`th event (in date order): "e001", "e002", …
+    fn nth(i: usize) -> crate::core::document::EventId {
+        format!("e{:03}", i + 1).into()
+    }
     use crate::core::edit::{Edit, apply};
 
     #[test]
@@ -148,7 +153,7 @@ mod tests {
         apply(
             &mut annotated,
             Edit::SetTitle {
-                event: 0,
+                event: nth(0),
                 title: "Analyst title".into(),
             },
             "t",
@@ -157,7 +162,7 @@ mod tests {
         apply(
             &mut annotated,
             Edit::SetNote {
-                event: 0,
+                event: nth(0),
                 note: "keep me".into(),
             },
             "t",
@@ -165,7 +170,14 @@ mod tests {
         .expect("note");
         let deleted = annotated.events.len() - 1;
         let deleted_title = annotated.events[deleted].title.clone();
-        apply(&mut annotated, Edit::Delete { event: deleted }, "t").expect("delete");
+        apply(
+            &mut annotated,
+            Edit::Delete {
+                event: nth(deleted),
+            },
+            "t",
+        )
+        .expect("delete");
         let all = combine_articles(&annotated.articles, seeds.clone());
         assert_eq!(all.len(), 5, "the four known articles are not added twice");
         let fresh = crate::core::pipeline::read(all, "all").document;
@@ -224,14 +236,21 @@ mod tests {
         apply(
             &mut old,
             Edit::SetNote {
-                event: 0,
+                event: nth(0),
                 note: "keep me".into(),
             },
             "t",
         )
         .expect("note");
         let deleted = old.events.len() - 1;
-        apply(&mut old, Edit::Delete { event: deleted }, "t").expect("delete");
+        apply(
+            &mut old,
+            Edit::Delete {
+                event: nth(deleted),
+            },
+            "t",
+        )
+        .expect("delete");
         let merged = merge(&old, crate::core::pipeline::read(seeds, "seeds").document);
         let noted = merged
             .events

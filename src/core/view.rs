@@ -1,7 +1,7 @@
 //! What a reader of the timeline chooses to see: filters, how events are grouped into lanes, and
 //! how the event table is sorted. Pure functions of the document, so the app and the CLI agree.
 
-use crate::core::document::{Document, Event, Role, Stance};
+use crate::core::document::{ArticleId, Document, Event, Role, Stance};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
 
@@ -15,7 +15,7 @@ pub struct Filter {
     /// Only events in this lane (by kind).
     pub lane: Option<String>,
     /// Only events with evidence from this article (by id).
-    pub source: Option<String>,
+    pub source: Option<ArticleId>,
     /// Only events with a passage of this stance.
     pub stance: Option<Stance>,
     /// Only events this participant (by name) takes part in.
@@ -32,7 +32,7 @@ impl Filter {
     fn matches<'d>(
         &self,
         event: &'d Event,
-        excluded: &HashSet<String>,
+        excluded: &HashSet<ArticleId>,
         text_of: impl Fn(&str) -> Option<&'d str>,
     ) -> bool {
         let mut evidence = event
@@ -104,7 +104,7 @@ impl Filter {
     }
 
     /// The indices of the events of `doc` this filter shows, in document order.
-    pub fn apply(&self, doc: &Document, excluded: &HashSet<String>) -> Vec<usize> {
+    pub fn apply(&self, doc: &Document, excluded: &HashSet<ArticleId>) -> Vec<usize> {
         let position = doc.article_positions();
         let text_of = |id: &str| position.get(id).map(|&a| doc.articles[a].text.as_str());
         doc.events
@@ -328,7 +328,7 @@ pub fn lanes_of(
     positions: &std::collections::HashMap<&str, usize>,
     event: &Event,
     mode: LaneMode,
-    excluded: &HashSet<String>,
+    excluded: &HashSet<ArticleId>,
     main: &HashSet<String>,
 ) -> Vec<String> {
     match mode {
@@ -356,7 +356,7 @@ pub fn lanes_of(
             {
                 let name = positions
                     .get(x.article.as_str())
-                    .map_or_else(|| x.article.clone(), |&a| source_name(&doc.articles[a]));
+                    .map_or_else(|| x.article.to_string(), |&a| source_name(&doc.articles[a]));
                 if !lanes.contains(&name) {
                     lanes.push(name);
                 }
@@ -588,7 +588,7 @@ mod tests {
                 .all(|&i| doc.events[i].evidence.iter().any(|x| x.article == source))
         );
         // Excluding that article leaves nothing for a filter on it.
-        let excluded: HashSet<String> = [source.clone()].into();
+        let excluded: HashSet<ArticleId> = [source.clone()].into();
         let gone = Filter {
             source: Some(source),
             ..Filter::default()
@@ -612,17 +612,17 @@ mod tests {
     #[test]
     fn lanes_by_source_put_an_event_in_each_reporting_article() {
         let doc = seeds();
-        let none = HashSet::new();
+        let (no_article, no_name) = (HashSet::new(), HashSet::new());
         let widest = doc.events.iter().max_by_key(|e| e.sources).expect("events");
         let at = doc.article_positions();
-        let lanes = lanes_of(&doc, &at, widest, LaneMode::Source, &none, &none);
+        let lanes = lanes_of(&doc, &at, widest, LaneMode::Source, &no_article, &no_name);
         assert!(lanes.len() >= 3, "{lanes:?}");
         assert_eq!(
-            lanes_of(&doc, &at, widest, LaneMode::Tag, &none, &none),
+            lanes_of(&doc, &at, widest, LaneMode::Tag, &no_article, &no_name),
             vec![UNTAGGED]
         );
         assert_eq!(
-            lanes_of(&doc, &at, widest, LaneMode::Kind, &none, &none),
+            lanes_of(&doc, &at, widest, LaneMode::Kind, &no_article, &no_name),
             vec![widest.lane.clone()]
         );
     }

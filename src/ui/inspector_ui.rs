@@ -22,21 +22,21 @@ pub fn inspector_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comma
     egui::ScrollArea::vertical()
         .id_salt("inspector")
         .show(ui, |ui| {
-            summary_ui(ui, event, index, commands);
+            summary_ui(ui, event, commands);
             participants_ui(ui, view, event, commands);
             ui.separator();
-            fields_ui(ui, event, index, commands);
+            fields_ui(ui, event, commands);
             ui.separator();
             why_ui(ui, event);
             ui.separator();
-            evidence_ui(ui, view, event, index, commands);
+            evidence_ui(ui, view, event, commands);
             ui.separator();
             actions_ui(ui, view, event, index, commands);
         });
 }
 
 /// The event's title (editable), date in words, kind, sources, badges.
-fn summary_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<Command>) {
+fn summary_ui(ui: &mut egui::Ui, event: &Event, commands: &mut Vec<Command>) {
     let mut title = event.title.clone();
     let field = labelled_field(
         ui,
@@ -47,7 +47,7 @@ fn summary_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec
     );
     if field.changed() {
         commands.push(Command::Edit(Edit::SetTitle {
-            event: index,
+            event: event.id.clone(),
             title,
         }));
     }
@@ -111,7 +111,7 @@ fn participants_ui(ui: &mut egui::Ui, view: &View<'_>, event: &Event, commands: 
 }
 
 /// Kind, dates, star, tags and note.
-fn fields_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<Command>) {
+fn fields_ui(ui: &mut egui::Ui, event: &Event, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         let label = ui.label("Kind");
         egui::ComboBox::from_id_salt("event kind")
@@ -124,7 +124,7 @@ fn fields_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<
                         && event.kind != kind.as_str()
                     {
                         commands.push(Command::Edit(Edit::SetKind {
-                            event: index,
+                            event: event.id.clone(),
                             kind: kind.as_str().to_string(),
                         }));
                     }
@@ -135,13 +135,13 @@ fn fields_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<
         let mut starred = event.starred;
         if ui.checkbox(&mut starred, "Starred").changed() {
             commands.push(Command::Edit(Edit::SetStarred {
-                event: index,
+                event: event.id.clone(),
                 starred,
             }));
         }
     });
-    dates_ui(ui, event, index, commands);
-    tags_ui(ui, event, index, commands);
+    dates_ui(ui, event, commands);
+    tags_ui(ui, event, commands);
     let mut note = event.note.clone();
     let field = labelled_field(
         ui,
@@ -152,7 +152,10 @@ fn fields_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<
             .hint_text("your note (shown as speaker notes when presenting)"),
     );
     if field.changed() {
-        commands.push(Command::Edit(Edit::SetNote { event: index, note }));
+        commands.push(Command::Edit(Edit::SetNote {
+            event: event.id.clone(),
+            note,
+        }));
     }
     if field.lost_focus() {
         commands.push(Command::EndEditBurst);
@@ -162,7 +165,7 @@ fn fields_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<
 /// Tags as chips: a click on one removes it; the field adds what is typed when Enter or a
 /// comma ends it (the text after a comma starts the next tag). Each added or removed tag is one
 /// edit, one undo step.
-fn tags_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<Command>) {
+fn tags_ui(ui: &mut egui::Ui, event: &Event, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Tags");
         for (i, tag) in event.tags.iter().enumerate() {
@@ -173,7 +176,10 @@ fn tags_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<Co
             {
                 let mut tags = event.tags.clone();
                 tags.remove(i);
-                commands.push(Command::Edit(Edit::SetTags { event: index, tags }));
+                commands.push(Command::Edit(Edit::SetTags {
+                    event: event.id.clone(),
+                    tags,
+                }));
             }
         }
         let id = egui::Id::unique(("new tag", &event.id));
@@ -200,7 +206,10 @@ fn tags_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<Co
             }
         }
         if tags != event.tags {
-            commands.push(Command::Edit(Edit::SetTags { event: index, tags }));
+            commands.push(Command::Edit(Edit::SetTags {
+                event: event.id.clone(),
+                tags,
+            }));
         }
         if enter {
             // Ready for the next tag.
@@ -227,7 +236,7 @@ type TypedDates = (
 
 /// Earliest, latest and best day, typed at day ("2025-12-26"), month ("2025-12") or year
 /// ("2025") precision; "Set dates" applies them.
-fn dates_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<Command>) {
+fn dates_ui(ui: &mut egui::Ui, event: &Event, commands: &mut Vec<Command>) {
     let id = egui::Id::unique(("event dates", &event.id));
     let shown = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let current = (event.earliest, event.latest, event.best);
@@ -278,7 +287,7 @@ fn dates_ui(ui: &mut egui::Ui, event: &Event, index: usize, commands: &mut Vec<C
                 .clicked()
             {
                 commands.push(Command::Edit(Edit::SetDates {
-                    event: index,
+                    event: event.id.clone(),
                     earliest,
                     latest,
                     best,
@@ -327,13 +336,7 @@ fn why_ui(ui: &mut egui::Ui, event: &Event) {
 
 /// The passages by article: stance (changeable), the quote (opens the article), remove, and a
 /// box to choose passages to split off.
-fn evidence_ui(
-    ui: &mut egui::Ui,
-    view: &View<'_>,
-    event: &Event,
-    index: usize,
-    commands: &mut Vec<Command>,
-) {
+fn evidence_ui(ui: &mut egui::Ui, view: &View<'_>, event: &Event, commands: &mut Vec<Command>) {
     let doc = view.doc;
     ui.label(RichText::new("Evidence").strong());
     let split_id = egui::Id::unique(("split passages", &event.id));
@@ -367,7 +370,7 @@ fn evidence_ui(
                 };
                 if ui.selectable_label(e.stance == stance, text).clicked() && e.stance != stance {
                     commands.push(Command::Edit(Edit::SetStance {
-                        event: index,
+                        event: event.id.clone(),
                         passage,
                         stance,
                     }));
@@ -382,7 +385,7 @@ fn evidence_ui(
                 .clicked()
             {
                 commands.push(Command::Edit(Edit::RemovePassage {
-                    event: index,
+                    event: event.id.clone(),
                     passage,
                 }));
             }
@@ -390,7 +393,7 @@ fn evidence_ui(
         });
         let sentence = e.context_in(&doc.articles[article].text);
         if ui.link(format!("“{sentence}”")).clicked() {
-            commands.push(Command::SelectArticle(article));
+            commands.push(Command::SelectArticle(e.article.clone()));
         }
     }
     chosen.retain(|&p| p < event.evidence.len());
@@ -403,7 +406,7 @@ fn evidence_ui(
             .clicked()
     {
         commands.push(Command::Edit(Edit::Split {
-            event: index,
+            event: event.id.clone(),
             passages: chosen.clone(),
             title: format!("{} (split)", event.title),
         }));
@@ -432,7 +435,10 @@ fn actions_ui(
                             .button(crate::core::article::shorten(title, 60))
                             .clicked()
                         {
-                            commands.push(Command::Edit(Edit::Merge { keep: index, other }));
+                            commands.push(Command::Edit(Edit::Merge {
+                                keep: event.id.clone(),
+                                other: view.doc.events[other].id.clone(),
+                            }));
                         }
                     }
                 });
@@ -442,7 +448,9 @@ fn actions_ui(
             .on_hover_text(format!("Delete {:?} (undo with Ctrl+Z)", event.title))
             .clicked()
         {
-            commands.push(Command::Edit(Edit::Delete { event: index }));
+            commands.push(Command::Edit(Edit::Delete {
+                event: event.id.clone(),
+            }));
         }
     });
 }

@@ -8,7 +8,7 @@ mod timeline_ui;
 
 use crate::command::{Answer, Command, Pick};
 use crate::core::article::shorten;
-use crate::core::document::{Document, Event, Stance, compact_range_label};
+use crate::core::document::{ArticleId, Document, Event, EventId, Stance, compact_range_label};
 use crate::core::export::Format;
 use crate::core::ingest::Problem;
 use crate::core::persist::Recovery;
@@ -34,7 +34,7 @@ pub struct View<'a> {
     /// How many shown events each article has evidence for (index-aligned with the articles).
     pub article_events: &'a [usize],
     /// Ids of articles left out.
-    pub excluded: &'a HashSet<String>,
+    pub excluded: &'a HashSet<ArticleId>,
     /// The selected event.
     pub selected_event: Option<usize>,
     /// The article in the reader.
@@ -66,7 +66,7 @@ pub struct View<'a> {
     /// The size of exported images.
     pub export_image: crate::core::export::ImageOptions,
     /// Each article's index by id (built when the document changes, not every frame).
-    pub article_at: &'a std::collections::HashMap<String, usize>,
+    pub article_at: &'a std::collections::HashMap<ArticleId, usize>,
     /// The story's participants, those in most events first.
     pub participants: &'a [crate::core::view::ParticipantSummary],
 }
@@ -79,10 +79,10 @@ impl<'a> View<'a> {
         visible: &'a [usize],
         timeline: &'a TimelineIndex,
     ) -> Self {
-        static NO_ARTICLES: std::sync::LazyLock<HashSet<String>> =
+        static NO_ARTICLES: std::sync::LazyLock<HashSet<ArticleId>> =
             std::sync::LazyLock::new(HashSet::new);
         static NO_FILTER: std::sync::LazyLock<Filter> = std::sync::LazyLock::new(Filter::default);
-        static NO_POSITIONS: std::sync::LazyLock<std::collections::HashMap<String, usize>> =
+        static NO_POSITIONS: std::sync::LazyLock<std::collections::HashMap<ArticleId, usize>> =
             std::sync::LazyLock::new(std::collections::HashMap::new);
         View {
             doc,
@@ -108,6 +108,11 @@ impl<'a> View<'a> {
             article_at: &NO_POSITIONS,
             participants: &[],
         }
+    }
+
+    /// The id of the event at `index` in the document.
+    pub fn event_id(&self, index: usize) -> EventId {
+        self.doc.events[index].id.clone()
     }
 
     /// The selected event, if it is shown.
@@ -481,11 +486,11 @@ fn filters_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
             lanes.dedup();
             lanes
         });
-        let title_of = |id: &String| {
+        let title_of = |id: &ArticleId| {
             doc.articles
                 .iter()
                 .find(|a| &a.id == id)
-                .map_or_else(|| id.clone(), |a| a.title.clone())
+                .map_or_else(|| id.to_string(), |a| a.title.clone())
         };
         choice_ui(
             ui,
@@ -557,7 +562,7 @@ pub fn sources_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command
                         .changed()
                     {
                         commands.push(Command::SetIncluded {
-                            article: index,
+                            article: article.id.clone(),
                             included,
                         });
                     }
@@ -571,7 +576,7 @@ pub fn sources_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command
                         .selectable_label(index == view.selected_article, label)
                         .clicked()
                     {
-                        commands.push(Command::SelectArticle(index));
+                        commands.push(Command::SelectArticle(article.id.clone()));
                     }
                 });
             }
@@ -700,7 +705,7 @@ pub fn events_table_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Co
                         .on_hover_text("Importance: independent sources, passages, precision");
                 });
                 if row.response().clicked() {
-                    commands.push(Command::SelectEvent(index));
+                    commands.push(Command::SelectEvent(view.event_id(index)));
                 }
             });
         });

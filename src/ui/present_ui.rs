@@ -5,6 +5,7 @@
 
 use super::{View, color, lane_color};
 use crate::command::{Command, SlideMove};
+use crate::core::document::EventId;
 use crate::core::edit::Edit;
 use crate::core::theme;
 use crate::core::view::{SlideOrder, marker_x, span};
@@ -210,7 +211,7 @@ pub fn story_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>)
         .default_width(420.0)
         .show(ui.ctx(), |ui| {
             let story = &doc.story;
-            let set = |story: Vec<String>| Command::Edit(Edit::SetStory(story));
+            let set = |story: Vec<EventId>| Command::Edit(Edit::SetStory(story));
             if story.is_empty() {
                 ui.label("No story order yet.");
             }

@@ -55,7 +55,7 @@ pub fn reader_ui(
                 && let Some(date) = parsed
             {
                 commands.push(Command::SetArticleDate {
-                    article: view.selected_article,
+                    article: view.doc.articles[view.selected_article].id.clone(),
                     date,
                 });
             }
@@ -203,7 +203,7 @@ pub fn reader_ui(
                 && let Some(pointer) = response.interact_pointer_pos()
                 && let Some(&(_, _, event, _)) = passage_at(view.passages, at(pointer), selected)
             {
-                commands.push(Command::SelectEvent(event));
+                commands.push(Command::SelectEvent(view.event_id(event)));
             }
         });
 }
@@ -277,7 +277,7 @@ fn span_actions_ui(
         for stance in [Stance::Supports, Stance::Denies, Stance::Mentions] {
             if ui.button(format!("Add as {}", stance.as_str())).clicked() {
                 commands.push(Command::Edit(Edit::AddPassage {
-                    event,
+                    event: view.event_id(event),
                     evidence: passage(stance),
                 }));
                 done(ui);

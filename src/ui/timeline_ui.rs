@@ -4,7 +4,7 @@
 use super::{View, lane_color, sources_label};
 use crate::command::Command;
 use crate::core::article::shorten;
-use crate::core::document::Document;
+use crate::core::document::{ArticleId, Document};
 use crate::core::layout;
 use crate::core::view::focus_bounds;
 use crate::core::view::{LaneMode, lanes_of, main_participants, marker_x, span};
@@ -89,7 +89,7 @@ impl TimelineIndex {
         doc: &Document,
         visible: &[usize],
         mode: LaneMode,
-        excluded: &HashSet<String>,
+        excluded: &HashSet<ArticleId>,
     ) -> Self {
         let mut index = Self::default();
         let mut entries = Vec::new();
@@ -682,7 +682,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
     let (hovered, drawn) = response.inner;
     ui.data_mut(|d| d.insert_temp(drawn_labels_id(), Arc::new(drawn)));
     if hovered != view.hovered_event {
-        commands.push(Command::HoverEvent(hovered));
+        commands.push(Command::HoverEvent(hovered.map(|e| view.event_id(e))));
     }
     if let Some(index) = hovered {
         let event = &doc.events[index];
@@ -693,7 +693,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
             sources_label(event.sources)
         ));
         if response.response.clicked() {
-            commands.push(Command::SelectEvent(index));
+            commands.push(Command::SelectEvent(view.event_id(index)));
         }
     }
     let shown = response.transform.bounds();

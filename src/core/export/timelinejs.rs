@@ -210,7 +210,8 @@ pub fn import_timelinejs(text: &str) -> Result<(Document, Vec<String>), ExportEr
         let id = object
             .get("unique_id")
             .and_then(Value::as_str)
-            .map_or_else(|| format!("t{}", n + 1), str::to_string);
+            .map_or_else(|| format!("t{}", n + 1), str::to_string)
+            .into();
         events.push(Event {
             id,
             title: headline(Some(slide)).unwrap_or_else(|| format!("Entry {}", n + 1)),
@@ -232,7 +233,7 @@ pub fn import_timelinejs(text: &str) -> Result<(Document, Vec<String>), ExportEr
     let mut seen = std::collections::HashSet::new();
     for event in &mut events {
         while !seen.insert(event.id.clone()) {
-            event.id.push('+');
+            event.id = format!("{}+", event.id).into();
         }
     }
     Ok((
