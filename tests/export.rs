@@ -42,6 +42,41 @@ fn the_svg_parses_and_shows_the_lanes_and_the_named_events() {
 }
 
 #[test]
+fn the_svgs_labels_never_overlap_and_stay_in_the_plot() {
+    let doc = seeds();
+    // Narrow: the labels compete for room.
+    let options = ImageOptions {
+        width: 500.0,
+        ..ImageOptions::default()
+    };
+    let svg = export::timeline_svg(doc, &all(doc), &options);
+    let plot = &svg[svg.find("clip-path=").expect("a plot")..svg.find("</g>").expect("its end")];
+    let text = regex::Regex::new(r#"<text x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>"#)
+        .expect("pattern");
+    // The label's box as it was placed: 6.2 units a character, 14 high, its baseline 2 up.
+    let labels: Vec<(f64, f64, f64, f64)> = text
+        .captures_iter(plot)
+        .map(|c| {
+            let (x, y) = (c[1].parse::<f64>().unwrap(), c[2].parse::<f64>().unwrap());
+            let chars = c[3]
+                .replace("&amp;", "&")
+                .replace("&quot;", "\"")
+                .chars()
+                .count();
+            (x, y - 12.0, x + chars as f64 * 6.2, y + 2.0)
+        })
+        .collect();
+    assert!(labels.len() >= 2, "{labels:?}");
+    for (i, a) in labels.iter().enumerate() {
+        assert!(a.0 >= 150.0 && a.2 <= 480.0 + 0.1, "{a:?} leaves the plot");
+        for b in &labels[i + 1..] {
+            let overlap = a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3;
+            assert!(!overlap, "{a:?} overlaps {b:?}");
+        }
+    }
+}
+
+#[test]
 fn the_png_decodes_at_the_requested_size_and_is_not_blank() {
     let doc = seeds();
     let options = ImageOptions {

@@ -3,7 +3,7 @@
 //! file, a Markdown briefing with footnoted citations, CSV, and TimelineJS JSON (export and
 //! import, the format newsrooms publish with).
 
-use crate::core::article::{Article, shorten};
+use crate::core::article::Article;
 use crate::core::document::{Document, Event, Evidence, Stance};
 use crate::core::layout;
 use crate::core::theme;
@@ -191,12 +191,18 @@ pub fn timeline_svg(doc: &Document, events: &[usize], options: &ImageOptions) ->
         width - left - right,
         plot_bottom - top
     );
-    // The best-corroborated events are drawn (and labelled) first; labels never overlap.
+    // Where each event in range goes: its lane, its row in the lane (the most salient first),
+    // its bar and its marker.
     let mut order = shown.clone();
-    order.sort_by_key(|&i| std::cmp::Reverse(doc.events[i].sources));
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&doc.events[a], &doc.events[b]);
+        b.salience
+            .total_cmp(&a.salience)
+            .then(b.sources.cmp(&a.sources))
+    });
     let mut rank_in_lane = vec![0usize; lanes.len()];
-    let mut taken: Vec<(f64, f64, f64, f64)> = Vec::new();
     let mut outside = 0;
+    let mut drawn: Vec<layout::Drawn> = Vec::new();
     for &i in &order {
         let event = &doc.events[i];
         let Some((start, end)) = span(event) else {
@@ -210,6 +216,31 @@ pub fn timeline_svg(doc: &Document, events: &[usize], options: &ImageOptions) ->
         let row = layout::ROW_OFFSETS[rank_in_lane[lane] % layout::ROW_OFFSETS.len()];
         rank_in_lane[lane] += 1;
         let y = top + (lane as f64 + 0.5 - row) * lane_h;
+        let mx = to_x(marker_x(event, end));
+        let radius = layout::marker_radius(event.sources);
+        let (x1, x2) = (to_x(start), to_x(end));
+        drawn.push(layout::Drawn {
+            event: i,
+            marker: layout::Area::at(mx - radius, y - radius, 2.0 * radius, 2.0 * radius),
+            bar: layout::Area::at(x1, y - 2.0, x2 - x1, 4.0),
+            label: (
+                layout::event_label(event).chars().count() as f64 * 6.2,
+                14.0,
+            ),
+            salience: event.salience,
+            selected: false,
+        });
+    }
+    // Labels go as on screen, except that an image has no density to fall back on: every
+    // marker is drawn and no label covers one.
+    let placement = layout::place_labels(&drawn, (left, width - right), false);
+    for d in drawn
+        .iter()
+        .filter(|d| !placement.hidden.contains(&d.event))
+    {
+        let event = &doc.events[d.event];
+        let (mx, y) = d.marker.center();
+        let radius = d.marker.width() / 2.0;
         let color = theme::hex(theme::lane(&event.lane));
         let dash = if event.earliest.is_none() {
             r#" stroke-dasharray="6 4""#
@@ -219,11 +250,8 @@ pub fn timeline_svg(doc: &Document, events: &[usize], options: &ImageOptions) ->
         let _ = write!(
             svg,
             r#"<line x1="{:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{color}" stroke-width="4" stroke-linecap="round"{dash}/>"#,
-            to_x(start),
-            to_x(end)
+            d.bar.left, d.bar.right
         );
-        let mx = to_x(marker_x(event, end));
-        let radius = layout::marker_radius(event.sources);
         let fill = if event.best.is_some() {
             color.as_str()
         } else {
@@ -244,28 +272,14 @@ pub fn timeline_svg(doc: &Document, events: &[usize], options: &ImageOptions) ->
                 r#"<circle cx="{mx:.1}" cy="{y:.1}" r="{radius:.1}" fill="{fill}" stroke="{color}" stroke-width="2"/>"#
             );
         }
-        let mut label = shorten(&event.title, layout::LABEL_MAX_CHARS);
-        if event.disputed {
-            label.push_str(" [disputed]");
-        }
-        let (lx, ly) = (mx + radius + 3.0, y - 6.0);
-        let rect = (
-            lx,
-            ly - 12.0,
-            lx + label.chars().count() as f64 * 6.2,
-            ly + 2.0,
-        );
-        if taken
-            .iter()
-            .any(|t| rect.0 < t.2 && t.0 < rect.2 && rect.1 < t.3 && t.1 < rect.3)
-        {
-            continue;
-        }
-        taken.push(rect);
+    }
+    for (area, i) in &placement.labels {
         let _ = write!(
             svg,
-            r#"<text x="{lx:.1}" y="{ly:.1}" fill="{fg}" font-size="11">{}</text>"#,
-            escape(&label)
+            r#"<text x="{:.1}" y="{:.1}" fill="{fg}" font-size="11">{}</text>"#,
+            area.left,
+            area.bottom - 2.0,
+            escape(&layout::event_label(&doc.events[*i]))
         );
     }
     svg.push_str("</g>");

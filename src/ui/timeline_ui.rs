@@ -3,7 +3,6 @@
 
 use super::{View, lane_color, sources_label};
 use crate::command::Command;
-use crate::core::article::shorten;
 use crate::core::document::{ArticleId, Document};
 use crate::core::layout;
 use crate::core::view::focus_bounds;
@@ -459,11 +458,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                     );
                 }
             }
-            // Declutter: a label is drawn only where no other label already sits on screen,
-            // across rows and lanes alike; the selected event's label always shows.
-            let mut taken: Vec<(egui::Rect, usize)> = Vec::new();
             let mut labels: Vec<Text> = Vec::new();
-            let mut hidden: HashSet<usize> = HashSet::new();
             // The selected event's label first, then the most salient events'.
             ordered.sort_by(|a, b| {
                 let key = |e: &Entry| {
@@ -475,129 +470,69 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                     .then(kb.1.total_cmp(&ka.1))
                     .then(kb.2.cmp(&ka.2))
             });
-            // Where every marker drawn one by one sits on screen, sorted by left edge, so that
-            // no label is put over another event's marker.
-            let mut markers: Vec<(egui::Rect, usize)> = ordered
+            // Where every event drawn one by one sits on screen, and where its label goes
+            // (the same placement as the exported images'): the selected and the most salient
+            // events' labels first, like a map; the markers of less salient events a label
+            // covers are left to the density.
+            let area = |r: egui::Rect| {
+                layout::Area::at(
+                    f64::from(r.left()),
+                    f64::from(r.top()),
+                    f64::from(r.width()),
+                    f64::from(r.height()),
+                )
+            };
+            let rect = |a: &layout::Area| {
+                egui::Rect::from_min_max(
+                    egui::pos2(a.left as f32, a.top as f32),
+                    egui::pos2(a.right as f32, a.bottom as f32),
+                )
+            };
+            let drawn: Vec<layout::Drawn> = ordered
                 .iter()
                 .map(|e| {
                     let event = &doc.events[e.event];
                     let center =
                         transform.position_from_point(&PlotPoint::new(marker_x(event, e.end), e.y));
-                    let size = egui::Vec2::splat(2.0 * marker_radius(event));
-                    (egui::Rect::from_center_size(center, size), e.event)
-                })
-                .collect();
-            markers.sort_by(|a, b| a.0.left().total_cmp(&b.0.left()));
-            // The date-range bars wider than a marker, sorted by height then left edge, so
-            // that no label is put across another event's range either.
-            let mut bars: Vec<(egui::Rect, usize)> = ordered
-                .iter()
-                .filter_map(|e| {
-                    let a = transform.position_from_point(&PlotPoint::new(e.start, e.y));
-                    let b = transform.position_from_point(&PlotPoint::new(e.end, e.y));
-                    let rect = egui::Rect::from_two_pos(
-                        egui::pos2(a.x, a.y - BAR_HALF_HEIGHT_PX),
-                        egui::pos2(b.x, b.y + BAR_HALF_HEIGHT_PX),
+                    let marker = egui::Rect::from_center_size(
+                        center,
+                        egui::Vec2::splat(2.0 * marker_radius(event)),
                     );
-                    (rect.width() > MARKER_MAX_PX).then_some((rect, e.event))
+                    let from = transform.position_from_point(&PlotPoint::new(e.start, e.y));
+                    let to = transform.position_from_point(&PlotPoint::new(e.end, e.y));
+                    let bar = egui::Rect::from_two_pos(
+                        egui::pos2(from.x, from.y - BAR_HALF_HEIGHT_PX),
+                        egui::pos2(to.x, to.y + BAR_HALF_HEIGHT_PX),
+                    );
+                    let chars = layout::event_label(event).chars().count() as f64;
+                    layout::Drawn {
+                        event: e.event,
+                        marker: area(marker),
+                        bar: area(bar),
+                        label: (chars * LABEL_PX_PER_CHAR, f64::from(LABEL_HEIGHT_PX)),
+                        salience: event.salience,
+                        selected: selected == Some(e.event),
+                    }
                 })
                 .collect();
-            bars.sort_by(|a, b| {
-                a.0.top()
-                    .total_cmp(&b.0.top())
-                    .then(a.0.left().total_cmp(&b.0.left()))
-            });
-            // Labels first, the selected and the most salient events' first, like a map: a
-            // label goes where it hides no other label and no marker of an event as salient as
-            // its own; the markers of less salient events it would hide are left to the
-            // density.
-            let plot_x = transform.frame().x_range();
-            for &&Entry {
-                start,
-                end,
-                event: index,
-                y,
-                ..
-            } in &ordered
-            {
-                let is_selected = selected == Some(index);
-                // An event whose marker a more salient label hides is not named either.
-                if hidden.contains(&index) {
-                    continue;
-                }
+            let frame = transform.frame().x_range();
+            let placement =
+                layout::place_labels(&drawn, (f64::from(frame.min), f64::from(frame.max)), true);
+            let hidden = placement.hidden;
+            let taken: Vec<(egui::Rect, usize)> = placement
+                .labels
+                .iter()
+                .map(|(a, e)| (rect(a), *e))
+                .collect();
+            for &(area, index) in &taken {
                 let event = &doc.events[index];
-                // Short labels leave room for neighbours; the full title is in the tooltip.
-                let title = shorten(&event.title, layout::LABEL_MAX_CHARS);
-                let label = if event.disputed {
-                    format!("{title} [disputed]")
-                } else {
-                    title
-                };
-                // Above its marker to the right, below it, or ending at it above or below, at
-                // a long bar's first day on screen, or a row further out.
-                let radius = marker_radius(event);
-                let center =
-                    transform.position_from_point(&PlotPoint::new(marker_x(event, end), y));
-                let size = egui::vec2(
-                    label.chars().count() as f32 * LABEL_PX_PER_CHAR as f32,
-                    LABEL_HEIGHT_PX,
-                );
-                let (above, below) = (center.y - radius - 1.0, center.y + radius + 1.0);
-                let (right, left) = (center.x - radius, center.x + radius - size.x);
-                let bar_start = transform
-                    .position_from_point(&PlotPoint::new(start, y))
-                    .x
-                    .max(transform.frame().left());
-                let (bar_above, bar_below) = (center.y - 4.0, center.y + 4.0);
-                let candidates = [
-                    egui::Rect::from_min_size(egui::pos2(right, above - size.y), size),
-                    egui::Rect::from_min_size(egui::pos2(right, below), size),
-                    egui::Rect::from_min_size(egui::pos2(left, above - size.y), size),
-                    egui::Rect::from_min_size(egui::pos2(left, below), size),
-                    egui::Rect::from_min_size(egui::pos2(bar_start, bar_above - size.y), size),
-                    egui::Rect::from_min_size(egui::pos2(bar_start, bar_below), size),
-                    egui::Rect::from_min_size(egui::pos2(right, above - 2.0 * size.y), size),
-                    egui::Rect::from_min_size(egui::pos2(right, below + size.y), size),
-                ];
-                // Less salient events give way; the selected one never does. Those already
-                // hidden are out of the way.
-                let gives_way = |other: usize| {
-                    selected != Some(other) && doc.events[other].salience < event.salience
-                };
-                let out_of_the_way = |other: usize| gives_way(other) || hidden.contains(&other);
-                let free = |rect: &egui::Rect| {
-                    plot_x.contains(rect.left())
-                        && plot_x.contains(rect.right())
-                        && !taken.iter().any(|(t, _)| t.intersects(*rect))
-                        && !covers_a_marker(&markers, *rect, index, out_of_the_way)
-                };
-                // Clear of every other range if it can be; else across only the ranges of
-                // events less salient than its own.
-                let Some(rect) = candidates
-                    .into_iter()
-                    .find(|r| free(r) && !crosses_a_bar(&bars, *r, index, |_| false))
-                    .or_else(|| {
-                        candidates
-                            .into_iter()
-                            .find(|r| free(r) && !crosses_a_bar(&bars, *r, index, out_of_the_way))
-                    })
-                    .or(is_selected.then_some(candidates[0]))
-                else {
-                    continue;
-                };
-                let covered: Vec<usize> = markers_under(&markers, rect)
-                    .map(|&(_, other)| other)
-                    .filter(|&other| other != index && gives_way(other))
-                    .collect();
-                hidden.extend(covered);
-                taken.push((rect, index));
                 labels.push(
                     Text::new(
                         event.title.clone(),
-                        transform.value_from_position(rect.left_bottom()),
-                        label,
+                        transform.value_from_position(area.left_bottom()),
+                        layout::event_label(event),
                     )
-                    .color(if is_selected {
+                    .color(if selected == Some(index) {
                         strong_color
                     } else {
                         text_color
@@ -606,6 +541,13 @@ pub fn timeline_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
                     .allow_hover(false),
                 );
             }
+            let mut markers: Vec<(egui::Rect, usize)> =
+                drawn.iter().map(|d| (rect(&d.marker), d.event)).collect();
+            let mut bars: Vec<(egui::Rect, usize)> = drawn
+                .iter()
+                .filter(|d| d.bar.width() > f64::from(MARKER_MAX_PX))
+                .map(|d| (rect(&d.bar), d.event))
+                .collect();
             if !hidden.is_empty() && !dense {
                 draw_density(plot, view.timeline, view_lo, view_hi, days_per_px);
             }
@@ -708,46 +650,8 @@ fn marker_radius(event: &crate::core::document::Event) -> f32 {
 /// The largest marker's width on screen.
 const MARKER_MAX_PX: f32 = 2.0 * layout::MARKER_MAX_RADIUS as f32;
 
-/// The markers (sorted by their left edge) that `label` covers: a binary search, then a test
-/// of the few near it.
-fn markers_under(
-    markers: &[(egui::Rect, usize)],
-    label: egui::Rect,
-) -> impl Iterator<Item = &(egui::Rect, usize)> {
-    let first = markers.partition_point(|(m, _)| m.left() < label.left() - MARKER_MAX_PX);
-    let last = markers.partition_point(|(m, _)| m.left() <= label.right());
-    markers[first..last]
-        .iter()
-        .filter(move |(m, _)| m.intersects(label))
-}
-
-/// Whether `label` would cover the marker of an event other than `own` that it may not cover.
-fn covers_a_marker(
-    markers: &[(egui::Rect, usize)],
-    label: egui::Rect,
-    own: usize,
-    may_cover: impl Fn(usize) -> bool,
-) -> bool {
-    markers_under(markers, label).any(|&(_, event)| event != own && !may_cover(event))
-}
-
 /// Half the height of a drawn date-range bar (a selected one is 7 points thick).
 const BAR_HALF_HEIGHT_PX: f32 = 3.5;
-
-/// Whether `label` would cross the date-range bar of an event other than `own` that it may
-/// not cross (`may_cross` says which it may); `bars` are sorted by their top edge.
-fn crosses_a_bar(
-    bars: &[(egui::Rect, usize)],
-    label: egui::Rect,
-    own: usize,
-    may_cross: impl Fn(usize) -> bool,
-) -> bool {
-    let first = bars.partition_point(|(b, _)| b.top() < label.top() - 2.0 * BAR_HALF_HEIGHT_PX);
-    let last = bars.partition_point(|(b, _)| b.top() <= label.bottom());
-    bars[first..last.max(first)]
-        .iter()
-        .any(|(b, event)| *event != own && !may_cross(*event) && b.intersects(label))
-}
 
 /// What the wheel asked of the timeline this frame, in points of travel.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
