@@ -440,6 +440,79 @@ fn a_year_ago_in_a_passage_about_a_quarter_is_that_quarter_a_year_before() {
 }
 
 #[test]
+fn an_adjective_in_ed_is_no_past_tense_and_a_day_just_gone_keeps_its_year() {
+    // 2024-03-13 is a Wednesday.
+    assert_eq!(
+        one(
+            "On Monday the revised plan will go to a vote.",
+            "2024-03-13"
+        )
+        .1,
+        "2024-03-18"
+    );
+    assert_eq!(
+        one("On Monday the council voted down the plan.", "2024-03-13").1,
+        "2024-03-11"
+    );
+    assert_eq!(
+        one(
+            "The suspect will stand trial for the attack on March 10.",
+            "2024-03-13"
+        )
+        .1,
+        "2024-03-10"
+    );
+    assert_eq!(
+        one("The festival will open on March 1.", "2024-09-13").1,
+        "2025-03-01"
+    );
+}
+
+#[test]
+fn a_period_already_a_year_back_is_not_shifted_twice_and_year_earlier_is_no_count() {
+    let found = tag_text(
+        "Net income rose 5% in the second quarter. The year-earlier period had a loss. \
+         Sales were flat from a year ago.",
+        "2031-08-14",
+    );
+    let values: Vec<(&str, &str)> = found
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str()))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("the second quarter", "2031-Q2"),
+            ("The year-earlier period", "2030-Q2"),
+            ("a year ago", "2030-Q2"),
+        ],
+        "{found:#?}"
+    );
+    // "A year-earlier loss" is the year before, never a span of one year.
+    let found = tag_text(
+        "The mill posted a year-earlier loss of $2 million.",
+        "2031-08-14",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|t| t.kind == TimexType::Date && t.value == "2030"),
+        "{found:#?}"
+    );
+    // A hyphenated "year-earlier" in a story about another time still compares with the
+    // publication's year, not with the story's.
+    let found = tag_text(
+        "The plant opened in June 2019. Year-earlier results were restated.",
+        "2031-08-14",
+    );
+    assert_eq!(
+        found.last().map(|t| t.value.as_str()),
+        Some("2030"),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn later_and_earlier_count_from_the_time_the_story_tells() {
     let found = tag_text(
         "The ship left port on March 3, 2021. Three days later it ran aground.",

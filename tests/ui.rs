@@ -1612,3 +1612,37 @@ fn choosing_a_participant_shows_only_their_events() {
     assert_eq!(harness.state().choices.filter.participant, None);
     assert_eq!(harness.state().views.visible.len(), all);
 }
+
+#[test]
+fn a_long_source_list_lays_out_only_the_rows_in_sight() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("wire.jsonl");
+    let lines: Vec<String> = (0..2000)
+        .map(|i| {
+            format!(
+                r#"{{"id": "w{i:04}", "title": "Wire item {i:04}", "date": "2030-05-01", "text": "Item {i:04}: the council met on Tuesday."}}"#
+            )
+        })
+        .collect();
+    std::fs::write(&path, lines.join("\n")).expect("write");
+    let mut harness = harness();
+    harness.state_mut().apply(Command::OpenPaths(vec![path]));
+    common::finish_job(&mut harness);
+    assert_eq!(harness.state().session.document().articles.len(), 2000);
+    let listed = harness.query_all_by_label_contains("Wire item").count();
+    assert!(
+        (1..200).contains(&listed),
+        "{listed} of 2,000 sources laid out"
+    );
+    let in_sight = |h: &Harness<'static, SightlineApp>, label: &str| {
+        h.query_all_by_label_contains(label).next().is_some()
+    };
+    assert!(
+        in_sight(&harness, "Wire item 0000"),
+        "the first is in sight"
+    );
+    assert!(
+        !in_sight(&harness, "Wire item 1999"),
+        "the last is not laid out"
+    );
+}

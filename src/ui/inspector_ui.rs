@@ -426,10 +426,19 @@ fn actions_ui(
     ui.horizontal_wrapped(|ui| {
         ui.menu_button("Merge with…", |ui| {
             ui.weak("The chosen event joins this one; this title and date stay.");
-            egui::ScrollArea::vertical()
-                .max_height(300.0)
-                .show(ui, |ui| {
-                    for &other in view.table_rows.iter().filter(|&&o| o != index) {
+            let others: Vec<usize> = view
+                .table_rows
+                .iter()
+                .copied()
+                .filter(|&o| o != index)
+                .collect();
+            let row_height = ui.spacing().interact_size.y;
+            egui::ScrollArea::vertical().max_height(300.0).show_rows(
+                ui,
+                row_height,
+                others.len(),
+                |ui, rows| {
+                    for &other in &others[rows] {
                         let title = &view.doc.events[other].title;
                         if ui
                             .button(crate::core::article::shorten(title, 60))
@@ -441,7 +450,8 @@ fn actions_ui(
                             }));
                         }
                     }
-                });
+                },
+            );
         });
         if ui
             .button("Delete event")

@@ -548,69 +548,92 @@ pub fn sources_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command
         participants_ui(ui, view, commands);
         return;
     }
+    // Only the rows in sight are laid out: a story of 50,000 articles costs what a screenful
+    // does.
     egui::ScrollArea::vertical()
         .id_salt("source list")
         .max_height(ui.available_height() * 0.35)
-        .show(ui, |ui| {
-            for (index, article) in doc.articles.iter().enumerate() {
-                let events = view.article_events.get(index).copied().unwrap_or(0);
-                ui.horizontal(|ui| {
-                    let mut included = !view.excluded.contains(&article.id);
-                    if ui
-                        .checkbox(&mut included, "")
-                        .on_hover_text("Include this article's evidence")
-                        .changed()
-                    {
-                        commands.push(Command::SetIncluded {
-                            article: article.id.clone(),
-                            included,
-                        });
-                    }
-                    let label = format!(
-                        "{}\n{} · {events} event{}",
-                        shorten(&article.title, 40),
-                        article.date_with_basis(),
-                        if events == 1 { "" } else { "s" }
-                    );
-                    if ui
-                        .selectable_label(index == view.selected_article, label)
-                        .clicked()
-                    {
-                        commands.push(Command::SelectArticle(article.id.clone()));
-                    }
-                });
-            }
-        });
+        .show_rows(
+            ui,
+            two_line_row_height(ui),
+            doc.articles.len(),
+            |ui, rows| {
+                for (index, article) in doc
+                    .articles
+                    .iter()
+                    .enumerate()
+                    .skip(rows.start)
+                    .take(rows.len())
+                {
+                    let events = view.article_events.get(index).copied().unwrap_or(0);
+                    ui.horizontal(|ui| {
+                        let mut included = !view.excluded.contains(&article.id);
+                        if ui
+                            .checkbox(&mut included, "")
+                            .on_hover_text("Include this article's evidence")
+                            .changed()
+                        {
+                            commands.push(Command::SetIncluded {
+                                article: article.id.clone(),
+                                included,
+                            });
+                        }
+                        let label = format!(
+                            "{}\n{} · {events} event{}",
+                            shorten(&article.title, 40),
+                            article.date_with_basis(),
+                            if events == 1 { "" } else { "s" }
+                        );
+                        if ui
+                            .selectable_label(index == view.selected_article, label)
+                            .clicked()
+                        {
+                            commands.push(Command::SelectArticle(article.id.clone()));
+                        }
+                    });
+                }
+            },
+        );
+}
+
+/// The height of a list row of two lines of text (a source, a participant).
+fn two_line_row_height(ui: &egui::Ui) -> f32 {
+    2.0 * ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().button_padding.y
 }
 
 /// The story's people, organisations and places, those in most events first, with their
 /// events' dates; a click shows only their events (again: everyone's).
 fn participants_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    if view.participants.is_empty() {
+        ui.weak("No named participants were found.");
+    }
     egui::ScrollArea::vertical()
         .id_salt("participant list")
         .max_height(ui.available_height() * 0.35)
-        .show(ui, |ui| {
-            if view.participants.is_empty() {
-                ui.weak("No named participants were found.");
-            }
-            for p in view.participants {
-                let chosen = view.filter.participant.as_deref() == Some(p.name.as_str());
-                let label = format!(
-                    "{}\n{} event{} · {}",
-                    shorten(&p.name, 40),
-                    p.events,
-                    if p.events == 1 { "" } else { "s" },
-                    crate::core::document::compact_range_label(p.first, p.last)
-                );
-                if ui
-                    .selectable_label(chosen, label)
-                    .on_hover_text("Show only the events they take part in")
-                    .clicked()
-                {
-                    commands.push(Command::SetFilter(view.filter.with_participant(&p.name)));
+        .show_rows(
+            ui,
+            two_line_row_height(ui),
+            view.participants.len(),
+            |ui, rows| {
+                for p in &view.participants[rows] {
+                    let chosen = view.filter.participant.as_deref() == Some(p.name.as_str());
+                    let label = format!(
+                        "{}\n{} event{} · {}",
+                        shorten(&p.name, 40),
+                        p.events,
+                        if p.events == 1 { "" } else { "s" },
+                        crate::core::document::compact_range_label(p.first, p.last)
+                    );
+                    if ui
+                        .selectable_label(chosen, label)
+                        .on_hover_text("Show only the events they take part in")
+                        .clicked()
+                    {
+                        commands.push(Command::SetFilter(view.filter.with_participant(&p.name)));
+                    }
                 }
-            }
-        });
+            },
+        );
 }
 
 /// The shown events as a table (date, title, kind, sources, disputed); a header click sorts by

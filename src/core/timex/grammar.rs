@@ -1009,10 +1009,11 @@ impl Grammar<'_> {
         };
         let hyphen = usize::from(self.is(k, "-") && self.glued(k) && self.glued(k + 1));
         let (unit, plural) = self.word(k + hyphen).and_then(lex::unit)?;
-        // "a day-long strike": the span is "day-long", read from the unit.
+        // "a day-long strike": the span is "day-long", read from the unit. "A year-earlier
+        // loss": no count of years, but the period a year before (read from "year").
         if self.is(k + hyphen + 1, "-")
             && self.glued(k + hyphen + 1)
-            && self.is(k + hyphen + 2, "long")
+            && self.is_any(k + hyphen + 2, &["long", "earlier", "ago"])
         {
             return None;
         }

@@ -236,7 +236,9 @@ fn year_ago_quarter(
         .take_while(|(f, _)| here.sentence.saturating_sub(f.sentence) <= 2)
         .find_map(|(f, t)| {
             let t = t.as_ref()?;
-            (!f.quoted && t.granularity == Granularity::Quarter).then_some(t)
+            // A quarter already a year back ("the year-earlier period") is not shifted again.
+            let year_back = matches!(f.expr, Expr::Shifted(_, Unit::Year, _));
+            (!f.quoted && !year_back && t.granularity == Granularity::Quarter).then_some(t)
         })?;
     let q: u32 = quarter.value.rsplit_once("-Q")?.1.parse().ok()?;
     let start = quarter.earliest?;
@@ -260,10 +262,12 @@ fn year_ago_quarter(
 fn is_anaphoric(text: &str, f: &Found) -> bool {
     let surface = text[f.start..f.end].to_lowercase();
     match &f.expr {
+        // "Three days later", not "year-earlier results": a hyphenated period compares with
+        // the report's own, not with the story's time.
         resolve::Expr::Offset(..) => {
-            surface.ends_with("later")
-                || surface.ends_with("earlier")
-                || surface.ends_with("before")
+            surface.ends_with(" later")
+                || surface.ends_with(" earlier")
+                || surface.ends_with(" before")
         }
         resolve::Expr::RelUnit(..) | resolve::Expr::RelDay(_) => [
             "the next ",
@@ -417,6 +421,16 @@ fn tense_near(toks: &[lexicon::Tok], first: usize, end: usize) -> Tense {
             return Some(Tense::Future);
         }
         if !lexicon::is_past_cue(&t.lower) {
+            return None;
+        }
+        // "the reduced rate", "an unspecified date", "still unexplained": an adjective.
+        let adjective = t.lower.ends_with("ed")
+            && k > 0
+            && matches!(
+                toks[k - 1].lower.as_str(),
+                "a" | "an" | "the" | "its" | "his" | "her" | "their" | "this" | "still"
+            );
+        if adjective {
             return None;
         }
         // A participle after a future auxiliary ("will be held") looks forward.

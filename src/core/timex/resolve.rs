@@ -646,6 +646,9 @@ fn pick_year(
 
 /// How far after the anchor a past-tense sentence's yearless date may lie and keep the anchor's year.
 const PAST_TENSE_GRACE_DAYS: i64 = 62;
+/// How far before the anchor a future-tense sentence's yearless date may lie and keep the
+/// anchor's year.
+const FUTURE_TENSE_GRACE_DAYS: i64 = 31;
 
 fn pick_range(
     anchor: NaiveDate,
@@ -660,7 +663,9 @@ fn pick_range(
         // News reports scheduled events in past-tense sentences ("talks were set for Jan. 14"):
         // a date within a month after the anchor stays in the anchor's year.
         Tense::Past if (this.earliest - anchor).num_days() > PAST_TENSE_GRACE_DAYS => before()?,
-        Tense::Future if this.latest < anchor => after()?,
+        // A future-tense sentence may name a day just gone ("will stand trial over the attack
+        // on Jan. 14", a day later): within a month before the anchor it keeps the year.
+        Tense::Future if (anchor - this.latest).num_days() > FUTURE_TENSE_GRACE_DAYS => after()?,
         Tense::Unknown => {
             // The nearest occurrence, preferring this year within half a year.
             let distance = |r: &DateRange| {
