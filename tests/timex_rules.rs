@@ -513,6 +513,78 @@ fn a_period_already_a_year_back_is_not_shifted_twice_and_year_earlier_is_no_coun
 }
 
 #[test]
+fn a_reporting_period_of_another_year_is_one_expression() {
+    assert_reads(
+        "2031-10-20",
+        &[
+            (
+                "Profit fell from the year-ago third quarter.",
+                "the year-ago third quarter",
+                "2030-Q3",
+            ),
+            (
+                "Next year's first quarter looks better.",
+                "Next year's first quarter",
+                "2032-Q1",
+            ),
+            (
+                "Last year's fourth quarter was strong.",
+                "Last year's fourth quarter",
+                "2030-Q4",
+            ),
+            (
+                "Sales in the second quarter a year earlier were flat.",
+                "the second quarter a year earlier",
+                "2030-Q2",
+            ),
+        ],
+    );
+    // "The corresponding period" is the quarter being reported on, a year back.
+    let found = tag_text(
+        "Revenue rose in the third quarter. The corresponding period last year was weak.",
+        "2031-10-20",
+    );
+    let values: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["2031-Q3", "2030-Q3"], "{found:#?}");
+}
+
+#[test]
+fn that_day_and_later_that_year_are_the_storys_time() {
+    let found = tag_text(
+        "The levee failed on 3 May 2001. That day nobody slept. Later that year the town \
+         was rebuilt.",
+        "2031-06-01",
+    );
+    let values: Vec<(&str, &str)> = found
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str()))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("3 May 2001", "2001-05-03"),
+            ("That day", "2001-05-03"),
+            ("Later that year", "2001"),
+        ]
+    );
+    // "That" as a conjunction before a compound is no date.
+    assert!(tag_text("He said that day-to-day work goes on.", "2031-06-01").is_empty());
+}
+
+#[test]
+fn a_list_of_years_and_a_prefixed_year_are_years() {
+    let found = tag_text("The council met in 1994, 1995 and 1996.", "2031-06-01");
+    let values: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["1994", "1995", "1996"]);
+    assert_eq!(
+        one("Post-1959 politics changed the island.", "2031-06-01").1,
+        "1959"
+    );
+    // A thousands separator still makes a number, not a year.
+    assert!(tag_text("The crowd grew to 21,995 people.", "2031-06-01").is_empty());
+}
+
+#[test]
 fn later_and_earlier_count_from_the_time_the_story_tells() {
     let found = tag_text(
         "The ship left port on March 3, 2021. Three days later it ran aground.",

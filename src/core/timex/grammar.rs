@@ -545,6 +545,15 @@ impl Grammar<'_> {
         {
             return Some((i + 1, Expr::Season(lex::season(w)?, Rel::Bare)));
         }
+        // "that day", "(later) that year": the time the story is telling (the tagger anchors
+        // them to it).
+        if self.is(i, "that") && !self.is(i + 2, "-") {
+            return match self.word(i + 1)? {
+                "day" => Some((i + 2, Expr::RelDay(0))),
+                w @ ("week" | "month" | "year") => Some((i + 2, Expr::RelUnit(lex::unit(w)?.0, 0))),
+                _ => None,
+            };
+        }
         // "earlier this month", "later this year", "early next year"
         if let Some(modifier) = match self.word(i) {
             Some("earlier") => Some(Modifier::Earlier),
@@ -767,10 +776,12 @@ impl Grammar<'_> {
         {
             return None;
         }
+        // "1,995" or "3.1995" (not "1994, 1995": a list of years has a space).
         if matches!(prev, Some("," | "."))
             && i >= 2
             && self.t[i - 2].kind == TokKind::Number
             && self.glued(i - 1)
+            && self.glued(i)
         {
             return None;
         }
@@ -790,7 +801,7 @@ impl Grammar<'_> {
             );
             // "1425 GMT", "2200 local time", "0600 hours": a 24-hour clock time, not a year.
             let clock = y % 100 < 60 && y / 100 < 24 && lex::is_clock_word(&next.lower);
-            if unit_like
+            if (unit_like && !prefixed)
                 || amount
                 || clock
                 || (next.kind == TokKind::Punct
@@ -823,16 +834,12 @@ impl Grammar<'_> {
         ))
     }
 
-    /// "a year earlier", "a year ago", "year-earlier", "the year-ago quarter".
+    /// "a year earlier", "a year ago", "year-earlier", "the year-ago (third) quarter", "last
+    /// year's fourth quarter", "the third quarter a year earlier", "the corresponding period
+    /// last year".
     fn year_earlier(&self, i: usize) -> Parse {
-        if self.is(i, "the")
-            && self.is(i + 1, "year")
-            && self.is(i + 2, "-")
-            && self.is_any(i + 3, &["earlier", "ago"])
-            && self.is_any(i + 4, &["quarter", "period"])
-        {
-            let quarter = Expr::Quarter(None, Rel::Last);
-            return Some((i + 5, Expr::Shifted(Box::new(quarter), Unit::Year, -1)));
+        if let Some(found) = self.period_of_another_year(i) {
+            return Some(found);
         }
         if self.is(i, "year")
             && self.is(i + 1, "-")
@@ -840,6 +847,72 @@ impl Grammar<'_> {
             && self.glued(i + 1)
         {
             return Some((i + 3, Expr::Offset(Count::Exact(1.0), Unit::Year, -1)));
+        }
+        None
+    }
+
+    /// A reporting period of the year before or after: "the (comparable) year-ago (third)
+    /// quarter", "last/this/next year's (first) quarter", "the (third) quarter a year earlier",
+    /// "the corresponding period last year". A quarter without its number is the one being
+    /// reported on.
+    fn period_of_another_year(&self, i: usize) -> Parse {
+        // "(third) quarter" or "period" at `k`: the quarter and the token after it.
+        let period = |k: usize| -> Option<(Expr, usize)> {
+            let number = self
+                .word(k)
+                .and_then(lex::ordinal_word)
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|q| (1..=4).contains(q));
+            let k = k + usize::from(number.is_some());
+            let quarter = match number {
+                Some(q) if self.is(k, "quarter") => Expr::Quarter(Some(q), Rel::This),
+                None if self.is_any(k, &["quarter", "period"]) => Expr::Quarter(None, Rel::Last),
+                _ => return None,
+            };
+            Some((quarter, k + 1))
+        };
+        let shifted =
+            |quarter: Expr, years: i64| Expr::Shifted(Box::new(quarter), Unit::Year, years);
+        let mut j = self.skip_the(i);
+        if j > i && self.is_any(j, &["comparable", "corresponding", "same", "year-earlier"]) {
+            j += 1;
+        }
+        // "the year-ago third quarter"
+        if self.is(j, "year")
+            && self.is(j + 1, "-")
+            && self.glued(j + 1)
+            && self.is_any(j + 2, &["earlier", "ago"])
+            && let Some((quarter, end)) = period(j + 3)
+        {
+            return Some((end, shifted(quarter, -1)));
+        }
+        // "last year's fourth quarter"
+        if j == i
+            && let Some(years) = match self.word(i) {
+                Some("last") => Some(-1),
+                Some("this") => Some(0),
+                Some("next") => Some(1),
+                _ => None,
+            }
+            && self.is(i + 1, "year")
+            && self.is_any(i + 2, &["'", "’"])
+            && self.glued(i + 2)
+            && self.is(i + 3, "s")
+            && let Some((quarter, end)) = period(i + 4)
+        {
+            return Some((end, shifted(quarter, years)));
+        }
+        // "the third quarter a year earlier", "the corresponding period last year"
+        let (quarter, end) = period(j).filter(|_| j > i)?;
+        if self.is(end, "a")
+            && self.is(end + 1, "year")
+            && self.is_any(end + 2, &["earlier", "ago"])
+        {
+            return Some((end + 3, shifted(quarter, -1)));
+        }
+        let of = usize::from(self.is(end, "of"));
+        if self.is(end + of, "last") && self.is(end + of + 1, "year") {
+            return Some((end + of + 2, shifted(quarter, -1)));
         }
         None
     }

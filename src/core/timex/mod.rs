@@ -197,7 +197,7 @@ pub fn tag(
                 return make_timex(text, &year_ago, Some(anchor), Some(note));
             }
             if is_anaphoric(text, f)
-                && let Some((range, note)) = narrative_time(&found, &first_pass, k)
+                && let Some((range, note)) = narrative_time(text, &found, &first_pass, k)
             {
                 return make_timex(text, f, Some(range), Some(note));
             }
@@ -258,9 +258,12 @@ fn year_ago_quarter(
 
 /// Whether an expression counts from the time the story is telling rather than from the
 /// publication day: "three days later", "a day earlier", "two weeks before", "the next day",
-/// "the following month", "the previous year".
+/// "the following month", "the previous year", "that day", "later that year".
 fn is_anaphoric(text: &str, f: &Found) -> bool {
     let surface = text[f.start..f.end].to_lowercase();
+    if surface.starts_with("that ") || surface.contains(" that ") {
+        return true;
+    }
     match &f.expr {
         // "Three days later", not "year-earlier results": a hyphenated period compares with
         // the report's own, not with the story's time.
@@ -282,8 +285,10 @@ fn is_anaphoric(text: &str, f: &Found) -> bool {
 }
 
 /// The time the story is telling at expression `k`: the latest unquoted date of a day, month
-/// or year before it, in its sentence or the two before, within its paragraph.
+/// or year before it, in its sentence or the two before, within its paragraph (not one that
+/// itself counts from the story's time: its first reading counted from the publication).
 fn narrative_time(
+    text: &str,
     found: &[Found],
     resolved: &[Option<Timex>],
     k: usize,
@@ -299,6 +304,7 @@ fn narrative_time(
         .find_map(|(f, t)| {
             let t = t.as_ref()?;
             (!f.quoted
+                && !is_anaphoric(text, f)
                 && t.kind == TimexType::Date
                 && matches!(
                     t.granularity,

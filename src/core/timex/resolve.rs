@@ -469,6 +469,8 @@ fn resolve_on(expr: &Expr, anchor: NaiveDate, tense: Tense) -> Option<Resolved> 
         Expr::Quarter(q, rel) => {
             let current = quarter_of(anchor);
             let (year, quarter) = match (q, rel) {
+                // Of the anchor's own year ("last year's fourth quarter" shifts the anchor).
+                (Some(q), Rel::This) => (anchor.year(), *q),
                 (Some(q), _) => {
                     let year = if *q > current && tense != Tense::Future {
                         anchor.year() - 1
