@@ -23,7 +23,11 @@ for target in "${targets[@]}"; do
   mkdir -p "$corpus"
   # Seed the corpus with the project's own inputs.
   case $target in
-    ingest) for f in seeds/*.txt tests/data/bad/*; do [[ -f $f ]] && cp -n "$f" "$corpus/" || true; done ;;
+    ingest)
+      for f in seeds/*.txt tests/data/bad/*; do [[ -f $f ]] && cp -n "$f" "$corpus/" || true; done
+      # The first byte picks the format (core::checks::ingest): 5 is PDF.
+      for f in tests/data/pdf/*.pdf; do printf '\x05' | cat - "$f" >"$corpus/pdf-$(basename "$f")"; done
+      ;;
     document) cp -n tests/data/timeline-v*.json "$corpus/" ;;
     nlp) for f in seeds/*.txt; do cp -n "$f" "$corpus/"; done ;;
   esac

@@ -492,3 +492,74 @@ fn a_browsers_single_file_web_archive_is_read_like_its_page() {
     .expect_err("refused");
     assert!(err.to_string().contains("web archive"), "{err}");
 }
+
+/// A fixture of `tests/data/pdf/` (written by `scripts/make_test_pdfs.py`).
+fn pdf(name: &str) -> (String, Vec<u8>) {
+    let path = format!("{}/tests/data/pdf/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).expect("fixture");
+    (path, bytes)
+}
+
+#[test]
+fn a_pdf_reads_like_a_text_article_from_its_text_layer() {
+    let (path, bytes) = pdf("levee.pdf");
+    assert_eq!(Format::of(std::path::Path::new(&path)), Some(Format::Pdf));
+    let articles = parse_file(&path, Format::Pdf, &bytes).expect("reads");
+    let a = &articles[0];
+    assert_eq!(a.title, "Levee gives way in Marrowdale");
+    assert_eq!(a.published, day("2030-03-12"));
+    // The page's lines are one paragraph again, the word broken at a line's end is whole, and
+    // the second page follows.
+    assert!(
+        a.text.contains(
+            "gave way on Monday night, the county said, and water reached the market square"
+        ),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("three hundred families"), "{}", a.text);
+    assert!(
+        a.text
+            .ends_with("Engineers had warned in January that the levee was weak.")
+    );
+    assert!(a.notes.iter().any(|n| n.contains("PDF")), "{:?}", a.notes);
+}
+
+#[test]
+fn a_pdf_without_text_locked_damaged_or_not_a_pdf_is_refused_with_the_reason() {
+    for (name, reason) in [
+        ("scan.pdf", "no text layer"),
+        ("locked.pdf", "password"),
+        ("damaged.pdf", "cannot parse"),
+    ] {
+        let (path, bytes) = pdf(name);
+        let Err(IngestError::Pdf(why)) = parse_file(&path, Format::Pdf, &bytes) else {
+            panic!("{name} was read");
+        };
+        assert!(why.contains(reason), "{name}: {why}");
+    }
+    let html = b"<html><body><p>Not a PDF.</p></body></html>";
+    assert_eq!(
+        parse_file("page.pdf", Format::Pdf, html),
+        Err(IngestError::Pdf("no PDF header".into()))
+    );
+    // Every prefix of a good PDF is refused or read, never a crash.
+    let (path, bytes) = pdf("levee.pdf");
+    for end in (0..bytes.len()).step_by(37) {
+        let _ = parse_file(&path, Format::Pdf, &bytes[..end]);
+    }
+}
+
+#[test]
+fn a_folder_with_a_pdf_loads_it_beside_the_other_articles() {
+    let dir = tmp_dir("pdf-folder");
+    std::fs::copy(pdf("levee.pdf").0, dir.join("levee.pdf")).expect("copy");
+    std::fs::copy(pdf("scan.pdf").0, dir.join("scan.pdf")).expect("copy");
+    std::fs::write(dir.join("note.txt"), "Aid arrived on Tuesday.").expect("write");
+    let loaded = load_paths(std::slice::from_ref(&dir), &|_, _| {});
+    let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    assert!(ids.contains(&"levee") && ids.contains(&"note"), "{ids:?}");
+    assert_eq!(loaded.problems.len(), 1);
+    assert!(loaded.problems[0].path.ends_with("scan.pdf"));
+    assert!(loaded.problems[0].message.contains("no text layer"));
+}

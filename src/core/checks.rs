@@ -12,12 +12,13 @@ pub fn ingest(data: &[u8]) {
     let Some((&selector, bytes)) = data.split_first() else {
         return;
     };
-    let (name, format) = match selector % 6 {
+    let (name, format) = match selector % 7 {
         0 => ("fuzz.txt", Format::Text),
         1 => ("fuzz.md", Format::Markdown),
         2 => ("fuzz.html", Format::Html),
         3 => ("fuzz.json", Format::Json),
         4 => ("fuzz.mhtml", Format::Mhtml),
+        5 => ("fuzz.pdf", Format::Pdf),
         _ => ("fuzz.jsonl", Format::JsonLines),
     };
     if let Ok(articles) = parse_file(name, format, bytes) {

@@ -25,11 +25,14 @@ pub enum IngestError {
     #[error("cannot read: {0}")]
     Io(String),
     /// Not a kind of file Sightline reads.
-    #[error("unsupported file type (expected .txt, .md, .html, .mhtml, .json or .jsonl)")]
+    #[error("unsupported file type (expected .txt, .md, .html, .mhtml, .json, .jsonl or .pdf)")]
     Unsupported,
     /// A saved web archive that cannot be read.
     #[error("not a readable web archive (MHTML): {0}")]
     Archive(String),
+    /// A PDF that cannot be read as an article.
+    #[error("not a readable PDF article: {0}")]
+    Pdf(String),
 }
 
 /// A file that could not be read, and why.
@@ -72,11 +75,13 @@ pub enum Format {
     Json,
     /// One JSON object a line.
     JsonLines,
+    /// A PDF: its text layer, read like a plain-text article.
+    Pdf,
 }
 
 impl Format {
     /// Every file extension read as an article, with its format.
-    pub const EXTENSIONS: [(&'static str, Format); 12] = [
+    pub const EXTENSIONS: [(&'static str, Format); 13] = [
         ("txt", Format::Text),
         ("text", Format::Text),
         ("md", Format::Markdown),
@@ -89,6 +94,7 @@ impl Format {
         ("json", Format::Json),
         ("jsonl", Format::JsonLines),
         ("ndjson", Format::JsonLines),
+        ("pdf", Format::Pdf),
     ];
 
     /// The format a path's extension names.
@@ -254,11 +260,14 @@ pub fn parse_file(path: &str, format: Format, bytes: &[u8]) -> Result<Vec<Articl
     if format == Format::Mhtml {
         return from_mhtml(&stem, path, bytes).map(|a| vec![a]);
     }
+    if format == Format::Pdf {
+        return from_pdf(&stem, path, bytes).map(|a| vec![a]);
+    }
     let (text, note) = decode(bytes)?;
     let mut articles = match format {
         Format::Text => vec![from_text(&stem, path, text, false)],
         Format::Markdown => vec![from_text(&stem, path, text, true)],
-        Format::Html | Format::Mhtml => vec![from_html(&stem, path, &text, None)],
+        Format::Html | Format::Mhtml | Format::Pdf => vec![from_html(&stem, path, &text, None)],
         Format::Json => from_json(&stem, path, &text)?,
         Format::JsonLines => from_json_lines(&stem, path, &text)?,
     };
@@ -759,6 +768,82 @@ fn from_mhtml(stem: &str, path: &str, bytes: &[u8]) -> Result<Article, IngestErr
         .and_then(|h| h.as_text())
         .map(str::to_string);
     Ok(from_html(stem, path, &html, location.as_deref()))
+}
+
+/// A PDF's article: the text of its pages (the text layer, through `pdf-extract`), its lines
+/// joined back into paragraphs, read like a plain-text article. A PDF with no text (a scan), one
+/// locked with a password or one too damaged to read is refused with the reason.
+fn from_pdf(stem: &str, path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty);
+    }
+    let header = &bytes[..bytes.len().min(1024)];
+    if !header.windows(5).any(|w| w == b"%PDF-") {
+        return Err(IngestError::Pdf("no PDF header".into()));
+    }
+    // The extractor panics on some damaged files: a panic is a damaged file, not a crash.
+    let read = std::panic::catch_unwind(|| -> Result<String, String> {
+        let mut doc =
+            lopdf::Document::load_mem(bytes).map_err(|e| format!("cannot parse it ({e})"))?;
+        if doc.is_encrypted() && doc.decrypt("").is_err() {
+            return Err("it is locked with a password; save an unlocked copy".into());
+        }
+        let mut text = String::new();
+        let mut output = pdf_extract::PlainTextOutput::new(&mut text);
+        pdf_extract::output_doc(&doc, &mut output)
+            .map_err(|e| format!("cannot read its text ({e})"))?;
+        Ok(text)
+    })
+    .map_err(|_| IngestError::Pdf("it is damaged: its text cannot be read".into()))?
+    .map_err(IngestError::Pdf)?;
+    let text = pdf_paragraphs(&read);
+    if text.trim().is_empty() {
+        return Err(IngestError::Pdf(
+            "it has no text layer (a scanned image?): nothing to read".into(),
+        ));
+    }
+    let mut article = from_text(stem, path, text, false);
+    article.notes.push("read from the PDF's text layer".into());
+    Ok(article)
+}
+
+/// A PDF's text lines joined back into paragraphs: a blank line or a short line (well under the
+/// usual line's length: a heading, a paragraph's last line) ends one; a word broken by a hyphen
+/// at a line's end is joined again.
+fn pdf_paragraphs(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    lengths.sort_unstable();
+    let usual = lengths.get(lengths.len() * 3 / 4).copied().unwrap_or(0);
+    let mut out = String::with_capacity(text.len());
+    let mut open = false;
+    for line in lines {
+        if line.is_empty() {
+            if open {
+                out.push_str("\n\n");
+                open = false;
+            }
+            continue;
+        }
+        if open {
+            if out.ends_with('-') && line.starts_with(char::is_lowercase) {
+                out.pop();
+            } else {
+                out.push(' ');
+            }
+        }
+        out.push_str(line);
+        open = true;
+        if line.chars().count() * 10 < usual * 7 {
+            out.push_str("\n\n");
+            open = false;
+        }
+    }
+    out.trim_end().to_string()
 }
 
 /// An HTML page's article; `location` is the address it was saved from, if known apart from
