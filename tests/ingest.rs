@@ -563,3 +563,76 @@ fn a_folder_with_a_pdf_loads_it_beside_the_other_articles() {
     assert!(loaded.problems[0].path.ends_with("scan.pdf"));
     assert!(loaded.problems[0].message.contains("no text layer"));
 }
+
+/// A short news article, as a saved page's body holds it.
+const STORY_HTML: &str = "<article><h1>Ferry service resumes</h1>\
+    <p>The harbour ferry resumed service on Tuesday after a two-week strike, the operator said.</p>\
+    <p>Crews returned to work after the union accepted a pay offer late on Monday.</p>\
+    <p>Passengers waited in long queues at the terminal as the first boats left the quay.</p></article>";
+
+#[test]
+fn hostile_pages_load_in_bounded_time_without_their_junk() {
+    // 100,000 links and no article: a note, not an article of menus.
+    let links = "<li><a href=\"/s\">More news</a></li>".repeat(100_000);
+    let page = format!("<html><body><ul>{links}</ul></body></html>");
+    let a = &parse_file("links.html", Format::Html, page.as_bytes()).expect("reads")[0];
+    assert!(
+        a.notes.iter().any(|n| n.contains("no article found")),
+        "{:?}",
+        a.notes
+    );
+    // 10 MB of inline script around an article: the article, no script.
+    let script = format!(
+        "<script>var feed = \"{}\";</script>",
+        "Monday ".repeat(1_500_000)
+    );
+    let page = format!("<html><head>{script}</head><body>{STORY_HTML}{script}</body></html>");
+    assert!(page.len() > 10_000_000);
+    let a = &parse_file("script.html", Format::Html, page.as_bytes()).expect("reads")[0];
+    assert!(
+        a.text.contains("The harbour ferry resumed service"),
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("var feed"), "script text leaked");
+    // Tags never closed.
+    let page = STORY_HTML.replace("</p>", "").replace("</article>", "") + "<div><span><b>";
+    let a = &parse_file("unclosed.html", Format::Html, page.as_bytes()).expect("reads")[0];
+    assert!(a.text.contains("Crews returned to work"), "{}", a.text);
+    // A frameset holds no article (nothing is fetched): a note says so.
+    let page = "<html><frameset><frame src=\"a.html\"><frame src=\"b.html\"></frameset></html>";
+    match parse_file("frames.html", Format::Html, page.as_bytes()) {
+        Ok(articles) => assert!(
+            articles[0]
+                .notes
+                .iter()
+                .any(|n| n.contains("no article found")),
+            "{:?}",
+            articles[0].notes
+        ),
+        Err(why) => assert_eq!(why, IngestError::Empty),
+    }
+}
+
+#[test]
+fn a_meta_charset_that_lies_does_not_garble_the_text() {
+    // Says Latin-1, is UTF-8.
+    let page = format!(
+        "<html><head><meta charset=\"iso-8859-1\"></head><body>{}</body></html>",
+        STORY_HTML.replace("ferry", "café ferry")
+    );
+    let a = &parse_file("utf8.html", Format::Html, page.as_bytes()).expect("reads")[0];
+    assert!(a.text.contains("café ferry"), "{}", a.text);
+    // Says UTF-8, is Latin-1.
+    let mut bytes = b"<html><head><meta charset=\"utf-8\"></head><body>".to_vec();
+    bytes.extend(
+        STORY_HTML
+            .replace("ferry", "caf\u{e9} ferry")
+            .chars()
+            .map(|c| u8::try_from(u32::from(c)).expect("Latin-1")),
+    );
+    bytes.extend(b"</body></html>");
+    let a = &parse_file("latin1.html", Format::Html, &bytes).expect("reads")[0];
+    assert!(a.text.contains("café ferry"), "{}", a.text);
+    assert!(!a.text.contains('\u{fffd}'));
+}
