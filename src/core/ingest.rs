@@ -782,7 +782,7 @@ fn from_pdf(stem: &str, path: &str, bytes: &[u8]) -> Result<Article, IngestError
         return Err(IngestError::Pdf("no PDF header".into()));
     }
     // The extractor panics on some damaged files: a panic is a damaged file, not a crash.
-    let read = std::panic::catch_unwind(|| -> Result<String, String> {
+    let read = quietly(|| -> Result<String, String> {
         let mut doc =
             lopdf::Document::load_mem(bytes).map_err(|e| format!("cannot parse it ({e})"))?;
         if doc.is_encrypted() && doc.decrypt("").is_err() {
@@ -805,6 +805,33 @@ fn from_pdf(stem: &str, path: &str, bytes: &[u8]) -> Result<Article, IngestError
     let mut article = from_text(stem, path, text, false);
     article.notes.push("read from the PDF's text layer".into());
     Ok(article)
+}
+
+/// Runs `f`, catching a panic in it as an error, and without the panic's message on stderr
+/// (nor the abort a fuzzer's panic hook makes of it): for library code known to panic on
+/// damaged input. Other threads' panics are reported as before; runs of it take turns.
+fn quietly<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::thread::Result<T> {
+    type Hook = Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static>;
+    static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let previous: std::sync::Arc<Hook> = std::sync::Arc::new(std::panic::take_hook());
+    let here = std::thread::current().id();
+    let others = std::sync::Arc::clone(&previous);
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() != here {
+            others(info);
+        }
+    }));
+    let result = std::panic::catch_unwind(f);
+    // Dropping the quiet hook drops its share of the previous one, which goes back as it was.
+    drop(std::panic::take_hook());
+    match std::sync::Arc::try_unwrap(previous) {
+        Ok(hook) => std::panic::set_hook(hook),
+        Err(shared) => std::panic::set_hook(Box::new(move |info| shared(info))),
+    }
+    result
 }
 
 /// A PDF's text lines joined back into paragraphs: a blank line or a short line (well under the
