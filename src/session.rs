@@ -162,13 +162,18 @@ mod tests {
         chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a day")
     }
 
-    #[test]
-    fn every_change_advances_the_generation_and_a_refused_edit_does_not() {
+    /// A session on one article about an attack "on Tuesday", published 10 April 2031.
+    fn attack_session() -> Session {
         let text = "Rebels attacked the northern garrison on Tuesday, officials said.";
-        let mut session = Session::new(pipeline::read(
+        Session::new(pipeline::read(
             vec![article("a", text, day(2031, 4, 10))],
             "t",
-        ));
+        ))
+    }
+
+    #[test]
+    fn every_change_advances_the_generation_and_a_refused_edit_does_not() {
+        let mut session = attack_session();
         let start = session.generation();
         let event = session.document().events[0].id.clone();
         session
@@ -198,11 +203,7 @@ mod tests {
 
     #[test]
     fn undoing_a_redating_reads_the_articles_relative_dates_again() {
-        let text = "Rebels attacked the northern garrison on Tuesday, officials said.";
-        let mut session = Session::new(pipeline::read(
-            vec![article("a", text, day(2031, 4, 10))],
-            "t",
-        ));
+        let mut session = attack_session();
         let resolved = |s: &Session| {
             s.analyses()[0]
                 .timexes

@@ -45,6 +45,14 @@ fn assert_reads(published: &str, cases: &[(&str, &str, &str)]) {
     }
 }
 
+/// Each expression's text and value, in order.
+fn spans_and_values(found: &[Timex]) -> Vec<(&str, &str)> {
+    found
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str()))
+        .collect()
+}
+
 fn d(s: &str) -> Option<NaiveDate> {
     s.parse().ok()
 }
@@ -475,10 +483,7 @@ fn a_period_already_a_year_back_is_not_shifted_twice_and_year_earlier_is_no_coun
          Sales were flat from a year ago.",
         "2031-08-14",
     );
-    let values: Vec<(&str, &str)> = found
-        .iter()
-        .map(|t| (t.text.as_str(), t.value.as_str()))
-        .collect();
+    let values = spans_and_values(&found);
     assert_eq!(
         values,
         [
@@ -555,10 +560,7 @@ fn that_day_and_later_that_year_are_the_storys_time() {
          was rebuilt.",
         "2031-06-01",
     );
-    let values: Vec<(&str, &str)> = found
-        .iter()
-        .map(|t| (t.text.as_str(), t.value.as_str()))
-        .collect();
+    let values = spans_and_values(&found);
     assert_eq!(
         values,
         [

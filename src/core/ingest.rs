@@ -257,20 +257,18 @@ pub fn parse_file(path: &str, format: Format, bytes: &[u8]) -> Result<Vec<Articl
         .and_then(|s| s.to_str())
         .unwrap_or("article")
         .to_string();
-    if format == Format::Mhtml {
-        return from_mhtml(&stem, path, bytes).map(|a| vec![a]);
-    }
-    if format == Format::Pdf {
-        return from_pdf(&stem, path, bytes).map(|a| vec![a]);
-    }
-    let (text, note) = decode(bytes)?;
-    let mut articles = match format {
-        Format::Text => vec![from_text(&stem, path, text, false)],
-        Format::Markdown => vec![from_text(&stem, path, text, true)],
-        Format::Html | Format::Mhtml | Format::Pdf => vec![from_html(&stem, path, &text, None)],
-        Format::Json => from_json(&stem, path, &text)?,
-        Format::JsonLines => from_json_lines(&stem, path, &text)?,
+    // Archives and PDFs carry their own encodings; the rest is text to decode first.
+    let read: fn(&str, &str, String) -> Result<Vec<Article>, IngestError> = match format {
+        Format::Mhtml => return from_mhtml(&stem, path, bytes).map(|a| vec![a]),
+        Format::Pdf => return from_pdf(&stem, path, bytes).map(|a| vec![a]),
+        Format::Text => |stem, path, text| Ok(vec![from_text(stem, path, text, false)]),
+        Format::Markdown => |stem, path, text| Ok(vec![from_text(stem, path, text, true)]),
+        Format::Html => |stem, path, text| Ok(vec![from_html(stem, path, &text, None)]),
+        Format::Json => |stem, path, text| from_json(stem, path, &text),
+        Format::JsonLines => |stem, path, text| from_json_lines(stem, path, &text),
     };
+    let (text, note) = decode(bytes)?;
+    let mut articles = read(&stem, path, text)?;
     if let Some(note) = note {
         for a in &mut articles {
             a.notes.insert(0, note.clone());

@@ -333,12 +333,16 @@ mod tests {
         }
     }
 
+    /// A crowded row: 40 events 10 apart, the most salient first.
+    fn crowded_row() -> Vec<Drawn> {
+        (0..40)
+            .map(|i| drawn(i, 20.0 + 10.0 * i as f64, 100.0, 1.0 - i as f64 / 40.0))
+            .collect()
+    }
+
     #[test]
     fn labels_never_overlap_and_never_cover_a_marker_of_an_event_as_salient() {
-        // A crowded row: events 10 apart, the most salient first.
-        let crowd: Vec<Drawn> = (0..40)
-            .map(|i| drawn(i, 20.0 + 10.0 * i as f64, 100.0, 1.0 - i as f64 / 40.0))
-            .collect();
+        let crowd = crowded_row();
         let placed = place_labels(&crowd, (0.0, 600.0), true);
         assert!(!placed.labels.is_empty());
         for (i, (a, ea)) in placed.labels.iter().enumerate() {
@@ -364,9 +368,7 @@ mod tests {
 
     #[test]
     fn without_hiding_no_label_covers_another_marker_and_every_marker_stays() {
-        let crowd: Vec<Drawn> = (0..40)
-            .map(|i| drawn(i, 20.0 + 10.0 * i as f64, 100.0, 1.0 - i as f64 / 40.0))
-            .collect();
+        let crowd = crowded_row();
         let placed = place_labels(&crowd, (0.0, 600.0), false);
         assert!(placed.hidden.is_empty() && !placed.labels.is_empty());
         for (area, event) in &placed.labels {
