@@ -436,3 +436,27 @@ fn events_name_their_participants_in_the_story_s_form_of_each_name() {
     );
     assert_eq!(lanes, vec!["Maria Lopez".to_string()]);
 }
+
+#[path = "common/story.rs"]
+mod story;
+
+/// The same articles give the same timeline, byte for byte, however often they are read:
+/// nothing in the grouping may depend on the order a hash table happens to visit its words.
+#[test]
+fn the_same_articles_give_the_same_document_every_time() {
+    let articles = || {
+        let mut all = seed_articles().articles;
+        for i in 0..300 {
+            let (name, text) = story::article(i);
+            all.extend(parse_file(&name, Format::Text, text.as_bytes()).expect("a story article"));
+        }
+        all
+    };
+    let first = read(articles(), "story").document.to_json();
+    for _ in 0..3 {
+        assert!(
+            read(articles(), "story").document.to_json() == first,
+            "a second reading differs from the first"
+        );
+    }
+}

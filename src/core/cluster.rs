@@ -11,7 +11,7 @@ use crate::core::document::{
 use crate::core::extract::{self, EventKind, Mention};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// How similar a mention must be to a group to join it (weighted overlap of terms, 0–1).
@@ -82,7 +82,7 @@ fn agent_key(agent: Option<&String>) -> Option<String> {
 /// agent for reporting kinds, and compatible time. A mention that refers back ("the strike",
 /// "they took it out") joins the main group of its kind in its article.
 fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
-    let mut df: HashMap<&str, usize> = HashMap::new();
+    let mut df: HashMap<&str, usize> = HashMap::default();
     for m in mentions {
         for t in m.terms.iter().chain(m.context_terms()) {
             *df.entry(t.as_str()).or_default() += 1;
@@ -91,11 +91,11 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
     let total = mentions.len().max(1) as f64;
     let weight = |t: &str| (total / df.get(t).copied().unwrap_or(1) as f64).ln() + 1.0;
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_term: HashMap<(EventKind, String), Vec<usize>> = HashMap::new();
-    let mut by_agent: HashMap<(EventKind, String), Vec<usize>> = HashMap::new();
+    let mut by_term: HashMap<(EventKind, String), Vec<usize>> = HashMap::default();
+    let mut by_agent: HashMap<(EventKind, String), Vec<usize>> = HashMap::default();
     // The group of each kind with the most passages from each article: what "the strike" means there.
-    let mut main_in_article: HashMap<(usize, EventKind), usize> = HashMap::new();
-    let mut count_in_article: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut main_in_article: HashMap<(usize, EventKind), usize> = HashMap::default();
+    let mut count_in_article: HashMap<(usize, usize), usize> = HashMap::default();
     for (index, m) in mentions.iter().enumerate() {
         let range = m
             .time
@@ -144,10 +144,10 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
             None if m.terms.is_empty() && agent.is_none() => continue,
             None => {
                 groups.push(Group {
-                    phrase_terms: HashSet::new(),
+                    phrase_terms: HashSet::default(),
                     members: Vec::new(),
-                    terms: HashMap::new(),
-                    agents: HashSet::new(),
+                    terms: HashMap::default(),
+                    agents: HashSet::default(),
                     range: None,
                 });
                 groups.len() - 1
@@ -367,7 +367,7 @@ fn source_groups(articles: &[&Article]) -> Vec<usize> {
         })
         .collect();
     let mut parent: Vec<usize> = (0..articles.len()).collect();
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::default();
     for (i, signature) in signatures.iter().enumerate() {
         let Some(signature) = signature else { continue };
         for (band, rows) in signature.chunks(BAND_ROWS).enumerate() {
@@ -401,7 +401,7 @@ fn make_events(
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
-    let mut event_of: HashMap<usize, usize> = HashMap::new();
+    let mut event_of: HashMap<usize, usize> = HashMap::default();
     // An event stands on two passages or on a date of its own; a lone undated mention is noise.
     let kept: Vec<&Vec<usize>> = groups
         .iter()
@@ -492,12 +492,12 @@ fn make_events(
 /// ("Lopez" → "Maria Lopez") or that it ends with in two words or more ("President Maria
 /// Lopez" → "Maria Lopez"), itself when it is mentioned more than those.
 fn canonical_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for name in names {
         *counts.entry(name).or_default() += 1;
     }
     let last_word = |name: &str| name.split_whitespace().last().unwrap_or("").to_lowercase();
-    let mut by_last: HashMap<String, Vec<&str>> = HashMap::new();
+    let mut by_last: HashMap<String, Vec<&str>> = HashMap::default();
     for &name in counts.keys() {
         by_last.entry(last_word(name)).or_default().push(name);
     }
@@ -528,7 +528,7 @@ fn canonical_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, 
 /// participants the story often names make an event more central to the story; scaled so that
 /// the most salient event has 1.
 fn rate_salience(events: &mut [Event]) {
-    let mut events_of: HashMap<&str, usize> = HashMap::new();
+    let mut events_of: HashMap<&str, usize> = HashMap::default();
     for e in events.iter() {
         let mut names: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
         names.sort_unstable();
@@ -604,7 +604,7 @@ fn base_event(
     names: &HashMap<String, String>,
 ) -> Event {
     let ms: Vec<&Mention> = members.iter().map(|&i| &mentions[i]).collect();
-    let mut tally: HashMap<(&str, Role), usize> = HashMap::new();
+    let mut tally: HashMap<(&str, Role), usize> = HashMap::default();
     for p in ms.iter().flat_map(|m| &m.participants) {
         let name = names.get(&p.name).unwrap_or(&p.name);
         *tally.entry((name.as_str(), p.role)).or_default() += 1;
@@ -612,11 +612,11 @@ fn base_event(
     let mut participants: Vec<((&str, Role), usize)> = tally.into_iter().collect();
     participants.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     // Each name once, in the role the passages give it most.
-    let mut named: HashSet<&str> = HashSet::new();
+    let mut named: HashSet<&str> = HashSet::default();
     participants.retain(|((name, _), _)| named.insert(name));
     let kind = ms[0].kind;
     let mut evidence: Vec<Evidence> = Vec::new();
-    let mut passage_at: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut passage_at: HashMap<(usize, usize), usize> = HashMap::default();
     for m in &ms {
         let a = &articles[m.article];
         if let Some(&existing) = passage_at.get(&(m.article, m.start)) {
@@ -744,7 +744,7 @@ fn base_event(
 
 /// A briefing line: the most common agent and the richest phrase among the mentions.
 fn title(ms: &[&Mention], articles: &[Article]) -> String {
-    let mut agents: HashMap<&str, usize> = HashMap::new();
+    let mut agents: HashMap<&str, usize> = HashMap::default();
     for m in ms {
         if let Some(a) = &m.agent {
             *agents.entry(a.as_str()).or_default() += 1;

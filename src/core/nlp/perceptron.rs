@@ -115,7 +115,8 @@ impl Training {
     }
 
     /// The averaged weights, keeping only those at least `min` in size, of features updated at
-    /// least `min_updates` times (rarer ones are noise and cost lookups).
+    /// least `min_updates` times (rarer ones are noise and cost lookups); a feature keeps at most
+    /// its 255 largest.
     pub fn average(self, min: f32, min_updates: u32) -> Weights {
         let step = self.step.max(1);
         let mut keys: Vec<u64> = self.weights.keys().copied().collect();
@@ -141,26 +142,134 @@ impl Training {
             if kept.is_empty() {
                 continue;
             }
+            if kept.len() > MAX_CLASSES_PER_FEATURE {
+                kept.sort_unstable_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+                kept.truncate(MAX_CLASSES_PER_FEATURE);
+            }
             kept.sort_unstable_by_key(|(c, _)| *c);
-            frozen.insert(key, &kept);
+            if !frozen.insert(key, &kept) {
+                // The table is full (16 million weights): the rest are left out.
+                break;
+            }
         }
         frozen
     }
 }
 
-/// Frozen weights: per feature key, a run of (class, weight) in one array.
+/// Frozen weights: per feature key, a run of (class, weight) in one array, found through an
+/// open-addressing table of our own, compact so that the parser's 555,000 features stay in the
+/// processor's caches as far as they can, and looked up in batches so that the waits for
+/// memory overlap.
 #[derive(Debug, Default)]
 pub struct Weights {
     classes: usize,
-    index: FxHashMap<u64, (u32, u16)>,
-    entries: Vec<(u16, f32)>,
+    /// Linear probing over a power-of-two table at most three quarters full.
+    slots: Vec<Slot>,
+    /// Each slot's full key (read when inserting and writing, never when scoring).
+    keys: Vec<u64>,
+    /// (class, weight) packed: the class in the low 16 bits, the weight as a bfloat16 (the top
+    /// half of an `f32`: about three significant digits) in the high 16.
+    entries: Vec<u32>,
+    len: usize,
+}
+
+/// One feature of [`Weights`]: 32 bits of its key to tell it from others in the same run of
+/// slots (another key passing the check costs one chance in four billion), and where its
+/// entries are: `at` in the low 24 bits, their count (none: an empty slot) in the high 8.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    check: u32,
+    place: u32,
+}
+
+impl Slot {
+    fn len(self) -> usize {
+        (self.place >> 24) as usize
+    }
+
+    fn at(self) -> usize {
+        (self.place & 0x00FF_FFFF) as usize
+    }
+}
+
+/// The most class weights one feature keeps (its slot counts them in 8 bits).
+const MAX_CLASSES_PER_FEATURE: usize = 255;
+/// The most weights a table holds (a slot addresses them in 24 bits).
+const MAX_ENTRIES: usize = 1 << 24;
+
+/// How many features [`Weights::scores`] looks up in one batch: the first slot of each is
+/// read before any is examined, so that the processor waits for their memory together.
+const BATCH: usize = 64;
+
+/// A class and its weight as one entry of [`Weights`].
+fn pack_entry(class: u16, weight: f32) -> u32 {
+    // Round to the nearest bfloat16 (ties to even).
+    let bits = weight.to_bits();
+    let rounded = bits.wrapping_add(0x7FFF + ((bits >> 16) & 1)) >> 16;
+    (rounded << 16) | u32::from(class)
+}
+
+/// The class and weight of an entry of [`Weights`].
+fn unpack_entry(entry: u32) -> (usize, f32) {
+    (
+        (entry & 0xFFFF) as usize,
+        f32::from_bits(entry & 0xFFFF_0000),
+    )
 }
 
 impl Weights {
-    fn insert(&mut self, key: u64, list: &[(u16, f32)]) {
-        let at = self.entries.len() as u32;
-        self.entries.extend_from_slice(list);
-        self.index.insert(key, (at, list.len() as u16));
+    /// The slot where the search for `key` starts.
+    fn home(&self, key: u64) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    }
+
+    /// The slot of `key`, or the empty slot where it would go.
+    fn find(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].len() != 0 && self.keys[i] != key {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// Adds a feature's weights; false when the table is full.
+    fn insert(&mut self, key: u64, list: &[(u16, f32)]) -> bool {
+        if list.is_empty() || list.len() > MAX_CLASSES_PER_FEATURE {
+            return list.is_empty();
+        }
+        if self.entries.len() + list.len() > MAX_ENTRIES {
+            return false;
+        }
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        let place = self.entries.len() as u32 | ((list.len() as u32) << 24);
+        self.entries
+            .extend(list.iter().map(|&(class, w)| pack_entry(class, w)));
+        let i = self.find(key);
+        if self.slots[i].len() == 0 {
+            self.len += 1;
+        }
+        self.slots[i] = Slot {
+            check: key as u32,
+            place,
+        };
+        self.keys[i] = key;
+        true
+    }
+
+    /// Doubles the table (at least 16 slots).
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(16);
+        let slots = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
+        let keys = std::mem::replace(&mut self.keys, vec![0; size]);
+        for (slot, key) in slots.into_iter().zip(keys).filter(|(s, _)| s.len() != 0) {
+            let i = self.find(key);
+            self.slots[i] = slot;
+            self.keys[i] = key;
+        }
     }
 
     /// The number of classes.
@@ -172,10 +281,35 @@ impl Weights {
     pub fn scores(&self, features: &[u64], scores: &mut Vec<f32>) {
         scores.clear();
         scores.resize(self.classes, 0.0);
-        for f in features {
-            if let Some(&(at, len)) = self.index.get(f) {
-                for &(class, w) in &self.entries[at as usize..at as usize + usize::from(len)] {
-                    scores[usize::from(class)] += w;
+        if self.slots.is_empty() {
+            return;
+        }
+        let mask = self.slots.len() - 1;
+        let mut slots = [Slot::default(); BATCH];
+        let mut heads = [0u32; BATCH];
+        for batch in features.chunks(BATCH) {
+            for (slot, &key) in slots.iter_mut().zip(batch) {
+                *slot = self.slots[self.home(key)];
+            }
+            for ((slot, head), &key) in slots.iter_mut().zip(&mut heads).zip(batch) {
+                let mut i = self.home(key);
+                while slot.len() != 0 && slot.check != key as u32 {
+                    i = (i + 1) & mask;
+                    *slot = self.slots[i];
+                }
+                if slot.len() != 0 {
+                    *head = self.entries[slot.at()];
+                }
+            }
+            for (slot, &head) in slots.iter().zip(&heads).take(batch.len()) {
+                if slot.len() == 0 {
+                    continue;
+                }
+                let (class, w) = unpack_entry(head);
+                scores[class] += w;
+                for &entry in &self.entries[slot.at() + 1..slot.at() + slot.len()] {
+                    let (class, w) = unpack_entry(entry);
+                    scores[class] += w;
                 }
             }
         }
@@ -183,16 +317,23 @@ impl Weights {
 
     /// Writes the weights (keys in ascending order, so the same weights give the same bytes).
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
-        let mut keys: Vec<(&u64, &(u32, u16))> = self.index.iter().collect();
-        keys.sort_unstable_by_key(|(k, _)| **k);
+        let mut features: Vec<(u64, Slot)> = self
+            .keys
+            .iter()
+            .zip(&self.slots)
+            .filter(|(_, s)| s.len() != 0)
+            .map(|(&k, &s)| (k, s))
+            .collect();
+        features.sort_unstable_by_key(|(k, _)| *k);
         out.write_all(&(self.classes as u32).to_le_bytes())?;
-        out.write_all(&(keys.len() as u32).to_le_bytes())?;
-        for (key, &(at, len)) in keys {
+        out.write_all(&(features.len() as u32).to_le_bytes())?;
+        for (key, slot) in features {
             out.write_all(&key.to_le_bytes())?;
-            out.write_all(&len.to_le_bytes())?;
-            for &(class, w) in &self.entries[at as usize..at as usize + usize::from(len)] {
-                out.write_all(&class.to_le_bytes())?;
-                out.write_all(&coarse(w).to_le_bytes())?;
+            out.write_all(&(slot.len() as u16).to_le_bytes())?;
+            for &entry in &self.entries[slot.at()..slot.at() + slot.len()] {
+                let (class, w) = unpack_entry(entry);
+                out.write_all(&(class as u16).to_le_bytes())?;
+                out.write_all(&w.to_le_bytes())?;
             }
         }
         Ok(())
@@ -202,10 +343,14 @@ impl Weights {
     pub fn read(input: &mut impl Read) -> io::Result<Self> {
         let classes = read_u32(input)? as usize;
         let count = read_u32(input)? as usize;
+        // A damaged count must not reserve gigabytes: the table grows as features come.
+        let size = (count.min(1 << 20) * 4 / 3 + 1).next_power_of_two().max(16);
         let mut weights = Weights {
             classes,
-            index: FxHashMap::with_capacity_and_hasher(count, rustc_hash::FxBuildHasher),
-            entries: Vec::with_capacity(count * 2),
+            slots: vec![Slot::default(); size],
+            keys: vec![0; size],
+            entries: Vec::with_capacity(count.min(1 << 20) * 4),
+            len: 0,
         };
         let mut list = Vec::new();
         for _ in 0..count {
@@ -222,19 +367,24 @@ impl Weights {
                 }
                 list.push((class, f32::from_le_bytes(read_array(input)?)));
             }
-            weights.insert(key, &list);
+            if !weights.insert(key, &list) {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "more weights than a model can hold",
+                ));
+            }
         }
         Ok(weights)
     }
 
     /// How many features have weights.
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.len
     }
 
     /// Whether no feature has a weight.
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.len == 0
     }
 }
 
@@ -261,12 +411,6 @@ pub fn unpack(bytes: &[u8], magic: &[u8; 8], what: &str) -> io::Result<Vec<u8>> 
             format!("not a Sightline {what} (or another version of one)"),
         )),
     }
-}
-
-/// A weight kept to about four significant digits (the low mantissa bits cleared): scores do
-/// not change in practice, and the model file compresses far better.
-fn coarse(w: f32) -> f32 {
-    f32::from_bits(w.to_bits() & 0xFFFF_E000)
 }
 
 fn read_array<const N: usize>(input: &mut impl Read) -> io::Result<[u8; N]> {
@@ -357,5 +501,59 @@ mod tests {
         let mut again = Vec::new();
         read.write(&mut again).expect("written");
         assert_eq!(bytes, again, "the same weights give the same bytes");
+    }
+
+    #[test]
+    fn the_table_finds_every_feature_as_it_grows_and_nothing_else() {
+        let mut w = Weights {
+            classes: 300,
+            ..Weights::default()
+        };
+        let key = |k: u64| feature(3, k, 0, 0);
+        for k in 0..10_000u64 {
+            assert!(w.insert(key(k), &[((k % 7) as u16, 1.0), (7, k as f32 / 100.0)]));
+        }
+        assert_eq!(w.len(), 10_000);
+        assert!(
+            w.slots.len() * 3 >= w.len() * 4,
+            "at most three quarters full"
+        );
+        let mut scores = Vec::new();
+        for k in [0u64, 1, 4_321, 9_999] {
+            w.scores(&[key(k), key(k)], &mut scores);
+            assert_eq!(scores[(k % 7) as usize], 2.0);
+            let expected = 2.0 * k as f32 / 100.0;
+            assert!(
+                (scores[7] - expected).abs() <= expected * 0.005,
+                "{k}: {}",
+                scores[7]
+            );
+        }
+        w.scores(&[key(10_000), key(123_456)], &mut scores);
+        assert!(
+            scores.iter().all(|&s| s == 0.0),
+            "absent features weigh nothing"
+        );
+        // A feature with more class weights than a slot can count is refused, not cut.
+        let many: Vec<(u16, f32)> = (0..256).map(|c| (c, 1.0)).collect();
+        assert!(!w.insert(key(20_000), &many));
+    }
+
+    #[test]
+    fn weights_keep_three_significant_digits() {
+        for (class, weight) in [
+            (0u16, 1.0f32),
+            (101, -0.125),
+            (7, 3.14159),
+            (65_535, 1234.5),
+        ] {
+            let (c, w) = unpack_entry(pack_entry(class, weight));
+            assert_eq!(c, usize::from(class));
+            assert!(
+                (w - weight).abs() <= weight.abs() * 0.004,
+                "{weight} became {w}"
+            );
+        }
+        assert_eq!(unpack_entry(pack_entry(1, 0.0)).1, 0.0);
     }
 }
