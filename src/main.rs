@@ -5,6 +5,11 @@ use sightline::cli;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc: the parse makes and frees millions of small vectors on every thread; glibc's
+/// allocator keeps what each thread freed, mimalloc gives it back and is faster at it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Turns news articles about one story into an evidence-linked, honestly dated timeline.
 #[derive(Parser)]
 #[command(name = "sightline", version, args_conflicts_with_subcommands = true)]

@@ -437,6 +437,8 @@ fn events_name_their_participants_in_the_story_s_form_of_each_name() {
     assert_eq!(lanes, vec!["Maria Lopez".to_string()]);
 }
 
+// Only the articles are used here.
+#[allow(dead_code)]
 #[path = "common/story.rs"]
 mod story;
 
@@ -446,7 +448,7 @@ mod story;
 fn the_same_articles_give_the_same_document_every_time() {
     let articles = || {
         let mut all = seed_articles().articles;
-        for i in 0..300 {
+        for i in 0..story::ARTICLES {
             let (name, text) = story::article(i);
             all.extend(parse_file(&name, Format::Text, text.as_bytes()).expect("a story article"));
         }

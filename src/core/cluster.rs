@@ -39,7 +39,7 @@ pub fn build(articles: Vec<Article>, analyses: &[Analysis], title: &str) -> Docu
         .enumerate()
         .map(|(i, (a, an))| extract::mentions(i, a, an))
         .collect();
-    let mut mentions: Vec<Mention> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
     for list in per_article {
         let offset = mentions.len();
         mentions.extend(list.into_iter().map(|mut m| {
@@ -61,13 +61,72 @@ pub fn build(articles: Vec<Article>, analyses: &[Analysis], title: &str) -> Docu
     }
 }
 
+/// A word of the mentions being grouped, as its index in [`Words::weights`].
+type Word = u32;
+
+/// The mentions' words as numbers (a few bytes where a group holds one, not a string), each
+/// weighted by its rarity.
+struct Words {
+    /// Each mention's phrase words and the other words of its sentence.
+    of_mention: Vec<(Vec<Word>, Vec<Word>)>,
+    /// 1 + ln(mentions / mentions holding the word).
+    weights: Vec<f64>,
+}
+
+impl Words {
+    fn new(mentions: &[Mention]) -> Self {
+        fn intern<'a>(
+            ids: &mut HashMap<&'a str, Word>,
+            counts: &mut Vec<usize>,
+            t: &'a str,
+        ) -> Word {
+            let next = ids.len() as Word;
+            let id = *ids.entry(t).or_insert(next);
+            if id == next {
+                counts.push(0);
+            }
+            counts[id as usize] += 1;
+            id
+        }
+        let mut ids: HashMap<&str, Word> = HashMap::default();
+        let mut counts: Vec<usize> = Vec::new();
+        let of_mention = mentions
+            .iter()
+            .map(|m| {
+                let phrase = m
+                    .terms
+                    .iter()
+                    .map(|t| intern(&mut ids, &mut counts, t))
+                    .collect();
+                let context = m
+                    .context_terms()
+                    .map(|t| intern(&mut ids, &mut counts, t))
+                    .collect();
+                (phrase, context)
+            })
+            .collect();
+        let total = mentions.len().max(1) as f64;
+        Self {
+            of_mention,
+            weights: counts
+                .iter()
+                .map(|&n| (total / n as f64).ln() + 1.0)
+                .collect(),
+        }
+    }
+
+    fn weight(&self, word: Word) -> f64 {
+        self.weights[word as usize]
+    }
+}
+
 /// A group of mentions being built.
 struct Group {
     members: Vec<usize>,
     /// Words of the members' phrases.
-    phrase_terms: HashSet<String>,
+    phrase_terms: HashSet<Word>,
     /// Words of the members' phrases and sentences.
-    terms: HashMap<String, usize>,
+    terms: HashMap<Word, usize>,
     agents: HashSet<String>,
     range: Option<DateRange>,
 }
@@ -82,21 +141,14 @@ fn agent_key(agent: Option<&String>) -> Option<String> {
 /// agent for reporting kinds, and compatible time. A mention that refers back ("the strike",
 /// "they took it out") joins the main group of its kind in its article.
 fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
-    let mut df: HashMap<&str, usize> = HashMap::default();
-    for m in mentions {
-        for t in m.terms.iter().chain(m.context_terms()) {
-            *df.entry(t.as_str()).or_default() += 1;
-        }
-    }
-    let total = mentions.len().max(1) as f64;
-    let weight = |t: &str| (total / df.get(t).copied().unwrap_or(1) as f64).ln() + 1.0;
+    let words = Words::new(mentions);
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_term: HashMap<(EventKind, String), Vec<usize>> = HashMap::default();
+    let mut by_term: HashMap<(EventKind, Word), Vec<usize>> = HashMap::default();
     let mut by_agent: HashMap<(EventKind, String), Vec<usize>> = HashMap::default();
     // The group of each kind with the most passages from each article: what "the strike" means there.
     let mut main_in_article: HashMap<(usize, EventKind), usize> = HashMap::default();
     let mut count_in_article: HashMap<(usize, usize), usize> = HashMap::default();
-    for (index, m) in mentions.iter().enumerate() {
+    for (index, (m, (phrase, context))) in mentions.iter().zip(&words.of_mention).enumerate() {
         let range = m
             .time
             .as_ref()
@@ -110,13 +162,12 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
         } else {
             // Blocking: the mention's phrase words and its sentence's rarest words, and the
             // latest groups holding each.
-            let mut rare: Vec<&String> = m.context_terms().collect();
-            rare.sort_by(|a, b| weight(b).total_cmp(&weight(a)));
-            let mut candidates: Vec<usize> = m
-                .terms
+            let mut rare = context.clone();
+            rare.sort_by(|&a, &b| words.weight(b).total_cmp(&words.weight(a)));
+            let mut candidates: Vec<usize> = phrase
                 .iter()
-                .chain(rare.into_iter().take(BLOCKING_WORDS))
-                .filter_map(|t| by_term.get(&(m.kind, t.clone())))
+                .chain(rare.iter().take(BLOCKING_WORDS))
+                .filter_map(|&t| by_term.get(&(m.kind, t)))
                 .flat_map(|list| list.iter().rev().take(BLOCKING_GROUPS_PER_WORD))
                 .copied()
                 .collect();
@@ -134,7 +185,10 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
                     (Some(a), Some(b)) => a.intersect(&b).is_some(),
                     _ => true,
                 })
-                .map(|g| (g, similarity(m, agent.as_deref(), &groups[g], &weight)))
+                .map(|g| {
+                    let words = (phrase.as_slice(), context.as_slice(), &words);
+                    (g, similarity(m, words, agent.as_deref(), &groups[g]))
+                })
                 .filter(|&(_, s)| s >= JOIN_THRESHOLD)
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(g, _)| g)
@@ -155,11 +209,11 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
         };
         let group = &mut groups[g];
         group.members.push(index);
-        group.phrase_terms.extend(m.terms.iter().cloned());
-        for t in m.terms.iter().chain(m.context_terms()) {
-            let count = group.terms.entry(t.clone()).or_default();
+        group.phrase_terms.extend(phrase);
+        for &t in phrase.iter().chain(context) {
+            let count = group.terms.entry(t).or_default();
             if *count == 0 {
-                by_term.entry((m.kind, t.clone())).or_default().push(g);
+                by_term.entry((m.kind, t)).or_default().push(g);
             }
             *count += 1;
         }
@@ -186,7 +240,7 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
         }
     }
     let kinds: Vec<EventKind> = groups.iter().map(|g| mentions[g.members[0]].kind).collect();
-    merge_small_groups(&mut groups, &kinds, &by_term, &weight);
+    merge_small_groups(&mut groups, &kinds, &by_term, &words);
     groups
         .into_iter()
         .map(|g| g.members)
@@ -198,12 +252,11 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
 /// agreement of agents.
 fn similarity(
     m: &Mention,
+    (phrase, context, words): (&[Word], &[Word], &Words),
     agent: Option<&str>,
     group: &Group,
-    weight: &dyn Fn(&str) -> f64,
 ) -> f64 {
-    let context: Vec<&String> = m.context_terms().collect();
-    let terms = overlap(&m.terms, &context, group, weight);
+    let terms = overlap(phrase, context, group, words);
     let same_agent = agent.is_some_and(|a| group.agents.contains(a));
     match (m.kind.is_reporting(), same_agent) {
         (true, true) => 1.0,
@@ -215,16 +268,11 @@ fn similarity(
 
 /// How well phrase words and sentence words match a group, 0–1: the weighted share of them it
 /// holds, or (somewhat discounted) the share of the group's phrase words they hold.
-fn overlap(
-    terms: &[String],
-    context: &[&String],
-    group: &Group,
-    weight: &dyn Fn(&str) -> f64,
-) -> f64 {
-    let coverage = |words: &mut dyn Iterator<Item = &String>, known: &dyn Fn(&String) -> bool| {
+fn overlap(terms: &[Word], context: &[Word], group: &Group, words: &Words) -> f64 {
+    let coverage = |list: &mut dyn Iterator<Item = &Word>, known: &dyn Fn(&Word) -> bool| {
         let (mut total, mut shared) = (0.0, 0.0);
-        for t in words {
-            let w = weight(t);
+        for t in list {
+            let w = words.weight(*t);
             total += w;
             if known(t) {
                 shared += w;
@@ -233,13 +281,10 @@ fn overlap(
         if total > 0.0 { shared / total } else { 0.0 }
     };
     let forward = 0.7 * coverage(&mut terms.iter(), &|t| group.phrase_terms.contains(t))
-        + 0.3
-            * coverage(&mut context.iter().copied(), &|t| {
-                group.terms.contains_key(t)
-            });
+        + 0.3 * coverage(&mut context.iter(), &|t| group.terms.contains_key(t));
     let backward = if group.phrase_terms.len() <= BACKWARD_MAX_WORDS {
         coverage(&mut group.phrase_terms.iter(), &|t| {
-            terms.contains(t) || context.contains(&t)
+            terms.contains(t) || context.contains(t)
         })
     } else {
         0.0
@@ -252,8 +297,8 @@ fn overlap(
 fn merge_small_groups(
     groups: &mut [Group],
     kinds: &[EventKind],
-    by_term: &HashMap<(EventKind, String), Vec<usize>>,
-    weight: &dyn Fn(&str) -> f64,
+    by_term: &HashMap<(EventKind, Word), Vec<usize>>,
+    vocabulary: &Words,
 ) {
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_by_key(|&g| groups[g].members.len());
@@ -269,15 +314,16 @@ fn merge_small_groups(
         if kind.is_reporting() || merged_into[small].is_some() {
             continue;
         }
-        let words: Vec<String> = groups[small].phrase_terms.iter().cloned().collect();
-        let context: Vec<&String> = groups[small]
+        let words: Vec<Word> = groups[small].phrase_terms.iter().copied().collect();
+        let context: Vec<Word> = groups[small]
             .terms
             .keys()
             .filter(|t| !groups[small].phrase_terms.contains(*t))
+            .copied()
             .collect();
         let mut candidates: Vec<usize> = words
             .iter()
-            .filter_map(|t| by_term.get(&(kind, t.clone())))
+            .filter_map(|&t| by_term.get(&(kind, t)))
             .flat_map(|list| list.iter().rev().take(BLOCKING_GROUPS_PER_WORD))
             .map(|&g| resolve(&merged_into, g))
             .filter(|&g| g != small && groups[g].members.len() >= groups[small].members.len())
@@ -290,7 +336,7 @@ fn merge_small_groups(
                 (Some(a), Some(b)) => a.intersect(&b).is_some(),
                 _ => true,
             })
-            .map(|g| (g, overlap(&words, &context, &groups[g], weight)))
+            .map(|g| (g, overlap(&words, &context, &groups[g], vocabulary)))
             .filter(|&(_, s)| s >= JOIN_THRESHOLD)
             .max_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((target, _)) = best {
