@@ -1,7 +1,7 @@
 //! CoNLL-U, the Universal Dependencies treebank format: reading gold sentences for training and
 //! scoring, and writing parsed sentences (FORM exactly the characters of the text).
 
-use super::ParsedSentence;
+use super::{ParsedSentence, tokenize};
 use std::fmt::Write;
 
 /// One word of a gold sentence.
@@ -102,22 +102,44 @@ pub fn write(text: &str, sentences: &[ParsedSentence]) -> String {
             "# text = {}",
             text[s.start..s.end].replace(['\n', '\r'], " ")
         );
+        let form = |i: usize| &text[s.tokens[i].start..s.tokens[i].end];
+        let space_after = |i: usize| {
+            s.tokens
+                .get(i + 1)
+                .is_none_or(|next| next.start > s.tokens[i].end)
+        };
+        let misc = |space: bool| if space { "_" } else { "SpaceAfter=No" };
+        // The second word of a multiword token ("do" of "don't" is the first).
+        let mut second = false;
         for (i, t) in s.tokens.iter().enumerate() {
-            let form = &text[t.start..t.end];
-            let space_after = s.tokens.get(i + 1).is_none_or(|next| next.start > t.end);
+            let joined = !second
+                && i + 1 < s.tokens.len()
+                && !space_after(i)
+                && tokenize::is_multiword(form(i), form(i + 1));
+            if joined {
+                let _ = writeln!(
+                    out,
+                    "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}",
+                    i + 1,
+                    i + 2,
+                    &text[t.start..s.tokens[i + 1].end],
+                    misc(space_after(i + 1))
+                );
+            }
             let _ = writeln!(
                 out,
                 "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t{}",
                 i + 1,
-                form,
+                form(i),
                 if t.lemma.is_empty() { "_" } else { &t.lemma },
                 t.upos,
                 t.xpos,
                 t.feats,
                 t.head,
                 t.deprel,
-                if space_after { "_" } else { "SpaceAfter=No" }
+                misc(joined || second || space_after(i))
             );
+            second = joined;
         }
         out.push('\n');
     }
@@ -136,6 +158,29 @@ mod tests {
 4\tknow\tknow\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n\
 5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n\
 # text = Yes.\n1\tYes\tyes\tINTJ\tUH\t_\t0\troot\t_\tSpaceAfter=No\n2\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_\n";
+
+    #[test]
+    fn writes_clitics_as_multiword_tokens() {
+        let text = "They don't know Kim's plan, and I cannot say.";
+        let model = crate::core::nlp::model().expect("the embedded model");
+        let paragraphs = crate::core::segment::paragraphs(text, 0);
+        let sentences = crate::core::segment::sentences(text, &paragraphs);
+        let written = write(text, &model.parse(text, &sentences));
+        let ranges: Vec<&str> = written
+            .lines()
+            .filter(|l| l.split('\t').next().is_some_and(|id| id.contains('-')))
+            .map(|l| l.split('\t').nth(1).unwrap_or(""))
+            .collect();
+        assert_eq!(ranges, ["don't", "Kim's", "cannot"]);
+        // Read back, the words are the parser's, each once.
+        let words: Vec<String> = read(&written)[0]
+            .words
+            .iter()
+            .map(|w| w.form.clone())
+            .collect();
+        assert_eq!(words[1..4], ["do", "n't", "know"]);
+        assert!(written.contains("5-6\tKim's\t_\t_\t_\t_\t_\t_\t_\t_\n5\tKim\t"));
+    }
 
     #[test]
     fn reads_words_not_multiword_ranges() {

@@ -14,8 +14,47 @@ const PREFIXES: &[&str] = &[
 /// Clitics split off the end of a word (lowercase; a curly apostrophe counts as a straight one).
 const CLITICS: &[&str] = &["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
 
-/// Words made of two words ("cannot" → "can" + "not"): the word and where it splits.
-const FUSED: &[(&str, usize)] = &[("cannot", 3), ("gonna", 3), ("wanna", 3), ("gotta", 3)];
+/// Words made of two words ("cannot" → "can" + "not"), and contractions typed without their
+/// apostrophe, as web text often has them ("dont" → "do" + "nt"): the word and where it
+/// splits. Left out where the word is also a common word or name ("its", "lets", "Ive", "Im").
+const FUSED: &[(&str, usize)] = &[
+    ("cannot", 3),
+    ("gonna", 3),
+    ("wanna", 3),
+    ("gotta", 3),
+    ("dont", 2),
+    ("didnt", 3),
+    ("doesnt", 4),
+    ("isnt", 2),
+    ("wasnt", 3),
+    ("arent", 3),
+    ("werent", 4),
+    ("havent", 4),
+    ("hasnt", 3),
+    ("hadnt", 3),
+    ("couldnt", 5),
+    ("wouldnt", 5),
+    ("shouldnt", 6),
+    ("wont", 2),
+    ("cant", 2),
+    ("aint", 2),
+    ("thats", 4),
+    ("whats", 4),
+    ("theres", 5),
+    ("youre", 3),
+];
+
+/// Whether two adjacent words are the parts of one written word, as [`tokenize`] splits it: a
+/// word and its clitic ("do" + "n't", "John" + "'s") or a fused word ("can" + "not"). The
+/// treebank writes such a pair as one multiword token.
+pub fn is_multiword(first: &str, second: &str) -> bool {
+    let second = second.to_lowercase().replace('’', "'");
+    let clitic = CLITICS.contains(&second.as_str()) || second == "'t";
+    clitic && first.chars().next_back().is_some_and(char::is_alphanumeric)
+        || FUSED.iter().any(|&(word, at)| {
+            first.len() == at && format!("{}{second}", first.to_lowercase()) == word
+        })
+}
 
 /// Characters peeled off the start of a chunk.
 fn opens(c: char) -> bool {
@@ -134,6 +173,14 @@ fn split_chunk(
         };
         let rest = &piece[s + len..e];
         let hashtag = c == '#' && rest.starts_with(char::is_alphanumeric);
+        // A year cut short keeps its apostrophe: "'68", "’90s".
+        let short_year = matches!(c, '\'' | '’')
+            && rest.len() >= 2
+            && rest.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+            && !rest.as_bytes().get(2).is_some_and(u8::is_ascii_digit);
+        if short_year {
+            break;
+        }
         let opening = opens(c) || (repeats_as_one(c) && len > c.len_utf8());
         if opening && !rest.is_empty() && !hashtag {
             out.push((base + s, base + s + len));
@@ -184,22 +231,58 @@ fn keeps_period(word: &str) -> bool {
                 .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic)))
 }
 
+/// A dash typed as two or more hyphens between words ("the plan--if it works--is") is a word
+/// of its own: splits `piece[s..e]` there, each part as a word (true when it did).
+fn split_at_dashes(
+    piece: &str,
+    s: usize,
+    e: usize,
+    base: usize,
+    out: &mut Vec<(usize, usize)>,
+) -> bool {
+    let mut part = s;
+    let mut from = s;
+    while let Some(found) = piece[from..e].find("--") {
+        let at = from + found;
+        let run = run_len(&piece[at..e], |c| c == '-');
+        if at > part && at + run < e {
+            split_word(piece, part, at, base, out);
+            out.push((base + at, base + at + run));
+            part = at + run;
+        }
+        from = at + run;
+    }
+    if part == s {
+        return false;
+    }
+    split_word(piece, part, e, base, out);
+    true
+}
+
 /// Splits a word without outer punctuation: clitics, fused words, hyphens, slashes.
 fn split_word(piece: &str, s: usize, e: usize, base: usize, out: &mut Vec<(usize, usize)>) {
     let word = &piece[s..e];
     let numeric = word
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':'));
-    // Dates and telephone numbers: "08/16/2000", "303-832-8160" (but "3-4" is three words).
+    // Dates, telephone numbers and postcodes: "08/16/2000", "303-832-8160", "555-0142",
+    // "20500-0003" (but "3-4" and "1990-1995" are three words).
     let digits_joined = word
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-'))
-        && (word.contains('/') || word.matches('-').count() >= 2);
+        && (word.contains('/')
+            || word.matches('-').count() >= 2
+            || word
+                .split_once('-')
+                .is_some_and(|(a, b)| matches!(a.len(), 3 | 5) && b.len() == 4));
     // "b/c", "w/o": a slash beside a single letter.
     let short_slash =
         word.split('/').count() == 2 && word.split('/').any(|p| p.chars().count() == 1);
     if is_address(word) || numeric || digits_joined || short_slash {
         out.push((base + s, base + e));
+        return;
+    }
+    if split_at_dashes(piece, s, e, base, out) {
         return;
     }
     let lower = word.to_lowercase().replace('’', "'");
@@ -237,12 +320,15 @@ fn split_word(piece: &str, s: usize, e: usize, base: usize, out: &mut Vec<(usize
             return;
         }
     }
-    // Hyphens and slashes between word parts.
+    // Hyphens and slashes between word parts, and commas between words ("red,white").
     let mut part_start = s;
     let mut first = true;
     let bytes = word.as_bytes();
     for (i, c) in word.char_indices() {
-        if (c != '-' && c != '/') || i == 0 || i + 1 == word.len() {
+        if !matches!(c, '-' | '/' | ',') || i == 0 || i + 1 == word.len() {
+            continue;
+        }
+        if c == ',' && !(bytes[i - 1].is_ascii_alphabetic() && bytes[i + 1].is_ascii_alphabetic()) {
             continue;
         }
         // A run of hyphens or slashes ("--", "///") is not a joint between two parts.
@@ -266,6 +352,22 @@ fn split_word(piece: &str, s: usize, e: usize, base: usize, out: &mut Vec<(usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clitics_and_fused_words_are_multiword_tokens() {
+        for (first, second) in [
+            ("do", "n't"),
+            ("Mary", "'s"),
+            ("I", "’m"),
+            ("Can", "not"),
+            ("gon", "na"),
+        ] {
+            assert!(is_multiword(first, second), "{first}{second}");
+        }
+        for (first, second) in [("New", "York"), ("can", "no"), ("'", "s"), ("gon", "not")] {
+            assert!(!is_multiword(first, second), "{first} {second}");
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text, 0, text.len())
@@ -294,6 +396,35 @@ mod tests {
                 "I", "can", "not", "go", ";", "we", "'re", "gon", "na", "stay"
             ]
         );
+    }
+
+    #[test]
+    fn dashes_commas_phone_numbers_and_short_years() {
+        assert_eq!(
+            words("The plan--if it works---is simple"),
+            [
+                "The", "plan", "--", "if", "it", "works", "---", "is", "simple"
+            ]
+        );
+        assert_eq!(
+            words("bread,milk,eggs"),
+            ["bread", ",", "milk", ",", "eggs"]
+        );
+        assert_eq!(
+            words("Call 555-0142 or 20500-0003"),
+            ["Call", "555-0142", "or", "20500-0003"]
+        );
+        assert_eq!(words("from 1990-1995"), ["from", "1990", "-", "1995"]);
+        assert_eq!(
+            words("the class of '68."),
+            ["the", "class", "of", "'68", "."]
+        );
+        assert_eq!(words("'Hello'"), ["'", "Hello", "'"]);
+        // No run of dashes is left without a word on each side, and nothing is lost.
+        let long = "a--".repeat(3_000);
+        let cut = words(&long);
+        assert_eq!(cut.concat(), long);
+        assert!(cut.iter().all(|w| *w == "a" || w.starts_with('-')));
     }
 
     #[test]
