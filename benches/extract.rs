@@ -9,6 +9,10 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use sightline::core::ingest::{Format, parse_file};
 use std::hint::black_box;
 
+/// The allocator the program uses (`src/main.rs`), so the figures are the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn extract(corpus: &[(String, Vec<u8>)]) -> usize {
     let articles = corpus
         .iter()

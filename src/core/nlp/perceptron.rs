@@ -349,7 +349,8 @@ impl Weights {
             classes,
             slots: vec![Slot::default(); size],
             keys: vec![0; size],
-            entries: Vec::with_capacity(count.min(1 << 20) * 4),
+            // About four and a half weights a feature in the models trained here.
+            entries: Vec::with_capacity(count.min(1 << 20) * 5),
             len: 0,
         };
         let mut list = Vec::new();
@@ -374,6 +375,7 @@ impl Weights {
                 ));
             }
         }
+        weights.entries.shrink_to_fit();
         Ok(weights)
     }
 
@@ -404,13 +406,15 @@ pub fn pack(magic: &[u8; 8], body: &[u8]) -> io::Result<Vec<u8>> {
 pub fn unpack(bytes: &[u8], magic: &[u8; 8], what: &str) -> io::Result<Vec<u8>> {
     let mut raw = Vec::new();
     flate2::read::GzDecoder::new(bytes).read_to_end(&mut raw)?;
-    match raw.strip_prefix(magic.as_slice()) {
-        Some(body) => Ok(body.to_vec()),
-        None => Err(io::Error::new(
+    if !raw.starts_with(magic.as_slice()) {
+        return Err(io::Error::new(
             io::ErrorKind::InvalidData,
             format!("not a Sightline {what} (or another version of one)"),
-        )),
+        ));
     }
+    // In place: the body is most of the model's memory while it is read.
+    raw.drain(..magic.len());
+    Ok(raw)
 }
 
 fn read_array<const N: usize>(input: &mut impl Read) -> io::Result<[u8; N]> {
