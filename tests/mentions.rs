@@ -144,6 +144,27 @@ fn future_and_planned_events_are_told_apart_from_past_ones() {
 }
 
 #[test]
+fn forecast_and_chances_are_not_events_that_happened() {
+    let (a, found) = mentions(
+        "The mayor, tipped to win the election next year, was arrested on Sunday. \
+         She is the favourite to replace the governor. The bank is likely to cut jobs. \
+         Rebels launched a bid to seize the port.",
+    );
+    for (word, governor) in [
+        ("win", "tip"),
+        ("replace", "favourite"),
+        ("cut", "likely"),
+        ("seize", "bid"),
+    ] {
+        let m = find(&a, &found, word);
+        assert_eq!(m.modality.as_deref(), Some(governor), "{word}");
+        assert!(!m.asserted(), "{word}");
+    }
+    assert!(find(&a, &found, "arrested").asserted());
+    assert!(find(&a, &found, "launched").asserted());
+}
+
+#[test]
 fn text_without_verbs_or_with_a_very_long_sentence_is_read_in_bounded_time() {
     let (_, none) = mentions("12,500 — 3.4% — 17:30 GMT — $4.2bn");
     assert!(
