@@ -305,8 +305,10 @@ impl Parser {
         while !state.done() {
             extract(&state, &words, &mut feats);
             self.weights.scores(&feats, &mut scores);
-            let Some(class) = perceptron::best(&scores, (0..classes).filter(|&c| state.valid(c)))
-            else {
+            // Shift, every left arc and every right arc are allowed or not together.
+            let kinds = [state.valid(0), state.valid(1), state.valid(2)];
+            let allowed = (0..classes).filter(|&c| kinds[if c == 0 { 0 } else { 2 - c % 2 }]);
+            let Some(class) = perceptron::best(&scores, allowed) else {
                 break;
             };
             state.apply(class);
