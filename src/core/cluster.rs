@@ -170,6 +170,7 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
             .filter(|t| !t.from_paragraph)
             .map(|t| t.range);
         let agent = agent_key(m.agent.as_ref());
+        let named = named_agent_key(m);
         let chosen = if m.anaphoric
             && let Some(&g) = main_in_article.get(&(m.article, m.kind))
         {
@@ -202,7 +203,8 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
                 })
                 .map(|g| {
                     let words = (phrase.as_slice(), context.as_slice(), &words);
-                    (g, similarity(m, words, agent.as_deref(), &groups[g]))
+                    let agents = (agent.as_deref(), named.as_deref());
+                    (g, similarity(m, words, agents, &groups[g]))
                 })
                 .filter(|&(_, s)| s >= JOIN_THRESHOLD)
                 .max_by(|a, b| a.1.total_cmp(&b.1))
@@ -238,7 +240,7 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
         {
             by_agent.entry((m.kind, a)).or_default().push(g);
         }
-        group.named_agents.extend(named_agent_key(m));
+        group.named_agents.extend(named);
         group.range = match (group.range, range) {
             (Some(a), Some(b)) => a.intersect(&b).or(Some(a)),
             (a, b) => a.or(b),
@@ -267,22 +269,22 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
 
 /// Weighted share of the mention's words found in the group (its phrase counting most), plus
 /// agreement of agents; nothing when the mention names an agent the group's members do not.
+/// `agent` and `named` are the mention's [`agent_key`] and [`named_agent_key`].
 fn similarity(
     m: &Mention,
     (phrase, context, words): (&[Word], &[Word], &Words),
-    agent: Option<&str>,
+    (agent, named): (Option<&str>, Option<&str>),
     group: &Group,
 ) -> f64 {
-    let terms = overlap(phrase, context, group, words);
     let same_agent = agent.is_some_and(|a| group.agents.contains(a));
-    let clash = !group.named_agents.is_empty()
-        && named_agent_key(m).is_some_and(|a| !group.named_agents.contains(&a));
+    let clash =
+        !group.named_agents.is_empty() && named.is_some_and(|a| !group.named_agents.contains(a));
     match (m.kind.is_reporting(), same_agent) {
         (true, true) => 1.0,
         (true, false) if !group.agents.is_empty() && agent.is_some() => 0.0,
-        (_, true) => terms + 0.3,
-        _ if clash => 0.0,
-        _ => terms,
+        (false, false) if clash => 0.0,
+        (_, true) => overlap(phrase, context, group, words) + 0.3,
+        _ => overlap(phrase, context, group, words),
     }
 }
 
@@ -938,10 +940,11 @@ mod tests {
         let score = |i: usize| {
             let (phrase, context) = &words.of_mention[i];
             let agent = agent_key(mentions[i].agent.as_ref());
+            let named = named_agent_key(&mentions[i]);
             similarity(
                 &mentions[i],
                 (phrase, context, &words),
-                agent.as_deref(),
+                (agent.as_deref(), named.as_deref()),
                 &group,
             )
         };

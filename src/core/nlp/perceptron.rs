@@ -234,7 +234,8 @@ impl Weights {
         i
     }
 
-    /// Adds a feature's weights; false when the table is full.
+    /// Adds a feature's weights; false when the table is full or the feature has more class
+    /// weights than a slot counts ([`MAX_CLASSES_PER_FEATURE`]).
     fn insert(&mut self, key: u64, list: &[(u16, f32)]) -> bool {
         if list.is_empty() || list.len() > MAX_CLASSES_PER_FEATURE {
             return list.is_empty();
