@@ -18,7 +18,7 @@ fn bench(c: &mut Criterion) {
         }
     }
     let paragraphs = sightline::core::segment::paragraphs(&text, 0);
-    let sentences = sightline::core::segment::sentences(&text, &paragraphs);
+    let sentences = nlp::sentences::sentences(&text, &paragraphs);
     let words: usize = model
         .parse(&text, &sentences)
         .iter()

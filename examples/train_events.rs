@@ -82,7 +82,7 @@ fn load(data: &Path, converted: &Path) -> anyhow::Result<BTreeMap<String, Doc>> 
                 })
                 .collect();
             let paragraphs = segment::paragraphs(&text, 0);
-            let sentences = segment::sentences(&text, &paragraphs);
+            let sentences = sightline::core::nlp::sentences::sentences(&text, &paragraphs);
             let parsed = model.parse(&text, &sentences);
             docs.insert(
                 a.id,

@@ -8,6 +8,7 @@
 //!
 //! Deterministic: the same data give the same model file, byte for byte.
 
+use sightline::core::nlp::sentences::{SentenceExample, SentenceSplitter};
 use sightline::core::nlp::{self, Model, TrainOptions, conllu};
 use std::path::{Path, PathBuf};
 
@@ -28,16 +29,29 @@ fn main() -> anyhow::Result<()> {
         args.get(1)
             .map_or("assets/nlp/en_ewt.model.gz", String::as_str),
     );
+    let splitter_path = out.with_file_name("en_ewt.sentences.gz");
     let eval_dir =
         PathBuf::from(std::env::var("EVAL_DIR").unwrap_or_else(|_| "target/nlp-eval".to_string()));
     let started = std::time::Instant::now();
     if std::env::var_os("EVAL_ONLY").is_some() {
         // Score the model file already written, without training.
         let model = Model::from_bytes(&std::fs::read(&out)?)?;
-        return evaluate(&dir, &eval_dir, Box::leak(Box::new(model)));
+        let splitter = SentenceSplitter::from_bytes(&std::fs::read(&splitter_path)?)?;
+        return evaluate(&dir, &eval_dir, Box::leak(Box::new(model)), &splitter);
     }
     let train = read(&dir, "en_ewt-ud-train.conllu")?;
     eprintln!("{} training sentences", train.len());
+    let splitter = train_splitter(&train);
+    std::fs::write(&splitter_path, splitter.to_bytes()?)?;
+    eprintln!(
+        "[{:>6.1} s] wrote {}",
+        started.elapsed().as_secs_f64(),
+        splitter_path.display()
+    );
+    if std::env::var_os("SENTENCES_ONLY").is_some() {
+        let model = Model::from_bytes(&std::fs::read(&out)?)?;
+        return evaluate(&dir, &eval_dir, Box::leak(Box::new(model)), &splitter);
+    }
     let mut options = TrainOptions::default();
     if let Some(min) = std::env::var("MIN_WEIGHT")
         .ok()
@@ -74,11 +88,29 @@ fn main() -> anyhow::Result<()> {
         out.display(),
         bytes.len() as f64 / 1e6
     );
-    evaluate(&dir, &eval_dir, Box::leak(Box::new(model)))
+    evaluate(&dir, &eval_dir, Box::leak(Box::new(model)), &splitter)
+}
+
+/// Trains the sentence splitter on the treebank's raw text, each document's paragraphs as
+/// Sightline finds them.
+fn train_splitter(train: &[conllu::GoldSentence]) -> SentenceSplitter {
+    let (text, ends) = conllu::raw_text_and_ends(train);
+    let paragraphs = sightline::core::segment::paragraphs(&text, 0);
+    let example = SentenceExample {
+        text: &text,
+        paragraphs: &paragraphs,
+        ends: &ends,
+    };
+    SentenceSplitter::train(&[example], 10)
 }
 
 /// Prints the scores with gold words and writes each set parsed from raw text.
-fn evaluate(dir: &Path, eval_dir: &Path, model: &'static Model) -> anyhow::Result<()> {
+fn evaluate(
+    dir: &Path,
+    eval_dir: &Path,
+    model: &'static Model,
+    splitter: &SentenceSplitter,
+) -> anyhow::Result<()> {
     std::fs::create_dir_all(eval_dir)?;
     println!("set             words   UPOS   XPOS  Lemma    UAS    LAS   (gold words)");
     for (name, file) in [
@@ -96,7 +128,7 @@ fn evaluate(dir: &Path, eval_dir: &Path, model: &'static Model) -> anyhow::Resul
         // From raw text: Sightline's own paragraphs, sentences and words.
         let text = conllu::raw_text(&gold);
         let paragraphs = sightline::core::segment::paragraphs(&text, 0);
-        let sentences = sightline::core::segment::sentences(&text, &paragraphs);
+        let sentences = splitter.sentences(&text, &paragraphs);
         let parsed = model.parse(&text, &sentences);
         std::fs::write(
             eval_dir.join(format!("{name}.conllu")),

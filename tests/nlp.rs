@@ -12,7 +12,7 @@ const README_DEV: [f64; 5] = [94.71, 94.25, 96.92, 83.83, 80.67];
 fn parse(text: &str) -> Vec<ParsedSentence> {
     let model = nlp::model().expect("the embedded model");
     let paragraphs = segment::paragraphs(text, 0);
-    let sentences = segment::sentences(text, &paragraphs);
+    let sentences = nlp::sentences::sentences(text, &paragraphs);
     model.parse(text, &sentences)
 }
 
@@ -48,6 +48,75 @@ fn the_committed_model_scores_as_the_readme_says() {
             "{name}: {got:.2}, README {readme:.2}"
         );
     }
+}
+
+/// The README's sentence F1 on EWT dev from raw text: the punctuation rules alone, and with
+/// the learned splitter.
+const README_DEV_SENTENCES: [f64; 2] = [85.55, 88.43];
+
+/// Sentence F1 (in %) of `found` against the gold sentence spans, as the `CoNLL` 2018 scorer counts
+/// it: a sentence is right when both its ends are.
+fn sentence_f1(gold: &[(usize, usize)], found: &[segment::Sentence]) -> f64 {
+    let found: std::collections::HashSet<(usize, usize)> =
+        found.iter().map(|s| (s.start, s.end)).collect();
+    let right = gold.iter().filter(|g| found.contains(g)).count() as f64;
+    200.0 * right / (gold.len() + found.len()) as f64
+}
+
+#[test]
+fn the_sentence_splitter_finds_the_ends_punctuation_does_not_mark() {
+    let gold = conllu::read(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/ud/en_ewt-ud-dev.conllu"
+        ))
+        .expect("EWT dev"),
+    );
+    let (text, ends) = conllu::raw_text_and_ends(&gold);
+    let spans: Vec<(usize, usize)> = gold
+        .iter()
+        .zip(&ends)
+        .map(|(g, &end)| (end - g.text.len(), end))
+        .collect();
+    let paragraphs = segment::paragraphs(&text, 0);
+    let rules = sentence_f1(&spans, &segment::sentences(&text, &paragraphs));
+    let learned = sentence_f1(&spans, &nlp::sentences::sentences(&text, &paragraphs));
+    for (name, got, readme) in [
+        ("rules", rules, README_DEV_SENTENCES[0]),
+        ("learned", learned, README_DEV_SENTENCES[1]),
+    ] {
+        assert!(
+            (got - readme).abs() <= 0.5,
+            "{name}: {got:.2}, README {readme:.2}"
+        );
+    }
+}
+
+#[test]
+fn unpunctuated_headers_and_sign_offs_end_sentences_but_news_prose_is_not_cut() {
+    let text = "Maria Lopez 11/04/2003 02:45 PM Please review the draft before Friday. \
+                Warm regards, Maria\n\n\
+                The minister, who met union leaders in the capital on Friday, said: the \
+                talks would resume next week after a pause of two days.";
+    let paragraphs = segment::paragraphs(text, 0);
+    let rules = segment::sentences(text, &paragraphs);
+    assert_eq!(rules.len(), 3, "the punctuation rules end one sentence");
+    let found: Vec<&str> = nlp::sentences::sentences(text, &paragraphs)
+        .iter()
+        .map(|s| &text[s.start..s.end])
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "Maria Lopez",
+            "11/04/2003 02:45 PM",
+            "Please review the draft before Friday.",
+            "Warm regards,",
+            "Maria",
+            "The minister, who met union leaders in the capital on Friday, said: the talks \
+             would resume next week after a pause of two days."
+        ]
+    );
 }
 
 #[test]

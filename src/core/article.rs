@@ -152,7 +152,7 @@ impl Article {
     /// Segments the article and tags its temporal expressions against its publication date.
     pub fn analyze(&self) -> Analysis {
         let paragraphs = segment::paragraphs(&self.text, self.body_start);
-        let sentences = segment::sentences(&self.text, &paragraphs);
+        let sentences = crate::core::nlp::sentences::sentences(&self.text, &paragraphs);
         let timexes = timex::tag(&self.text, &paragraphs, &sentences, self.published);
         Analysis {
             paragraphs,

@@ -104,7 +104,7 @@ pub fn nlp(data: &[u8]) {
     };
     let text = String::from_utf8_lossy(data);
     let paragraphs = paragraphs(&text, 0);
-    let sentences = sentences(&text, &paragraphs);
+    let sentences = crate::core::nlp::sentences::sentences(&text, &paragraphs);
     let events = crate::core::nlp::events::recognizer().ok();
     for parsed in model.parse(&text, &sentences) {
         if let Some(events) = events {

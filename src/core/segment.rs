@@ -173,9 +173,13 @@ pub fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
             if !matches!(c, '.' | '!' | '?') {
                 continue;
             }
-            // Swallow runs of terminators and closing quotes/brackets.
+            // Swallow runs of terminators and closing quotes/brackets (an opening curly quote
+            // right after a terminator is a closing one typed the wrong way round).
             while chars.peek().is_some_and(|&(_, d)| {
-                matches!(d, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']')
+                matches!(
+                    d,
+                    '.' | '!' | '?' | '"' | '”' | '“' | '’' | '\'' | ')' | ']'
+                )
             }) {
                 chars.next();
             }
@@ -323,13 +327,15 @@ mod tests {
 
     #[test]
     fn sentence_ends_after_closing_quote() {
-        let text = "He said, “We hit it.” Then he left. It was 3.5 miles.";
+        let text = "He said, “We hit it.” Then he left. It was 3.5 miles. “Go.“ Fine.";
         assert_eq!(
             split(text),
             vec![
                 "He said, “We hit it.”",
                 "Then he left.",
-                "It was 3.5 miles."
+                "It was 3.5 miles.",
+                "“Go.“",
+                "Fine."
             ]
         );
     }

@@ -82,14 +82,21 @@ pub fn read(conllu: &str) -> Vec<GoldSentence> {
 /// The raw text of a treebank as a writer would have typed it: sentences joined by a space,
 /// paragraphs and documents by a blank line.
 pub fn raw_text(sentences: &[GoldSentence]) -> String {
+    raw_text_and_ends(sentences).0
+}
+
+/// [`raw_text`] and the byte offset where each sentence ends in it.
+pub fn raw_text_and_ends(sentences: &[GoldSentence]) -> (String, Vec<usize>) {
     let mut text = String::new();
+    let mut ends = Vec::with_capacity(sentences.len());
     for (i, s) in sentences.iter().enumerate() {
         if i > 0 {
             text.push_str(if s.new_par || s.new_doc { "\n\n" } else { " " });
         }
         text.push_str(&s.text);
+        ends.push(text.len());
     }
-    text
+    (text, ends)
 }
 
 /// Parsed sentences of `text` as CoNLL-U: `# text =` per sentence, FORM the exact characters.

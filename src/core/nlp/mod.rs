@@ -8,6 +8,7 @@ pub mod events;
 mod lemma;
 mod parser;
 pub mod perceptron;
+pub mod sentences;
 mod tagger;
 pub mod tokenize;
 
