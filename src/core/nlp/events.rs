@@ -216,8 +216,7 @@ impl EventRecognizer {
 
     /// Reads a model file written by [`EventRecognizer::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> io::Result<Self> {
-        let raw = perceptron::unpack(bytes, MAGIC, "event model")?;
-        let mut input = raw.as_slice();
+        let mut input = perceptron::open(bytes, MAGIC, "event model")?;
         let weights = Weights::read(&mut input)?;
         if weights.classes() != EventClass::ALL.len() + 1 {
             return Err(io::Error::new(

@@ -292,8 +292,7 @@ impl Model {
 
     /// Reads a model file (gzip, as [`Model::to_bytes`] writes it).
     pub fn from_bytes(bytes: &[u8]) -> io::Result<Self> {
-        let raw = perceptron::unpack(bytes, MAGIC, "language model")?;
-        let mut input = raw.as_slice();
+        let mut input = perceptron::open(bytes, MAGIC, "language model")?;
         let tagger = tagger::Tagger::read(&mut input)?;
         let morphology = lemma::Morphology::read(&mut input)?;
         let parser = parser::Parser::read(&mut input)?;

@@ -220,8 +220,8 @@ impl SentenceSplitter {
 
     /// Reads a model file written by [`SentenceSplitter::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> io::Result<Self> {
-        let raw = perceptron::unpack(bytes, MAGIC, "sentence model")?;
-        let weights = Weights::read(&mut raw.as_slice())?;
+        let mut input = perceptron::open(bytes, MAGIC, "sentence model")?;
+        let weights = Weights::read(&mut input)?;
         if weights.classes() != 2 {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
