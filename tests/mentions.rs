@@ -251,6 +251,32 @@ fn a_participle_clause_without_its_own_subject_is_headlined_as_headlines_write_i
 }
 
 #[test]
+fn an_infinitive_without_its_own_subject_is_headlined_with_its_participle() {
+    let (a, found) = mentions("Troops arrived in the port to restore order after the riots.");
+    let restore = find(&a, &found, "restore");
+    let headline = restore.headline(&a.text).unwrap_or_default();
+    assert!(
+        headline.starts_with("Order restored"),
+        "{headline:?} {restore:?}"
+    );
+}
+
+#[test]
+fn a_time_is_never_the_agent_or_patient_of_an_event() {
+    // "by last year" reads like a by-phrase agent; "last June" sits next to the name.
+    let (a, found) = mentions(
+        "The trial by last year was delayed. Voters backed Maria Lopez last June in the election.",
+    );
+    let trial = find(&a, &found, "trial");
+    assert!(trial.agent.is_none(), "{:?}", trial.agent);
+    let backed = find(&a, &found, "backed");
+    let patient = backed.patient.as_ref().expect("a patient");
+    assert_eq!(patient.text, "Maria Lopez");
+    let headline = backed.headline(&a.text).unwrap_or_default();
+    assert!(!headline.contains("June"), "{headline:?}");
+}
+
+#[test]
 fn he_she_or_they_right_after_a_named_agent_is_that_agent() {
     let (a, found) =
         mentions("The finance minister lost the vote on Monday. He resigned on Tuesday.");

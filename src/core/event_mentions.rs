@@ -189,9 +189,9 @@ impl EventMention {
                     .flatten()
                     .collect()
                 }
-                // "killing 80 people" with no one named: "80 people killed", as headlines
-                // write it.
-                (_, Some(p)) if word.ends_with("ing") => {
+                // "killing 80 people" or "to restore order" with no one named: "80 people
+                // killed", "Order restored", as headlines write it.
+                (_, Some(p)) if !self.passive => {
                     let participle = nlp::model().map_or_else(
                         |_| word.to_string(),
                         |m| m.participle(&self.lemma.to_lowercase()),
@@ -482,13 +482,16 @@ impl<'a> Tree<'a> {
     }
 
     /// The phrase headed by `head`: its determiners, modifiers, compounds and possessors (not
-    /// its clauses), without a leading preposition; cut to the head's close words when long.
+    /// its clauses, nor a time: "Maria Lopez last June" is Maria Lopez), without a leading
+    /// preposition; cut to the head's close words when long.
     fn argument(&self, head: usize) -> Argument {
         let mut words = vec![head];
         let mut stack = vec![head];
         while let Some(w) = stack.pop() {
             for &c in &self.children[w] {
-                if PHRASE_RELATIONS.contains(&self.rel(c)) && !(w == head && self.rel(c) == "case")
+                if PHRASE_RELATIONS.contains(&self.rel(c))
+                    && !(w == head && self.rel(c) == "case")
+                    && self.timex[c].is_none()
                 {
                     words.push(c);
                     stack.push(c);
@@ -783,6 +786,11 @@ fn mention(
             .find(|&c| tree.rel(c) == "nmod" && tree.preposition(c).as_deref() == Some("of"));
         (possessor.or(by_phrase), of_phrase)
     };
+    // A time is when, not who or what ("the trial by last year", "fell last week").
+    let (agent, patient) = (
+        agent.filter(|&a| tree.timex[a].is_none()),
+        patient.filter(|&p| tree.timex[p].is_none()),
+    );
     // Where: a named place the event word governs ("attacked … in X"), else one its patient
     // governs ("attacked the base in X").
     let place_of = |i: usize| {
@@ -818,7 +826,10 @@ fn mention(
         let mut stack = vec![w];
         while let Some(at) = stack.pop() {
             for &c in &tree.children[at] {
-                if matches!(tree.rel(c), "amod" | "compound" | "flat") && c < w {
+                if matches!(tree.rel(c), "amod" | "compound" | "flat")
+                    && c < w
+                    && tree.timex[c].is_none()
+                {
                     start = start.min(tree.s.tokens[c].start);
                     stack.push(c);
                 }
