@@ -167,9 +167,10 @@ pub struct Weights {
     slots: Vec<Slot>,
     /// Each slot's full key (read when inserting and writing, never when scoring).
     keys: Vec<u64>,
-    /// The weights of the features that have one for at least half the classes, as rows of
-    /// bfloat16 (one per class, zero where the feature has none): adding a row to the scores
-    /// takes a few vector instructions instead of a load and a store per class.
+    /// The weights of the features that have one for at least a quarter of the classes, as
+    /// rows of bfloat16 (one per class, zero where the feature has none; at most twice the
+    /// bytes of the list): adding a row to the scores takes a few vector instructions instead
+    /// of a load and a store per class.
     dense: Vec<u16>,
     /// (class, weight) packed: the class in the low 16 bits, the weight as a bfloat16 (the top
     /// half of an `f32`: about three significant digits) in the high 16.
@@ -261,7 +262,7 @@ impl Weights {
         let packed = list.iter().map(|&(class, w)| pack_entry(class, w));
         // A weight that rounds to zero would be lost from a row (and from the model file).
         let dense = self.classes > 0
-            && list.len() * 2 >= self.classes
+            && list.len() * 4 >= self.classes
             && packed.clone().all(|e| e & 0x7FFF_0000 != 0);
         let place = if dense {
             let row = self.dense.len() / self.classes;
@@ -562,20 +563,20 @@ mod tests {
     }
 
     #[test]
-    fn features_weighing_most_classes_are_dense_rows_with_the_same_scores_and_bytes() {
+    fn features_weighing_many_classes_are_dense_rows_with_the_same_scores_and_bytes() {
         let mut w = Weights {
-            classes: 4,
+            classes: 8,
             ..Weights::default()
         };
-        // Two classes of four or more make a row; one of four stays a list, and so does a
+        // Two classes of eight or more make a row; one of eight stays a list, and so does a
         // list with a zero weight (a row could not tell it from an absent one).
-        assert!(w.insert(1, &[(0, 0.5), (2, -1.0), (3, 2.0)]));
+        assert!(w.insert(1, &[(0, 0.5), (2, -1.0), (7, 2.0)]));
         assert!(w.insert(2, &[(1, 4.0)]));
         assert!(w.insert(3, &[(0, 1.0), (1, 0.0)]));
-        assert_eq!(w.dense.len(), 4, "one row");
+        assert_eq!(w.dense.len(), 8, "one row");
         let mut scores = Vec::new();
         w.scores(&[1, 2, 3, 1], &mut scores);
-        assert_eq!(scores, [2.0, 4.0, -2.0, 4.0]);
+        assert_eq!(scores, [2.0, 4.0, -2.0, 0.0, 0.0, 0.0, 0.0, 4.0]);
         let mut bytes = Vec::new();
         w.write(&mut bytes).expect("written");
         let read = Weights::read(&mut bytes.as_slice()).expect("read");
