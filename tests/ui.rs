@@ -375,6 +375,40 @@ fn disputed_only_shows_the_disputed_events() {
 }
 
 #[test]
+fn the_event_table_opens_on_the_most_important_events() {
+    let mut harness = harness();
+    let state = harness.state();
+    let doc = state.session.document();
+    let salience: Vec<f64> = state
+        .views
+        .table_rows
+        .iter()
+        .map(|&e| doc.events[e].salience)
+        .collect();
+    assert!(salience.len() > 2);
+    assert!(salience.windows(2).all(|w| w[0] >= w[1]), "{salience:?}");
+    assert!(salience.first() > salience.last());
+    // Sorting by date and back to importance puts the most important first again.
+    harness.get_by_role_and_label(Role::Button, "Date").click();
+    harness.run();
+    let state = harness.state();
+    let doc = state.session.document();
+    let first = &doc.events[state.views.table_rows[0]];
+    assert!(
+        state
+            .views
+            .table_rows
+            .iter()
+            .all(|&e| doc.events[e].earliest.is_none() || doc.events[e].earliest >= first.earliest)
+    );
+    harness.get_by_role_and_label(Role::Button, "Imp.").click();
+    harness.run();
+    let state = harness.state();
+    let top = state.session.document().events[state.views.table_rows[0]].salience;
+    assert_eq!(Some(top), salience.first().copied());
+}
+
+#[test]
 fn the_event_table_sorts_by_a_column_and_back() {
     let mut harness = harness();
     harness.get_by_role_and_label(Role::Button, "Src").click();

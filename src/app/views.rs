@@ -31,7 +31,8 @@ impl Default for Choices {
         Self {
             filter: Filter::default(),
             lane_mode: LaneMode::default(),
-            sort: (SortColumn::Date, true),
+            // The most salient first, as the timeline labels them.
+            sort: (SortColumn::Importance, false),
             excluded: HashSet::new(),
         }
     }
