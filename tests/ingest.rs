@@ -636,3 +636,33 @@ fn a_meta_charset_that_lies_does_not_garble_the_text() {
     assert!(a.text.contains("café ferry"), "{}", a.text);
     assert!(!a.text.contains('\u{fffd}'));
 }
+
+#[test]
+fn utf8_read_as_windows_1252_gets_its_punctuation_back() {
+    // Written as a mis-decoding would leave it, also with a tokeniser's spaces inside.
+    let text = "The mayorâ€™s office said â€œnoâ€\u{9d} â€“ twice.\n\n\
+                Iranâ€ ™ s envoy canâ€ ™ t go; the ministersâ€ ™ talks endedâ€\n\n\
+                Clean text stays as it is: 5 € and â alone.";
+    let lines = format!(
+        "{{\"id\": \"m\", \"text\": {}}}\n",
+        serde_json::to_string(text).expect("json")
+    );
+    let articles = parse_file("m.jsonl", Format::JsonLines, lines.as_bytes()).expect("parses");
+    let body = &articles[0].text;
+    assert!(
+        body.contains("The mayor’s office said “no” – twice."),
+        "{body}"
+    );
+    assert!(
+        body.contains("Iran’s envoy can’t go; the ministers’ talks ended”"),
+        "{body}"
+    );
+    assert!(body.contains("5 € and â alone."));
+    assert!(!body.contains("â€"));
+    let note = articles[0].notes.join(" ");
+    assert!(note.contains("8 punctuation mark(s) repaired"), "{note}");
+    let clean =
+        parse_file("c.txt", Format::Text, "Plain – text’s fine.".as_bytes()).expect("parses");
+    assert_eq!(clean[0].text, "Plain – text’s fine.");
+    assert!(clean[0].notes.is_empty());
+}

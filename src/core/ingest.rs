@@ -393,6 +393,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn from_text(stem: &str, path: &str, text: String, markdown: bool) -> Article {
+    let (text, repaired) = repair_mojibake(text);
     let mut article = Article {
         id: stem.into(),
         path: path.to_string(),
@@ -407,6 +408,12 @@ fn from_text(stem: &str, path: &str, text: String, markdown: bool) -> Article {
         body_start: 0,
         notes: Vec::new(),
     };
+    if repaired > 0 {
+        article.notes.push(format!(
+            "{repaired} punctuation mark(s) repaired: the text had been read as Windows-1252 \
+             although it was UTF-8 (\"â€™\" for \"’\")"
+        ));
+    }
     let mut title = None;
     if markdown {
         read_front_matter(&mut article, &mut title);
@@ -1123,6 +1130,60 @@ fn html_depth(html: &str) -> usize {
         }
     }
     deepest
+}
+
+/// The punctuation of UTF-8 text that was once read as Windows-1252 ("Iranâ€™s", "â€œyesâ€"):
+/// each "â€" and the character after it (in tokenised corpora, after a space: "Iranâ€ ™ s")
+/// become the mark they were ("’", "“", "”", "–", "—", "…"; a lone "â€" was a "”" whose last
+/// byte is undefined in Windows-1252). Returns the text and how many marks were repaired.
+fn repair_mojibake(text: String) -> (String, usize) {
+    const MARKS: &[(char, &str)] = &[
+        ('™', "’"),
+        ('˜', "‘"),
+        ('œ', "“"),
+        ('\u{9d}', "”"),
+        ('\u{fffd}', "”"),
+        ('“', "–"),
+        ('”', "—"),
+        ('¦', "…"),
+    ];
+    if !text.contains("â€") {
+        return (text, 0);
+    }
+    // A clitic after an apostrophe ("s" of "Iran’s", "t" of "can’t").
+    let clitic = |rest: &str| {
+        ["s", "t", "d", "m", "re", "ve", "ll"].iter().any(|c| {
+            rest.strip_prefix(c)
+                .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+        })
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut count = 0;
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("â€") {
+        out.push_str(&rest[..at]);
+        count += 1;
+        let after = &rest[at + "â€".len()..];
+        let spaced = after.strip_prefix(' ');
+        let mark = spaced
+            .unwrap_or(after)
+            .chars()
+            .next()
+            .and_then(|c| MARKS.iter().find(|(m, _)| *m == c));
+        rest = if let Some(&(m, good)) = mark {
+            out.push_str(good);
+            let next = &spaced.unwrap_or(after)[m.len_utf8()..];
+            match next.strip_prefix(' ') {
+                Some(word) if spaced.is_some() && m == '™' && clitic(word) => word,
+                _ => next,
+            }
+        } else {
+            out.push('”');
+            after
+        };
+    }
+    out.push_str(rest);
+    (out, count)
 }
 
 /// Text of an HTML document by a single linear pass: tags dropped, script and style content
