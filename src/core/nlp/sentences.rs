@@ -16,6 +16,10 @@ const EMBEDDED: &[u8] = include_bytes!("../../../assets/nlp/en_ewt.sentences.gz"
 /// The first bytes of a sentence model file, with its format version.
 const MAGIC: &[u8; 8] = b"SLSNT\x00\x00\x01";
 
+/// Rule sentences longer than this (in bytes) are left as they are: no real sentence is, and
+/// the words of a 50 MB run-on paragraph would be held at once.
+const MAX_SPLIT_BYTES: usize = 100_000;
+
 /// A training text: the text, its paragraphs, and the byte offsets where its sentences end.
 pub struct SentenceExample<'a> {
     /// The text.
@@ -132,6 +136,10 @@ impl SentenceSplitter {
         let mut out = Vec::new();
         let (mut feats, mut scores) = (Vec::new(), Vec::new());
         for sentence in segment::sentences(text, paragraphs) {
+            if sentence.end - sentence.start > MAX_SPLIT_BYTES {
+                out.push(sentence);
+                continue;
+            }
             let spans = tokenize(text, sentence.start, sentence.end);
             let words = Words::new(text, &spans);
             let mut start = (sentence.start, 0);
@@ -293,5 +301,15 @@ mod tests {
             SentenceSplitter::from_bytes(&trained.to_bytes().expect("written")).expect("read");
         assert_eq!(split(&read), split(&trained));
         assert!(SentenceSplitter::from_bytes(b"not a model").is_err());
+        // A run-on paragraph longer than any sentence is left whole.
+        let long = "Hello Kim We shipped the parts today ".repeat(3_000);
+        let long_paragraphs = segment::paragraphs(&long, 0);
+        assert_eq!(trained.sentences(&long, &long_paragraphs).len(), 1);
+        assert!(
+            trained
+                .sentences(&long[..2_000], &segment::paragraphs(&long[..2_000], 0))
+                .len()
+                > 1
+        );
     }
 }
