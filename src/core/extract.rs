@@ -7,7 +7,7 @@ use crate::core::dates::DateRange;
 use crate::core::document::{Participant, Role, Stance};
 use crate::core::event_mentions::{self, EventMention};
 use crate::core::nlp::events::EventClass;
-use crate::core::segment::quote_spans;
+use crate::core::segment::{self, quote_spans};
 use crate::core::taxonomy::{self, Family};
 use crate::core::timex::lexicon::{self, Tok, TokKind};
 use crate::core::timex::{Granularity, Timex, TimexType};
@@ -414,6 +414,9 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
     let mut out: Vec<Mention> = Vec::new();
     let parsed = event_mentions::known_event_mentions(article, analysis);
     let mut next_parsed = 0;
+    // The paragraph's long quotations, found once per paragraph (a paragraph of 700,000
+    // sentences is read in linear time).
+    let mut paragraph_quotes: (usize, Vec<(usize, usize)>) = (usize::MAX, Vec::new());
     for (si, sentence) in analysis.sentences.iter().enumerate() {
         let para = &analysis.paragraphs[sentence.paragraph];
         if para.boilerplate
@@ -430,11 +433,17 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             .take_while(|m| m.sentence == si)
             .collect();
         // Short quotes ("a “total embargo”") are terms, not speech.
-        let quotes: Vec<(usize, usize)> = quote_spans(text, para.start, para.end)
-            .into_iter()
-            .filter(|&(s, e)| text[s..e].split_whitespace().count() > 4)
-            .collect();
-        let quote_of = |pos: usize| quotes.iter().position(|&(s, e)| s <= pos && pos < e);
+        if paragraph_quotes.0 != sentence.paragraph {
+            paragraph_quotes = (
+                sentence.paragraph,
+                quote_spans(text, para.start, para.end)
+                    .into_iter()
+                    .filter(|&(s, e)| text[s..e].split_whitespace().count() > 4)
+                    .collect(),
+            );
+        }
+        let quotes = &paragraph_quotes.1;
+        let quote_of = |pos: usize| segment::quote_at(quotes, pos);
         let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
         let hedged = words.iter().any(|w| is_hedge(w));
         let word_toks = toks

@@ -258,6 +258,13 @@ fn ends_sentence(body: &str, pos: usize, c: char, next: usize) -> bool {
     !(single_letter && word.chars().last().is_some_and(char::is_uppercase))
 }
 
+/// The index of the span of `spans` (in order, not overlapping, as [`quote_spans`] gives them)
+/// that holds byte `pos`, found by binary search.
+pub fn quote_at(spans: &[(usize, usize)], pos: usize) -> Option<usize> {
+    let after = spans.partition_point(|&(s, _)| s <= pos);
+    after.checked_sub(1).filter(|&i| pos < spans[i].1)
+}
+
 /// Byte spans of quoted passages (straight or curly double quotes) inside `[start, end)`.
 pub fn quote_spans(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
@@ -378,5 +385,10 @@ mod tests {
         let spans = quote_spans(text, 0, text.len());
         let quoted: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(quoted, vec!["“two nights ago”", "\"then\"", "“open"]);
+        let at = |word: &str| quote_at(&spans, text.find(word).expect("in text"));
+        assert_eq!(
+            (at("nights"), at("then"), at("more"), at("open")),
+            (Some(0), Some(1), None, Some(2))
+        );
     }
 }

@@ -10,7 +10,7 @@ pub mod lexicon;
 pub mod resolve;
 
 use crate::core::dates::{DateRange, Unit, day_value};
-use crate::core::segment::{Paragraph, Sentence, quote_spans};
+use crate::core::segment::{self, Paragraph, Sentence, quote_spans};
 use chrono::NaiveDate;
 use resolve::{Tense, resolve};
 use serde::{Deserialize, Serialize};
@@ -155,7 +155,7 @@ pub fn tag(
         if quotes.0 != sentence.paragraph {
             quotes = (sentence.paragraph, quote_spans(text, para.start, para.end));
         }
-        let inside = |pos: usize| quotes.1.iter().any(|&(s, e)| s <= pos && pos < e);
+        let inside = |pos: usize| segment::quote_at(&quotes.1, pos).is_some();
         for (start, end) in windows(text, sentence.start, sentence.end) {
             let toks = lexicon::tokenize(text, start, end);
             speech_sentences[index] |= toks
