@@ -24,15 +24,20 @@ fn word(text: &str, s: &ParsedSentence, form: &str) -> usize {
         .unwrap_or_else(|| panic!("{form} is a word"))
 }
 
-#[test]
-fn the_committed_model_scores_as_the_readme_says() {
-    let gold = conllu::read(
+/// The copy of EWT dev in `tests/data/ud/`.
+fn ewt_dev() -> Vec<conllu::GoldSentence> {
+    conllu::read(
         &std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/data/ud/en_ewt-ud-dev.conllu"
         ))
         .expect("EWT dev"),
-    );
+    )
+}
+
+#[test]
+fn the_committed_model_scores_as_the_readme_says() {
+    let gold = ewt_dev();
     let model = nlp::model().expect("the embedded model");
     let s = nlp::score_gold_words(model, &gold);
     assert_eq!(s.words, 25_147);
@@ -65,13 +70,7 @@ fn sentence_f1(gold: &[(usize, usize)], found: &[segment::Sentence]) -> f64 {
 
 #[test]
 fn the_sentence_splitter_finds_the_ends_punctuation_does_not_mark() {
-    let gold = conllu::read(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/ud/en_ewt-ud-dev.conllu"
-        ))
-        .expect("EWT dev"),
-    );
+    let gold = ewt_dev();
     let (text, ends) = conllu::raw_text_and_ends(&gold);
     let spans: Vec<(usize, usize)> = gold
         .iter()

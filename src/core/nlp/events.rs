@@ -209,22 +209,19 @@ impl EventRecognizer {
 
     /// The model file's bytes (gzip; the same model gives the same bytes).
     pub fn to_bytes(&self) -> io::Result<Vec<u8>> {
-        let mut raw = Vec::new();
-        self.weights.write(&mut raw)?;
-        perceptron::pack(MAGIC, &raw)
+        perceptron::write_table(&self.weights, MAGIC)
     }
 
     /// Reads a model file written by [`EventRecognizer::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> io::Result<Self> {
-        let mut input = perceptron::open(bytes, MAGIC, "event model")?;
-        let weights = Weights::read(&mut input)?;
-        if weights.classes() != EventClass::ALL.len() + 1 {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                "event model classes",
-            ));
-        }
-        Ok(Self { weights })
+        Ok(Self {
+            weights: perceptron::read_table(
+                bytes,
+                MAGIC,
+                "event model",
+                EventClass::ALL.len() + 1,
+            )?,
+        })
     }
 
     /// How many features have weights.
@@ -236,13 +233,7 @@ impl EventRecognizer {
 /// The embedded event model, read once (later calls are free).
 pub fn recognizer() -> Result<&'static EventRecognizer, String> {
     static MODEL: OnceLock<Result<EventRecognizer, String>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| {
-            EventRecognizer::from_bytes(EMBEDDED)
-                .map_err(|e| format!("the embedded event model: {e}"))
-        })
-        .as_ref()
-        .map_err(Clone::clone)
+    perceptron::embedded(&MODEL, EMBEDDED, "event model", EventRecognizer::from_bytes)
 }
 
 #[cfg(test)]

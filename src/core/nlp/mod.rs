@@ -437,12 +437,7 @@ pub fn score_gold_words(model: &'static Model, sentences: &[GoldSentence]) -> Go
 /// The embedded model, read once (later calls are free).
 pub fn model() -> Result<&'static Model, String> {
     static MODEL: OnceLock<Result<Model, String>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| {
-            Model::from_bytes(EMBEDDED).map_err(|e| format!("the embedded language model: {e}"))
-        })
-        .as_ref()
-        .map_err(Clone::clone)
+    perceptron::embedded(&MODEL, EMBEDDED, "language model", Model::from_bytes)
 }
 
 #[cfg(test)]

@@ -456,6 +456,44 @@ pub fn pack(magic: &[u8; 8], body: &[u8]) -> io::Result<Vec<u8>> {
     gz.finish()
 }
 
+/// A model embedded in the binary, read on the first call and kept in `cell` (later calls are
+/// free); the error names `what`.
+pub fn embedded<T>(
+    cell: &'static std::sync::OnceLock<Result<T, String>>,
+    bytes: &[u8],
+    what: &str,
+    read: fn(&[u8]) -> io::Result<T>,
+) -> Result<&'static T, String> {
+    cell.get_or_init(|| read(bytes).map_err(|e| format!("the embedded {what}: {e}")))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// The file of a model that is one table of weights, behind `magic` (see [`pack`]).
+pub fn write_table(weights: &Weights, magic: &[u8; 8]) -> io::Result<Vec<u8>> {
+    let mut raw = Vec::new();
+    weights.write(&mut raw)?;
+    pack(magic, &raw)
+}
+
+/// Reads a file written by [`write_table`]: `what` names the model in errors, and its weights
+/// must have `classes` classes.
+pub fn read_table(
+    bytes: &[u8],
+    magic: &[u8; 8],
+    what: &str,
+    classes: usize,
+) -> io::Result<Weights> {
+    let weights = Weights::read(&mut open(bytes, magic, what)?)?;
+    if weights.classes() != classes {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{what}: {} classes, not {classes}", weights.classes()),
+        ));
+    }
+    Ok(weights)
+}
+
 /// The body of a model file written by [`pack`] with this `magic`, read as it is decompressed
 /// (the whole body is never in memory at once); `what` names the model in the error when the
 /// file is another kind or version.

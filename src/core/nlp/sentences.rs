@@ -36,7 +36,8 @@ pub struct SentenceSplitter {
 }
 
 /// How a word is written: letters as `X`/`x`, digits as `d`, other characters as themselves,
-/// runs collapsed, at most six ("Traci" → "Xx", "08/16/2000" → "d/d/d", ":-)" stays).
+/// runs collapsed, at most six ("Traci" → "Xx", "08/16/2000" → "d/d/d", ":-)" stays). Close to
+/// the tagger's shape but not the same one: the trained splitter reads this one.
 fn shape(word: &str) -> u64 {
     let mut out = String::new();
     for c in word.chars() {
@@ -221,35 +222,26 @@ impl SentenceSplitter {
 
     /// The model file's bytes (gzip; the same model gives the same bytes).
     pub fn to_bytes(&self) -> io::Result<Vec<u8>> {
-        let mut raw = Vec::new();
-        self.weights.write(&mut raw)?;
-        perceptron::pack(MAGIC, &raw)
+        perceptron::write_table(&self.weights, MAGIC)
     }
 
     /// Reads a model file written by [`SentenceSplitter::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> io::Result<Self> {
-        let mut input = perceptron::open(bytes, MAGIC, "sentence model")?;
-        let weights = Weights::read(&mut input)?;
-        if weights.classes() != 2 {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                "sentence model classes",
-            ));
-        }
-        Ok(Self { weights })
+        Ok(Self {
+            weights: perceptron::read_table(bytes, MAGIC, "sentence model", 2)?,
+        })
     }
 }
 
 /// The embedded sentence model, read once (later calls are free).
 pub fn splitter() -> Result<&'static SentenceSplitter, String> {
     static MODEL: OnceLock<Result<SentenceSplitter, String>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| {
-            SentenceSplitter::from_bytes(EMBEDDED)
-                .map_err(|e| format!("the embedded sentence model: {e}"))
-        })
-        .as_ref()
-        .map_err(Clone::clone)
+    perceptron::embedded(
+        &MODEL,
+        EMBEDDED,
+        "sentence model",
+        SentenceSplitter::from_bytes,
+    )
 }
 
 /// The sentences of `text`: the punctuation rules' sentences, split further by the embedded
