@@ -12,7 +12,7 @@ use crate::core::edit::Edit;
 use crate::core::ingest::Problem;
 use crate::core::persist::Recovery;
 use crate::core::pipeline::Reading;
-use crate::core::view::{Filter, SlideOrder, SortColumn};
+use crate::core::view::{Filter, SlideOrder};
 use crate::session::Session;
 use crate::settings::{Divider, PanelLayout, Settings};
 use crate::ui::{self, Presentation, View};
@@ -479,11 +479,10 @@ impl SightlineApp {
             Command::SetLaneMode(mode) => self.choices.lane_mode = mode,
             Command::SortBy(column) => {
                 let sort = &mut self.choices.sort;
-                // A new column sorts up, but importance puts the most important first.
                 *sort = if sort.0 == column {
                     (column, !sort.1)
                 } else {
-                    (column, column != SortColumn::Importance)
+                    (column, column.ascending_first())
                 };
             }
             Command::Choose(pick) => self.choose(pick),

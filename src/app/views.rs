@@ -32,7 +32,10 @@ impl Default for Choices {
             filter: Filter::default(),
             lane_mode: LaneMode::default(),
             // The most salient first, as the timeline labels them.
-            sort: (SortColumn::Importance, false),
+            sort: (
+                SortColumn::Importance,
+                SortColumn::Importance.ascending_first(),
+            ),
             excluded: HashSet::new(),
         }
     }

@@ -458,6 +458,11 @@ impl SortColumn {
         SortColumn::Importance,
     ];
 
+    /// Whether a first click sorts it ascending: importance puts the most important first.
+    pub fn ascending_first(self) -> bool {
+        self != SortColumn::Importance
+    }
+
     /// The column's header.
     pub fn label(self) -> &'static str {
         match self {
