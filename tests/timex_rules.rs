@@ -701,3 +701,120 @@ fn reporting_periods_of_company_results() {
         );
     }
 }
+
+#[test]
+fn a_reporting_clause_does_not_set_the_tense_of_the_clause_before_it() {
+    // 2024-03-13 is a Wednesday.
+    assert_reads(
+        "2024-03-13",
+        &[
+            (
+                "The court will rule Tuesday, officials said.",
+                "Tuesday",
+                "2024-03-19",
+            ),
+            (
+                "\"We will sign the deal on Friday,\" the minister told reporters.",
+                "Friday",
+                "2024-03-15",
+            ),
+            // The reporting verb is the only cue: the statement was made that day.
+            (
+                "On Monday, officials said the vote would go ahead.",
+                "Monday",
+                "2024-03-11",
+            ),
+            // Without a comma the speech verb is the clause's own.
+            (
+                "The mayor said Tuesday that the bridge will reopen.",
+                "Tuesday",
+                "2024-03-12",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn earliest_possible_days_and_past_arrangements() {
+    // 2024-03-13 is a Wednesday.
+    assert_reads(
+        "2024-03-13",
+        &[
+            (
+                "The envoy could leave as early as Monday, aides said.",
+                "Monday",
+                "2024-03-18",
+            ),
+            (
+                "Crews hope to finish as soon as Friday.",
+                "Friday",
+                "2024-03-15",
+            ),
+            (
+                "The offer had been scheduled to expire on Friday.",
+                "Friday",
+                "2024-03-08",
+            ),
+            (
+                "Negotiators had planned to meet Tuesday.",
+                "Tuesday",
+                "2024-03-12",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_weekday_with_plural_parts_of_the_day_recurs() {
+    let found = tag_text(
+        "The club opens on Tuesday nights and Sunday mornings.",
+        "2024-03-13",
+    );
+    let read: Vec<(&str, &str, TimexType)> = found
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str(), t.kind))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Tuesday nights", "XXXX-WXX-2TNI", TimexType::Set),
+            ("Sunday mornings", "XXXX-WXX-7TMO", TimexType::Set),
+        ]
+    );
+}
+
+#[test]
+fn a_clock_time_without_a_day_takes_the_day_its_sentence_or_story_names() {
+    // 2024-03-13 is a Wednesday.
+    let found = tag_text(
+        "The blast came at about 10:35 a.m. (0735 GMT) on Saturday, police said.",
+        "2024-03-13",
+    );
+    assert_eq!(
+        spans_and_values(&found),
+        [
+            ("about 10:35 a.m.", "2024-03-09T10:35"),
+            ("0735 GMT", "2024-03-09T07:35"),
+            ("Saturday", "2024-03-09"),
+        ]
+    );
+    let found = tag_text(
+        "Rescuers reached the village on March 2. By 10 p.m. the last family was safe.",
+        "2024-03-13",
+    );
+    assert_eq!(
+        spans_and_values(&found),
+        [("March 2", "2024-03-02"), ("10 p.m.", "2024-03-02T22:00")]
+    );
+    assert!(
+        found[1]
+            .anchor
+            .as_deref()
+            .is_some_and(|a| a.contains("March 2"))
+    );
+    // With no day in sight, the publication day.
+    assert_eq!(
+        one("Trading halted at 2:15 p.m.", "2024-03-13").1,
+        "2024-03-13T14:15"
+    );
+}

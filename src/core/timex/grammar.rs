@@ -172,6 +172,16 @@ impl Grammar<'_> {
                 return Some((self.skip_dot(j + 1), Expr::WeekdayIn(Box::new(expr), wd)));
             }
         }
+        // "Tuesday nights": every Tuesday night.
+        if let Expr::Weekday(wd, Rel::Bare) = expr
+            && let Some(part) = self
+                .word(end)
+                .and_then(|p| p.strip_suffix('s'))
+                .and_then(lex::part_of_day)
+        {
+            let value = format!("XXXX-WXX-{}T{part}", wd.number_from_monday());
+            return Some((end + 1, Expr::Set(value)));
+        }
         // "Friday morning", "yesterday afternoon", "Monday night"
         if is_day_like(&expr)
             && let Some(part) = self.word(end).and_then(lex::part_of_day)

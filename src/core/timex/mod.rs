@@ -193,6 +193,9 @@ pub fn tag(
             {
                 return make_timex(text, f, Some(range), Some(note));
             }
+            if let Some((range, note)) = clock_day(text, &found, &first_pass, k) {
+                return make_timex(text, f, Some(range), Some(note));
+            }
             if let Some((year_ago, anchor, note)) = year_ago_quarter(text, &found, &first_pass, k) {
                 return make_timex(text, &year_ago, Some(anchor), Some(note));
             }
@@ -254,6 +257,35 @@ fn year_ago_quarter(
             quarter.text, quarter.value
         ),
     ))
+}
+
+/// The day of a clock time that names none ("at 10:35 a.m. (0735 GMT) Friday", "he was shot
+/// at 10 p.m."): the nearest other day in its sentence, else the day the story is telling.
+fn clock_day(
+    text: &str,
+    found: &[Found],
+    resolved: &[Option<Timex>],
+    k: usize,
+) -> Option<(DateRange, String)> {
+    let here = &found[k];
+    if !matches!(here.expr, resolve::Expr::Clock(None, ..)) {
+        return None;
+    }
+    let is_day = |t: &Timex| t.kind == TimexType::Date && t.granularity == Granularity::Day;
+    let in_sentence = found
+        .iter()
+        .zip(resolved)
+        .enumerate()
+        .filter(|&(j, (f, _))| j != k && f.sentence == here.sentence && f.quoted == here.quoted)
+        .filter_map(|(j, (_, t))| t.as_ref().filter(|t| is_day(t)).map(|t| (j.abs_diff(k), t)))
+        .min_by_key(|&(distance, _)| distance);
+    if let Some((_, t)) = in_sentence {
+        return Some((
+            t.range()?,
+            format!("the day of \"{}\" ({})", t.text, t.value),
+        ));
+    }
+    narrative_time(text, found, resolved, k).filter(|(range, _)| range.is_day())
 }
 
 /// Whether an expression counts from the time the story is telling rather than from the
@@ -424,7 +456,16 @@ fn tense_near(toks: &[lexicon::Tok], first: usize, end: usize) -> Tense {
                 "set" | "due" | "is" | "are" | "poised" | "slated"
             );
         if lexicon::is_future_cue(&t.lower) || arranged {
-            return Some(Tense::Future);
+            // "had been scheduled to expire Friday", "had planned": an arrangement for a time
+            // the story has already passed.
+            let pluperfect = toks[k.saturating_sub(3)..k]
+                .iter()
+                .any(|a| a.lower == "had");
+            return Some(if pluperfect {
+                Tense::Past
+            } else {
+                Tense::Future
+            });
         }
         if !lexicon::is_past_cue(&t.lower) {
             return None;
@@ -445,22 +486,43 @@ fn tense_near(toks: &[lexicon::Tok], first: usize, end: usize) -> Tense {
             .any(|a| is_word(a) && lexicon::is_future_cue(&a.lower));
         Some(if governed { Tense::Future } else { Tense::Past })
     };
+    // "as early as Tuesday", "as soon as Friday": a time not yet reached.
+    let earliest_possible = first >= 3
+        && toks[first - 3].lower == "as"
+        && matches!(toks[first - 2].lower.as_str(), "early" | "soon")
+        && toks[first - 1].lower == "as";
+    if earliest_possible {
+        return Tense::Future;
+    }
     let before = (0..first)
         .rev()
         .enumerate()
         .find_map(|(d, k)| cue(k).map(|c| (d, c)));
     let after = (end..toks.len())
         .enumerate()
-        .find_map(|(d, k)| cue(k).map(|c| (d, c)));
+        .find_map(|(d, k)| cue(k).map(|c| (d, c, end + d)));
     match (before, after) {
-        (Some((db, b)), Some((da, a))) => {
+        // "The court will rule Tuesday, officials said": the reporting clause after a comma
+        // or a closing quote is not the tense of the clause the expression is in.
+        (Some((_, b)), Some((_, _, k))) if reporting_clause(toks, end, k) => b,
+        (Some((db, b)), Some((da, a, _))) => {
             if da < db {
                 a
             } else {
                 b
             }
         }
-        (Some((_, c)), None) | (None, Some((_, c))) => c,
+        (Some((_, c)), None) | (None, Some((_, c, _))) => c,
         (None, None) => Tense::Unknown,
     }
+}
+
+/// Whether the cue at `k`, after an expression ending at token `end`, is the verb of a
+/// reporting clause set off from it: a speech verb with a comma or a quotation mark between.
+fn reporting_clause(toks: &[lexicon::Tok], end: usize, k: usize) -> bool {
+    lexicon::is_speech_word(&toks[k].lower)
+        && toks[end..k].iter().any(|t| {
+            t.kind == lexicon::TokKind::Punct
+                && matches!(t.lower.as_str(), "," | "\"" | "'" | "”" | "’" | "`")
+        })
 }
