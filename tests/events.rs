@@ -217,6 +217,23 @@ fn a_story_the_rules_never_saw_groups_across_articles() {
     );
 }
 
+/// A murder, a killing and an assassination are one kind of happening: the same death told
+/// with different words in two articles is one event (text written for this test).
+#[test]
+fn a_murder_and_a_killing_of_the_same_person_on_the_same_day_are_one_event() {
+    let a = b"date 2024-05-08\nA gunman murdered the mayor of a coastal town on Monday, police said. The mayor had received threats.";
+    let b = b"date 2024-05-09\nThe killing of the mayor of the coastal town on Monday shocked the region, the governor said.";
+    let mut articles = Vec::new();
+    for (name, bytes) in [("a.txt", &a[..]), ("b.txt", &b[..])] {
+        articles.extend(parse_file(name, Format::Text, bytes).expect("parses"));
+    }
+    let doc = read(articles, "test").document;
+    let killings: Vec<&Event> = doc.events.iter().filter(|e| e.kind == "killing").collect();
+    assert_eq!(killings.len(), 1, "{:#?}", doc.events);
+    assert_eq!(killings[0].sources, 2);
+    assert_eq!(killings[0].best, Some(day("2024-05-06")));
+}
+
 #[test]
 fn a_time_before_a_reporting_clause_dates_the_reported_event() {
     // "… on Tuesday, officials said": Tuesday is when the attack happened, not when they spoke.

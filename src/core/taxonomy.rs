@@ -207,6 +207,9 @@ mod tests {
             sense("attack").map(|s| s.group)
         );
         assert_eq!(sense("resignation").map(|s| s.group), Some("resign"));
+        for death in ["murder", "homicide", "assassination", "slay"] {
+            assert_eq!(sense(death).map(|s| s.group), Some("kill"), "{death}");
+        }
         assert_eq!(sense("Explosion").map(|s| s.family), Some(Family::Disaster));
         assert_eq!(sense("sing"), None);
         assert_eq!(
