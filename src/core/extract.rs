@@ -241,7 +241,7 @@ fn is_modal(word: &str) -> bool {
 }
 
 /// Words that carry no meaning for grouping.
-fn is_stopword(word: &str) -> bool {
+pub fn is_stopword(word: &str) -> bool {
     matches!(
         word,
         "a" | "an"
