@@ -16,6 +16,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// How similar a mention must be to a group to join it (weighted overlap of terms, 0–1).
 const JOIN_THRESHOLD: f64 = 0.4;
+/// How far back a state told in the present at publication may have begun, for grouping.
+const CURRENT_STATE_DAYS: u64 = 365;
 /// How many of a mention's rarest sentence words are looked up to find candidate groups.
 const BLOCKING_WORDS: usize = 8;
 /// How many of the latest groups holding a word are compared.
@@ -48,7 +50,8 @@ pub fn build(articles: Vec<Article>, analyses: &[Analysis], title: &str) -> Docu
         }));
     }
     let source_of = source_groups(&articles.iter().collect::<Vec<_>>());
-    let groups = group(&mentions);
+    let published: Vec<Option<NaiveDate>> = articles.iter().map(|a| a.published).collect();
+    let groups = group(&mentions, &published);
     let events = make_events(&articles, &mentions, &groups, &source_of);
     Document {
         format: FORMAT.to_string(),
@@ -134,7 +137,21 @@ struct Group {
     /// merge of small groups compares whole groups' words and does not look at names (doing
     /// so lowered the ECB+ and TLS figures).
     named_agents: HashSet<String>,
+    /// The members' own times, intersected.
     range: Option<DateRange>,
+    /// The [`present_state`] of its first member told in the present without a time.
+    present: Option<DateRange>,
+}
+
+/// For a mention told in the present with no time of its own ("is suing"), the year before
+/// its publication: a state of affairs then, not the same happening as one dated years before.
+/// Only grouping reads it; the event's dates come from the mentions' own times.
+fn present_state(m: &Mention, published: &[Option<NaiveDate>]) -> Option<DateRange> {
+    let published = published.get(m.article).copied().flatten()?;
+    let since = published.checked_sub_days(chrono::Days::new(CURRENT_STATE_DAYS))?;
+    m.current
+        .then(|| DateRange::new(since, published))
+        .flatten()
 }
 
 /// The key of the mention's named agent (the parse found a name: "Madoff", not "he" or "the
@@ -155,7 +172,7 @@ fn agent_key(agent: Option<&String>) -> Option<String> {
 /// Groups mentions into events: same kind, overlapping terms (weighted by rarity) or the same
 /// agent for reporting kinds, and compatible time. A mention that refers back ("the strike",
 /// "they took it out") joins the main group of its kind in its article.
-fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
+fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize>> {
     let words = Words::new(mentions);
     let mut groups: Vec<Group> = Vec::new();
     let mut by_term: HashMap<(EventKind, Word), Vec<usize>> = HashMap::default();
@@ -169,6 +186,7 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
             .as_ref()
             .filter(|t| !t.from_paragraph)
             .map(|t| t.range);
+        let present = present_state(m, published);
         let agent = agent_key(m.agent.as_ref());
         let named = named_agent_key(m);
         let chosen = if m.anaphoric
@@ -197,7 +215,7 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
             candidates.dedup();
             candidates
                 .into_iter()
-                .filter(|&g| match (range, groups[g].range) {
+                .filter(|&g| match (range.or(present), groups[g].range) {
                     (Some(a), Some(b)) => a.intersect(&b).is_some(),
                     _ => true,
                 })
@@ -221,6 +239,7 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
                     agents: HashSet::default(),
                     named_agents: HashSet::default(),
                     range: None,
+                    present: None,
                 });
                 groups.len() - 1
             }
@@ -245,6 +264,7 @@ fn group(mentions: &[Mention]) -> Vec<Vec<usize>> {
             (Some(a), Some(b)) => a.intersect(&b).or(Some(a)),
             (a, b) => a.or(b),
         };
+        group.present = group.present.or(present);
         let count = count_in_article.entry((m.article, g)).or_default();
         *count += 1;
         let count = *count;
@@ -354,9 +374,14 @@ fn merge_small_groups(
         candidates.dedup();
         let best = candidates
             .into_iter()
-            .filter(|&g| match (groups[small].range, groups[g].range) {
-                (Some(a), Some(b)) => a.intersect(&b).is_some(),
-                _ => true,
+            .filter(|&g| {
+                match (
+                    groups[small].range.or(groups[small].present),
+                    groups[g].range,
+                ) {
+                    (Some(a), Some(b)) => a.intersect(&b).is_some(),
+                    _ => true,
+                }
             })
             .map(|g| (g, overlap(&words, &context, &groups[g], vocabulary)))
             .filter(|&(_, s)| s >= JOIN_THRESHOLD)
@@ -367,8 +392,9 @@ fn merge_small_groups(
             let phrase = std::mem::take(&mut groups[small].phrase_terms);
             let agents = std::mem::take(&mut groups[small].agents);
             let named = std::mem::take(&mut groups[small].named_agents);
-            let range = groups[small].range;
+            let (range, present) = (groups[small].range, groups[small].present);
             let into = &mut groups[target];
+            into.present = into.present.or(present);
             into.members.extend(moved);
             into.phrase_terms.extend(phrase);
             for (t, n) in terms {
@@ -958,6 +984,7 @@ mod tests {
             agents: agent_key(first.agent.as_ref()).into_iter().collect(),
             named_agents: named_agent_key(first).into_iter().collect(),
             range: None,
+            present: None,
         };
         let score = |i: usize| {
             let (phrase, context) = &words.of_mention[i];
@@ -1007,5 +1034,43 @@ mod tests {
         let refs: Vec<&Mention> = mentions.iter().collect();
         let chosen = headline_mention(&refs).expect("a headline");
         assert_eq!(chosen.phrase, "Council approves housing budget");
+    }
+
+    #[test]
+    fn a_state_told_in_the_present_does_not_join_a_happening_years_before() {
+        let dated = [
+            (
+                "2008-10-19",
+                "Police arrested the finance minister in the capital on Friday.",
+            ),
+            (
+                "2008-10-20",
+                "Police arrested the finance minister in the capital on Friday, officials said.",
+            ),
+            (
+                "2011-08-10",
+                "Police are arresting the finance minister in the capital.",
+            ),
+        ];
+        let mut mentions = Vec::new();
+        let mut published = Vec::new();
+        for (i, (date, text)) in dated.iter().enumerate() {
+            let bytes = format!("date {date}\n{text}\n");
+            let article = parse_file("a.txt", Format::Text, bytes.as_bytes())
+                .expect("parses")
+                .remove(0);
+            published.push(article.published);
+            mentions.extend(
+                extract::mentions(i, &article, &article.analyze())
+                    .into_iter()
+                    .filter(|m| m.kind == EventKind::Arrest),
+            );
+        }
+        assert_eq!(mentions.len(), 3, "{mentions:#?}");
+        assert!(mentions[2].current && mentions[2].time.is_none());
+        let groups = group(&mentions, &published);
+        let group_of = |i: usize| groups.iter().position(|g| g.contains(&i));
+        assert_eq!(group_of(0), group_of(1), "{groups:?}");
+        assert_ne!(group_of(0), group_of(2), "{groups:?}");
     }
 }

@@ -397,6 +397,9 @@ pub struct Mention {
     pub time: Option<TimeLink>,
     /// Refers back to an event named before ("the strike", "they took it out").
     pub anaphoric: bool,
+    /// Told in the present with no time of its own ("is suing", "has denied"): a state of
+    /// affairs at publication, so not the same happening as one dated years before.
+    pub current: bool,
     /// Index (in the same list) of the reporting mention in the same sentence that reports it.
     pub reported_by: Option<usize>,
 }
@@ -602,6 +605,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                 phrase,
                 time,
                 anaphoric,
+                current: false,
                 reported_by: None,
             });
         }
@@ -862,6 +866,7 @@ fn from_parse(
         terms,
         context: Arc::clone(facts.terms),
         phrase,
+        current: time.is_none() && em.tense == crate::core::event_mentions::Tense::Present,
         time,
         anaphoric: false,
         reported_by: None,
