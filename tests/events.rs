@@ -234,6 +234,35 @@ fn a_murder_and_a_killing_of_the_same_person_on_the_same_day_are_one_event() {
     assert_eq!(killings[0].best, Some(day("2024-05-06")));
 }
 
+/// Words whose object gives them another sense than the attack or retreat they name alone
+/// (text written for this test).
+#[test]
+fn struck_a_deal_is_no_attack_and_withdrew_his_name_no_retreat() {
+    let doc = read_one(
+        b"date 2024-06-10\nThe governor struck a deal with the unions on Friday. \
+          The senator withdrew his name from the race on Saturday. \
+          Rebels struck an army base near the border on Sunday.",
+    );
+    let kinds: Vec<(&str, &str)> = doc
+        .events
+        .iter()
+        .map(|e| (e.kind.as_str(), e.title.as_str()))
+        .collect();
+    let strikes: Vec<&str> = kinds
+        .iter()
+        .filter(|(k, _)| *k == "strike")
+        .map(|(_, t)| *t)
+        .collect();
+    assert_eq!(strikes.len(), 1, "{kinds:?}");
+    assert!(strikes[0].to_lowercase().contains("base"), "{kinds:?}");
+    assert!(
+        kinds
+            .iter()
+            .any(|(k, t)| *k == "meeting" && t.to_lowercase().contains("deal")),
+        "{kinds:?}"
+    );
+}
+
 #[test]
 fn a_time_before_a_reporting_clause_dates_the_reported_event() {
     // "… on Tuesday, officials said": Tuesday is when the attack happened, not when they spoke.

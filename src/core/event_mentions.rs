@@ -146,6 +146,15 @@ pub struct EventMention {
 }
 
 impl EventMention {
+    /// Whether its object gives the word a sense of its own: "struck a deal" is an agreement
+    /// and "withdrew his name" a candidacy ended, not an attack or a retreat.
+    pub fn object_sense(&self) -> bool {
+        let verbal = self.pos == "VERB" || self.pos == "AUX";
+        let plain =
+            taxonomy::sense_as(&self.lemma, verbal).map_or(self.lemma.as_str(), |s| s.group);
+        plain != self.group
+    }
+
     /// Said to have happened: not negated, modal, denied or hypothetical.
     pub fn asserted(&self) -> bool {
         !self.negated && self.modality.is_none() && !self.hypothetical

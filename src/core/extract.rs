@@ -476,6 +476,13 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             let Some(kind) = trigger_kind(&t.lower).or_else(|| provided_support(&words, k)) else {
                 continue;
             };
+            // "struck a deal": the parse's reading, with its object, is another happening.
+            if parsed_here
+                .iter()
+                .any(|m| m.trigger.0 == t.start && m.object_sense())
+            {
+                continue;
+            }
             let hypothetical =
                 (k.saturating_sub(3)..k).any(|j| is_modal(words[j])) && !kind.is_reporting();
             if hypothetical || found.iter().any(|(_, f)| *f == kind) {

@@ -207,6 +207,16 @@ mod tests {
             sense("attack").map(|s| s.group)
         );
         assert_eq!(sense("resignation").map(|s| s.group), Some("resign"));
+        for (verb, object, family) in [
+            ("strike", "deal", Family::Diplomacy),
+            ("strike", "base", Family::Conflict),
+            ("withdraw", "name", Family::Politics),
+            ("withdraw", "troop", Family::Conflict),
+            ("fight", "charge", Family::Justice),
+        ] {
+            let found = sense_with(verb, true, Some(object)).map(|s| s.family);
+            assert_eq!(found, Some(family), "{verb} {object}");
+        }
         for death in ["murder", "homicide", "assassination", "slay"] {
             assert_eq!(sense(death).map(|s| s.group), Some("kill"), "{death}");
         }
