@@ -263,6 +263,25 @@ fn struck_a_deal_is_no_attack_and_withdrew_his_name_no_retreat() {
     );
 }
 
+/// "Arrested on Tuesday over the killing": Tuesday is the arrest's day, which the parse
+/// attaches to it, not the killing's (text written for this test).
+#[test]
+fn a_time_the_parse_gives_one_event_does_not_date_another_in_its_sentence() {
+    let doc = read_one(
+        b"date 2024-06-14\nPolice arrested the former minister on Tuesday over the killing of a journalist.",
+    );
+    let arrest = event_of_kind(&doc, "arrest");
+    assert_eq!(arrest.best, Some(day("2024-06-11")));
+    let tuesday = Some(day("2024-06-11"));
+    assert!(
+        doc.events
+            .iter()
+            .all(|e| e.kind != "killing" || (e.earliest, e.latest) != (tuesday, tuesday)),
+        "{:#?}",
+        doc.events
+    );
+}
+
 #[test]
 fn a_time_before_a_reporting_clause_dates_the_reported_event() {
     // "… on Tuesday, officials said": Tuesday is when the attack happened, not when they spoke.

@@ -947,6 +947,14 @@ fn attached_time(tree: &Tree, w: usize) -> Option<usize> {
         if tree.head(i).and_then(|h| tree.timex[h]) == Some(x) {
             return None;
         }
+        // A time is no subject or object: read so, the parse went wrong ("the attack last
+        // Friday was claimed …" with "Friday" as the subject of "claimed").
+        if matches!(
+            tree.rel(i),
+            "nsubj" | "nsubj:pass" | "obj" | "iobj" | "csubj"
+        ) {
+            return None;
+        }
         let mut at = i;
         for _ in 0..6 {
             let clause =

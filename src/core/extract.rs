@@ -435,6 +435,10 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             .iter()
             .take_while(|m| m.sentence == si)
             .collect();
+        let claimed: Vec<(usize, usize)> = parsed_here
+            .iter()
+            .filter_map(|m| m.time.map(|t| (t, m.trigger.0)))
+            .collect();
         // Short quotes ("a “total embargo”") are terms, not speech.
         if paragraph_quotes.0 != sentence.paragraph {
             paragraph_quotes = (
@@ -532,7 +536,12 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                 None
             } else {
                 attached.or_else(|| {
-                    time_link(analysis, si, trigger_tok.start, quoted, &found, &toks, k)
+                    let triggers = Triggers {
+                        toks: &toks,
+                        found: &found,
+                        claimed: &claimed,
+                    };
+                    time_link(analysis, si, trigger_tok.start, quoted, &triggers, k)
                 })
             };
             let own_time = time.as_ref().is_some_and(|t| !t.from_paragraph);
@@ -624,6 +633,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             end: sentence.end,
             toks: &toks,
             found: &found,
+            claimed: &claimed,
             hedged,
             terms: &shared_terms,
         };
@@ -675,10 +685,21 @@ fn time_link(
     sentence: usize,
     pos: usize,
     trigger_quote: Option<usize>,
-    found: &[(usize, EventKind)],
-    toks: &[Tok],
+    triggers: &Triggers,
     k: usize,
 ) -> Option<TimeLink> {
+    let Triggers {
+        toks,
+        found,
+        claimed,
+    } = *triggers;
+    // A time the parse attaches to another event of the sentence is that event's ("was
+    // charged yesterday with the murder": yesterday is the charge's, not the murder's).
+    let claimed_by_other = |t: &Timex| {
+        claimed.iter().any(|&(at, trigger)| {
+            trigger != pos && analysis.timexes.get(at).is_some_and(|c| c.start == t.start)
+        })
+    };
     let usable = |t: &&Timex| usable_time(t);
     let distance = |t: &Timex, at: usize| {
         if t.start >= at {
@@ -701,6 +722,9 @@ fn time_link(
                 .any(|x| x.start >= t.end && x.start <= t.end + 1 && x.lower == ",");
             if opening && found.iter().all(|&(other, _)| toks[other].start > t.end) {
                 return true;
+            }
+            if claimed_by_other(t) {
+                return false;
             }
             let mine = distance(t, pos);
             // A reporting verb after a comma ("… on Friday, officials said") does not claim
@@ -784,8 +808,21 @@ struct SentenceFacts<'a> {
     toks: &'a [Tok],
     /// The trigger words found in it, with their kinds.
     found: &'a [(usize, EventKind)],
+    /// The times the parse attaches to its events ([`Triggers::claimed`]).
+    claimed: &'a [(usize, usize)],
     hedged: bool,
     terms: &'a Arc<[String]>,
+}
+
+/// A sentence's event words, for [`time_link`].
+#[derive(Clone, Copy)]
+struct Triggers<'a> {
+    toks: &'a [Tok],
+    /// The trigger tokens found, with their kinds.
+    found: &'a [(usize, EventKind)],
+    /// (index of a temporal expression, byte offset of the event word the parse attaches it
+    /// to).
+    claimed: &'a [(usize, usize)],
 }
 
 /// A mention for an event the parse finds and the trigger words do not name: a verb or noun
@@ -824,7 +861,12 @@ fn from_parse(
         None => {
             let mut found = facts.found.to_vec();
             found.push((k, kind));
-            time_link(analysis, facts.index, em.trigger.0, quote, &found, toks, k)
+            let triggers = Triggers {
+                toks,
+                found: &found,
+                claimed: facts.claimed,
+            };
+            time_link(analysis, facts.index, em.trigger.0, quote, &triggers, k)
         }
     };
     let own_time = time.as_ref().is_some_and(|t| !t.from_paragraph);
