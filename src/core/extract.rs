@@ -693,13 +693,6 @@ fn time_link(
         found,
         claimed,
     } = *triggers;
-    // A time the parse attaches to another event of the sentence is that event's ("was
-    // charged yesterday with the murder": yesterday is the charge's, not the murder's).
-    let claimed_by_other = |t: &Timex| {
-        claimed.iter().any(|&(at, trigger)| {
-            trigger != pos && analysis.timexes.get(at).is_some_and(|c| c.start == t.start)
-        })
-    };
     let usable = |t: &&Timex| usable_time(t);
     let distance = |t: &Timex, at: usize| {
         if t.start >= at {
@@ -707,6 +700,16 @@ fn time_link(
         } else {
             at - t.end
         }
+    };
+    // A time the parse attaches to another, nearer event of the sentence is that event's
+    // ("after the bombing of the chamber, Parliament elected a speaker on Friday": Friday is
+    // the election's). A farther one's claim is more likely a wrong parse than a fact.
+    let claimed_by_other = |t: &Timex| {
+        claimed.iter().any(|&(at, trigger)| {
+            trigger != pos
+                && distance(t, trigger) < distance(t, pos)
+                && analysis.timexes.get(at).is_some_and(|c| c.start == t.start)
+        })
     };
     let in_sentence = analysis
         .timexes
