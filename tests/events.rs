@@ -283,6 +283,40 @@ fn a_time_the_parse_gives_a_nearer_event_does_not_date_another_in_its_sentence()
     );
 }
 
+/// "She died on Saturday" in one article and "she was killed on Saturday" in another, with the
+/// same name and place, are one happening; a death on another day stays apart (text written
+/// for this test; 2024-02-10 is a Saturday).
+#[test]
+fn a_death_and_a_killing_of_the_same_person_that_day_are_one_event() {
+    let texts: [&[u8]; 3] = [
+        b"date 2024-02-12\nThe singer Ana Ruiz died on Saturday at her home in the hills.",
+        b"date 2024-02-13\nAna Ruiz, a singer, was killed on Saturday at her home in the hills.",
+        b"date 2024-02-13\nA retired judge died on Friday in a hospital by the coast.",
+    ];
+    let mut articles = Vec::new();
+    for (i, bytes) in texts.iter().enumerate() {
+        articles.extend(parse_file(&format!("{i}.txt"), Format::Text, bytes).expect("parses"));
+    }
+    let doc = read(articles, "test").document;
+    let saturday = Some(day("2024-02-10"));
+    let on_saturday: Vec<&Event> = doc.events.iter().filter(|e| e.best == saturday).collect();
+    assert_eq!(on_saturday.len(), 1, "{:#?}", doc.events);
+    assert_eq!(on_saturday[0].kind, "killing");
+    assert_eq!(on_saturday[0].sources, 2);
+    assert!(
+        doc.events.iter().any(|e| e.best == Some(day("2024-02-09"))),
+        "{:#?}",
+        doc.events
+    );
+    // Who did what in two words is a headline, not "Occurrence by the judge".
+    let judge = doc
+        .events
+        .iter()
+        .find(|e| e.best == Some(day("2024-02-09")));
+    let title = judge.map(|e| e.title.to_lowercase()).unwrap_or_default();
+    assert!(title.contains("judge") && title.contains("die"), "{title}");
+}
+
 #[test]
 fn a_time_before_a_reporting_clause_dates_the_reported_event() {
     // "… on Tuesday, officials said": Tuesday is when the attack happened, not when they spoke.

@@ -280,11 +280,79 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
     }
     let kinds: Vec<EventKind> = groups.iter().map(|g| mentions[g.members[0]].kind).collect();
     merge_small_groups(&mut groups, &kinds, &by_term, &words);
-    groups
-        .into_iter()
-        .map(|g| g.members)
-        .filter(|m| !m.is_empty())
-        .collect()
+    let mut members: Vec<Vec<usize>> = groups.into_iter().map(|g| g.members).collect();
+    merge_deaths_into_killings(&mut members, mentions);
+    members.retain(|m| !m.is_empty());
+    members
+}
+
+/// The day a group's members date it to: the one day all their own times share.
+fn single_day(members: &[usize], mentions: &[Mention]) -> Option<NaiveDate> {
+    let shared = members
+        .iter()
+        .filter_map(|&i| mentions[i].time.as_ref().filter(|t| !t.from_paragraph))
+        .map(|t| Some(t.range))
+        .reduce(|a, b| a?.intersect(&b?))??;
+    shared.is_day().then_some(shared.earliest)
+}
+
+/// What a group's members say of who and where: the last word of each name they give
+/// ("Lana Clarkson" and "Ms Clarkson" are both "clarkson") and their phrases' words, less the
+/// words that only name the kind of happening.
+fn happening_words(members: &[usize], mentions: &[Mention]) -> HashSet<String> {
+    let names = members
+        .iter()
+        .flat_map(|&i| &mentions[i].participants)
+        .filter_map(|p| p.name.split_whitespace().last())
+        .map(str::to_lowercase);
+    let words = members
+        .iter()
+        .flat_map(|&i| &mentions[i].terms)
+        .filter(|t| !matches!(t.as_str(), "die" | "kill" | "death" | "killing"))
+        .cloned();
+    names.chain(words).collect()
+}
+
+/// A death and a killing on the same day told with the same people and places are one
+/// happening, "she died" in one article and "she was killed" in another: each group of deaths
+/// dated to one day joins the killing of that day it shares the most such words with (two at
+/// least).
+fn merge_deaths_into_killings(groups: &mut [Vec<usize>], mentions: &[Mention]) {
+    let is_death = |g: &[usize]| {
+        g.iter().any(|&i| {
+            mentions[i].kind == EventKind::Occurrence
+                && mentions[i].terms.iter().any(|t| t == "die")
+        })
+    };
+    let mut killings: HashMap<NaiveDate, Vec<(usize, HashSet<String>)>> = HashMap::default();
+    for (g, members) in groups.iter().enumerate() {
+        if members
+            .first()
+            .is_some_and(|&i| mentions[i].kind == EventKind::Killing)
+            && let Some(day) = single_day(members, mentions)
+        {
+            let words = happening_words(members, mentions);
+            killings.entry(day).or_default().push((g, words));
+        }
+    }
+    for g in 0..groups.len() {
+        if !is_death(&groups[g]) {
+            continue;
+        }
+        let Some(same_day) = single_day(&groups[g], mentions).and_then(|d| killings.get(&d)) else {
+            continue;
+        };
+        let words = happening_words(&groups[g], mentions);
+        let best = same_day
+            .iter()
+            .map(|(k, theirs)| (theirs.intersection(&words).count(), std::cmp::Reverse(*k)))
+            .filter(|&(shared, _)| shared >= 2)
+            .max();
+        if let Some((_, std::cmp::Reverse(into))) = best {
+            let moved = std::mem::take(&mut groups[g]);
+            groups[into].extend(moved);
+        }
+    }
 }
 
 /// Weighted share of the mention's words found in the group (its phrase counting most), plus
@@ -919,14 +987,15 @@ fn title(ms: &[&Mention], articles: &[Article]) -> String {
         .is_some_and(|w| w.ends_with("ed") || w.ends_with('d'));
     let named = agent
         .and_then(|a| a.split_whitespace().last())
-        .is_some_and(|last| phrase.contains(last));
+        .is_some_and(|last| phrase.to_lowercase().contains(&last.to_lowercase()));
     let mut line = match agent {
         Some(a) if (verbal || ms[0].kind.is_reporting()) && !named => format!("{a} {phrase}"),
         _ => phrase.to_string(),
     };
     // A bare "The minister said" reads better as what it is; a bare "attacked her", as the
-    // words around it.
-    if line.split_whitespace().count() <= 2 {
+    // words around it. Who did what in two words ("Singer dies") is a headline already.
+    let subject_and_verb = named && !ms[0].kind.is_reporting();
+    if line.split_whitespace().count() <= 2 && !subject_and_verb {
         line = if let Some(a) = agent {
             format!("{} by {a}", ms[0].kind.as_str())
         } else {
