@@ -213,6 +213,8 @@ mod tests {
             ("withdraw", "name", Family::Politics),
             ("withdraw", "troop", Family::Conflict),
             ("fight", "charge", Family::Justice),
+            ("spend", "year", Family::Other),
+            ("spend", "money", Family::Economy),
         ] {
             let found = sense_with(verb, true, Some(object)).map(|s| s.family);
             assert_eq!(found, Some(family), "{verb} {object}");
