@@ -437,7 +437,10 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             .collect();
         let claimed: Vec<(usize, usize)> = parsed_here
             .iter()
-            .filter_map(|m| m.time.map(|t| (t, m.trigger.0)))
+            .filter_map(|m| {
+                let t = analysis.timexes.get(m.time?)?;
+                Some((t.start, m.trigger.0))
+            })
             .collect();
         // Short quotes ("a “total embargo”") are terms, not speech.
         if paragraph_quotes.0 != sentence.paragraph {
@@ -706,9 +709,7 @@ fn time_link(
     // the election's). A farther one's claim is more likely a wrong parse than a fact.
     let claimed_by_other = |t: &Timex| {
         claimed.iter().any(|&(at, trigger)| {
-            trigger != pos
-                && distance(t, trigger) < distance(t, pos)
-                && analysis.timexes.get(at).is_some_and(|c| c.start == t.start)
+            at == t.start && trigger != pos && distance(t, trigger) < distance(t, pos)
         })
     };
     let in_sentence = analysis
@@ -823,8 +824,8 @@ struct Triggers<'a> {
     toks: &'a [Tok],
     /// The trigger tokens found, with their kinds.
     found: &'a [(usize, EventKind)],
-    /// (index of a temporal expression, byte offset of the event word the parse attaches it
-    /// to).
+    /// (byte offset of a temporal expression, byte offset of the event word the parse
+    /// attaches it to).
     claimed: &'a [(usize, usize)],
 }
 
@@ -918,7 +919,7 @@ fn from_parse(
         terms,
         context: Arc::clone(facts.terms),
         phrase,
-        current: time.is_none() && em.tense == crate::core::event_mentions::Tense::Present,
+        current: time.is_none() && em.tense == event_mentions::Tense::Present,
         time,
         anaphoric: false,
         reported_by: None,
