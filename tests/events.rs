@@ -263,6 +263,47 @@ fn struck_a_deal_is_no_attack_and_withdrew_his_name_no_retreat() {
     );
 }
 
+/// A phrasal verb has the sense of its particle: "stepped down" is the resignation another
+/// article names, "grew up" is no economic growth, "were sworn in" an inauguration (text
+/// written for this test; 2024-03-04 is a Monday).
+#[test]
+fn stepping_down_is_a_resignation_and_growing_up_no_growth() {
+    let a = b"date 2024-03-05\nThe chief executive of a regional airline stepped down on Monday \
+              after a year of delays. He grew up in a mining town. \
+              Two new board members were sworn in on Monday.";
+    let b = b"date 2024-03-05\nThe resignation of the airline's chief executive on Monday \
+              surprised investors, the company said.";
+    let mut articles = Vec::new();
+    for (name, bytes) in [("a.txt", &a[..]), ("b.txt", &b[..])] {
+        articles.extend(parse_file(name, Format::Text, bytes).expect("parses"));
+    }
+    let doc = read(articles, "test").document;
+    let kinds: Vec<(&str, &str, usize)> = doc
+        .events
+        .iter()
+        .map(|e| (e.kind.as_str(), e.title.as_str(), e.sources))
+        .collect();
+    let resignation = doc
+        .events
+        .iter()
+        .find(|e| e.kind == "politics" && e.title.to_lowercase().contains("step"))
+        .unwrap_or_else(|| panic!("no resignation: {kinds:?}"));
+    assert_eq!(resignation.sources, 2, "{kinds:?}");
+    assert_eq!(resignation.best, Some(day("2024-03-04")), "{kinds:?}");
+    assert!(
+        doc.events
+            .iter()
+            .all(|e| !(e.kind == "economy" && e.title.to_lowercase().contains("grew"))),
+        "{kinds:?}"
+    );
+    assert!(
+        doc.events
+            .iter()
+            .any(|e| e.kind == "politics" && e.title.to_lowercase().contains("sworn")),
+        "{kinds:?}"
+    );
+}
+
 /// "After the bombing …, Parliament elected a speaker on Friday": the parse gives Friday to the
 /// election, the nearer event word, so it does not date the bombing (text written for this
 /// test; 2024-06-14 is a Friday).

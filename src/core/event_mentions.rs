@@ -119,6 +119,8 @@ pub struct EventMention {
     pub family: Family,
     /// The lemma its near-synonyms share (the lemma itself when the lexicon does not know it).
     pub group: String,
+    /// A phrasal verb's particle, lower case ("down" in "stepped down").
+    pub particle: Option<String>,
     /// Negated: "did not attack", "no attack".
     pub negated: bool,
     /// What makes it possible rather than real: a modal ("could"), an intention or report of
@@ -146,8 +148,21 @@ pub struct EventMention {
 }
 
 impl EventMention {
-    /// Whether its object gives the word a sense of its own: "struck a deal" is an agreement
-    /// and "withdrew his name" a candidacy ended, not an attack or a retreat.
+    /// Its sense in the lexicon, read with its particle and object ([`taxonomy::sense_with`]),
+    /// if the lexicon knows it.
+    pub fn sense(&self) -> Option<taxonomy::Sense> {
+        let object = self.patient.as_ref().map(|p| p.head.as_str());
+        taxonomy::sense_with(
+            &self.lemma,
+            self.pos == "VERB",
+            self.particle.as_deref(),
+            object,
+        )
+    }
+
+    /// Whether its particle or object gives the word a sense of its own: "stepped down" is a
+    /// resignation, "struck a deal" an agreement and "withdrew his name" a candidacy ended, not
+    /// a step, an attack or a retreat.
     pub fn object_sense(&self) -> bool {
         let verbal = self.pos == "VERB" || self.pos == "AUX";
         let plain =
@@ -382,6 +397,11 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "near", "off", "outside", "inside", "across", "into", "on", "from", "along",
 ];
 
+/// Adverbial particles of phrasal verbs ("step down", "swear in", "walk out").
+const PARTICLES: &[&str] = &[
+    "about", "along", "away", "back", "down", "in", "off", "on", "out", "over", "through", "up",
+];
+
 /// Relations that start a clause of its own: a time or argument is not taken across them.
 const CLAUSE_RELATIONS: &[&str] = &[
     "ccomp",
@@ -463,6 +483,27 @@ impl<'a> Tree<'a> {
 
     fn lemma(&self, i: usize) -> String {
         self.s.tokens[i].lemma.to_lowercase()
+    }
+
+    /// The particle of verb `w`, if it is a phrasal verb: its `compound:prt`, else a particle
+    /// word right after it that the parse reads as an adverb of the verb ("walked out") or as
+    /// the first of two prepositions ("walked out of the talks", "sworn in on Friday").
+    fn particle(&self, w: usize) -> Option<usize> {
+        self.children_with(w, "compound:prt").next().or_else(|| {
+            let next = w + 1;
+            let token = self.s.tokens.get(next)?;
+            let second_preposition =
+                || self.s.tokens.get(next + 1).is_some_and(|t| t.upos == "ADP");
+            let attached = match self.rel(next) {
+                "advmod" => self.head(next) == Some(w),
+                "case" => second_preposition(),
+                _ => false,
+            };
+            (attached
+                && matches!(token.upos, "ADP" | "ADV")
+                && PARTICLES.contains(&self.lemma(next).as_str()))
+            .then_some(next)
+        })
     }
 
     /// The first dependent of `i` whose relation is `relation` or a subtype of it.
@@ -823,12 +864,16 @@ fn mention(
         place.map(|p| tree.argument(p)),
     );
     let object = patient.as_ref().map(|p| p.head.as_str());
-    let sense = taxonomy::sense_with(&lemma, verbal, object);
+    let particle = verbal.then(|| tree.particle(w)).flatten();
+    let sense = taxonomy::sense_with(
+        &lemma,
+        verbal,
+        particle.map(|c| tree.lemma(c)).as_deref(),
+        object,
+    );
     let name = if verbal {
-        let particle = tree
-            .children_with(w, "compound:prt")
-            .map(|c| tree.s.tokens[c].end);
-        (t.start, particle.max().unwrap_or(t.end).max(t.end))
+        let particle_end = particle.map_or(t.end, |c| tree.s.tokens[c].end);
+        (t.start, particle_end.max(t.end))
     } else {
         // The noun with the compounds and adjectives before it ("oil spill", "deadly blast").
         let mut start = t.start;
@@ -870,6 +915,7 @@ fn mention(
         pos: t.upos,
         family: sense.map_or(Family::Other, |s| s.family),
         group: sense.map_or(lemma, |s| s.group.to_string()),
+        particle: particle.map(|c| tree.lemma(c)),
         negated,
         modality,
         hypothetical,

@@ -8,7 +8,7 @@ use crate::core::document::{Participant, Role, Stance};
 use crate::core::event_mentions::{self, EventMention};
 use crate::core::nlp::events::EventClass;
 use crate::core::segment::{self, quote_spans};
-use crate::core::taxonomy::{self, Family};
+use crate::core::taxonomy::Family;
 use crate::core::timex::lexicon::{self, Tok, TokKind};
 use crate::core::timex::{Granularity, Timex, TimexType};
 use std::sync::Arc;
@@ -846,8 +846,7 @@ fn from_parse(
     {
         return None;
     }
-    let object = em.patient.as_ref().map(|p| p.head.as_str());
-    let sense = taxonomy::sense_with(&em.lemma, verbal, object)?;
+    let sense = em.sense()?;
     let kind = EventKind::of_family(sense.family, sense.group)?;
     let toks = facts.toks;
     let k = toks.iter().position(|t| t.start == em.trigger.0)?;

@@ -137,22 +137,34 @@ pub fn sense_as(lemma: &str, verbal: bool) -> Option<Sense> {
         .or_else(|| sense(&lower))
 }
 
-/// The sense of a predicate with this object (the lemma of its object, or of a passive's
-/// subject): an entry `lemma>object` overrides the lemma's own ("drop>charge" is a court's
-/// act, a plain "drop" a fall of figures).
-pub fn sense_with(lemma: &str, verbal: bool, object: Option<&str>) -> Option<Sense> {
-    object
-        .and_then(|o| {
-            let key = format!("{}>{}", lemma.to_lowercase(), o.to_lowercase());
+/// The sense of a predicate with this particle (a phrasal verb's: "down" in "stepped down")
+/// and this object (the lemma of its object, or of a passive's subject): an entry
+/// `lemma+particle` overrides the others ("step+down" is a resignation), then an entry
+/// `lemma>object` overrides the lemma's own ("drop>charge" is a court's act, a plain "drop" a
+/// fall of figures).
+pub fn sense_with(
+    lemma: &str,
+    verbal: bool,
+    particle: Option<&str>,
+    object: Option<&str>,
+) -> Option<Sense> {
+    let lower = lemma.to_lowercase();
+    let entry = |joint: char, word: Option<&str>| {
+        word.and_then(|w| {
+            let key = format!("{lower}{joint}{}", w.to_lowercase());
             lexicon().get(key.as_str()).copied()
         })
+    };
+    entry('+', particle)
+        .or_else(|| entry('>', object))
         .or_else(|| sense_as(lemma, verbal))
 }
 
 /// The lemma an entry is about: a verb sense's entry, "fire:verb", is its plain lemma's; an
-/// entry for a predicate with an object, "drop>charge", its predicate's.
+/// entry for a predicate with an object, "drop>charge", or a particle, "step+down", its
+/// predicate's.
 fn entry_lemma(key: &str) -> &str {
-    let key = key.split('>').next().unwrap_or(key);
+    let key = key.split(['>', '+']).next().unwrap_or(key);
     key.strip_suffix(":verb").unwrap_or(key)
 }
 
@@ -216,7 +228,7 @@ mod tests {
             ("spend", "year", Family::Other),
             ("spend", "money", Family::Economy),
         ] {
-            let found = sense_with(verb, true, Some(object)).map(|s| s.family);
+            let found = sense_with(verb, true, None, Some(object)).map(|s| s.family);
             assert_eq!(found, Some(family), "{verb} {object}");
         }
         for death in ["murder", "homicide", "assassination", "slay"] {
@@ -236,16 +248,46 @@ mod tests {
 
     #[test]
     fn an_object_can_change_a_predicate_s_sense() {
-        let dropped = |object| sense_with("drop", true, object).map(|s| s.family);
+        let dropped = |object| sense_with("drop", true, None, object).map(|s| s.family);
         assert_eq!(dropped(Some("charge")), Some(Family::Justice));
         assert_eq!(dropped(Some("lawsuit")), Some(Family::Justice));
         assert_eq!(dropped(Some("price")), Some(Family::Economy));
         assert_eq!(dropped(None), Some(Family::Economy));
-        let declared = |object| sense_with("declare", true, object).map(|s| s.family);
+        let declared = |object| sense_with("declare", true, None, object).map(|s| s.family);
         assert_eq!(declared(Some("state")), Some(Family::Policy));
         assert_eq!(declared(Some("war")), Some(Family::Conflict));
         assert_eq!(declared(None), Some(Family::Statement));
         assert!(names_event("declare") && names_event("attack") && !names_event("say"));
-        assert!(lemmas().all(|l| !l.contains('>') && !l.contains(':')));
+        assert!(lemmas().all(|l| !l.contains('>') && !l.contains(':') && !l.contains('+')));
+    }
+
+    #[test]
+    fn a_particle_can_change_a_verb_s_sense() {
+        let sense = |verb, particle, object| {
+            sense_with(verb, true, particle, object).map(|s| (s.family, s.group))
+        };
+        assert_eq!(
+            sense("step", Some("down"), None),
+            Some((Family::Politics, "resign"))
+        );
+        assert_eq!(
+            sense("lay", Some("off"), Some("worker")),
+            sense("layoff", None, None)
+        );
+        // The particle decides before the object, and only where the lexicon lists the pair.
+        assert_eq!(
+            sense("withdraw", Some("out"), Some("name")).map(|s| s.0),
+            Some(Family::Politics)
+        );
+        assert_eq!(
+            sense("grow", Some("up"), None).map(|s| s.0),
+            Some(Family::Other)
+        );
+        assert_eq!(
+            sense("grow", None, None).map(|s| s.0),
+            Some(Family::Economy)
+        );
+        assert_eq!(sense("sing", Some("along"), None), None);
+        assert!(names_event("step") && names_event("swear"));
     }
 }
