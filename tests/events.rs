@@ -263,6 +263,37 @@ fn struck_a_deal_is_no_attack_and_withdrew_his_name_no_retreat() {
     );
 }
 
+/// "They'd support it if …" says what they would do, not what they did: the clitic "d" is
+/// "would", so the passage is no evidence of the support another article reports, and no title
+/// keeps the clitic or a dangling "if" (text written for this test).
+#[test]
+fn what_they_would_do_is_no_evidence_of_what_they_did() {
+    let a =
+        b"date 2012-12-04\nSenator Lowell Barnes supported a smaller tax bill in a vote on Monday.";
+    let b = b"date 2012-12-04\nIt is unclear whether they'd support a smaller tax bill \
+              if that were the only vote placed before them on Monday.";
+    let mut articles = Vec::new();
+    for (name, bytes) in [("a.txt", &a[..]), ("b.txt", &b[..])] {
+        articles.extend(parse_file(name, Format::Text, bytes).expect("parses"));
+    }
+    let doc = read(articles, "test").document;
+    let support = doc
+        .events
+        .iter()
+        .find(|e| e.title.to_lowercase().contains("support"))
+        .unwrap_or_else(|| panic!("no support: {:#?}", doc.events));
+    let quotes: Vec<&str> = support.evidence.iter().map(|x| x.quote.as_str()).collect();
+    assert!(quotes.iter().all(|q| !q.contains("they'd")), "{quotes:?}");
+    for e in &doc.events {
+        let words: Vec<&str> = e.title.split_whitespace().collect();
+        assert!(
+            words.first() != Some(&"D") && words.last() != Some(&"if"),
+            "{}",
+            e.title
+        );
+    }
+}
+
 /// A phrasal verb has the sense of its particle: "stepped down" is the resignation another
 /// article names, "grew up" is no economic growth, "were sworn in" an inauguration (text
 /// written for this test; 2024-03-04 is a Monday).

@@ -240,6 +240,11 @@ fn is_modal(word: &str) -> bool {
     )
 }
 
+/// Whether token `i` is a clitic glued to an apostrophe ("d" of "they'd", "s" of "Kim's").
+fn is_clitic(toks: &[Tok], i: usize) -> bool {
+    i > 0 && !toks[i].gap && matches!(toks[i - 1].lower.as_str(), "'" | "’")
+}
+
 /// Words that carry no meaning for grouping.
 pub fn is_stopword(word: &str) -> bool {
     matches!(
@@ -490,8 +495,10 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             {
                 continue;
             }
-            let hypothetical =
-                (k.saturating_sub(3)..k).any(|j| is_modal(words[j])) && !kind.is_reporting();
+            // "they'd support": the clitic "d" is "would".
+            let hypothetical = (k.saturating_sub(3)..k)
+                .any(|j| is_modal(words[j]) || words[j] == "d" && is_clitic(&toks, j))
+                && !kind.is_reporting();
             if hypothetical || found.iter().any(|(_, f)| *f == kind) {
                 continue;
             }
@@ -1049,6 +1056,7 @@ fn describe(text: &str, toks: &[Tok], k: usize) -> (String, Vec<String>, (usize,
     while first > 0
         && k - first < 3
         && toks[first - 1].kind == TokKind::Word
+        && !is_clitic(toks, first - 1)
         && !is_stopword(&toks[first - 1].lower)
         && trigger_kind(&toks[first - 1].lower).is_none()
         && !toks[first - 1].lower.ends_with("ly")
@@ -1073,6 +1081,9 @@ fn describe(text: &str, toks: &[Tok], k: usize) -> (String, Vec<String>, (usize,
             "that"
                 | "which"
                 | "who"
+                | "if"
+                | "unless"
+                | "whether"
                 | "while"
                 | "as"
                 | "but"
