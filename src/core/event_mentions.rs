@@ -904,7 +904,10 @@ fn mention(
         .flatten()
         .map(|a| (a.start, a.end))
         .chain(time_words)
-        .fold((t.start, t.end), |(s, e), (a, b)| (s.min(a), e.max(b)));
+        // A verb's particle is part of it ("was forced to step down").
+        .fold((t.start, if verbal { name.1 } else { t.end }), |(s, e), (a, b)| {
+            (s.min(a), e.max(b))
+        });
     EventMention {
         sentence,
         trigger: (t.start, t.end),
