@@ -314,3 +314,25 @@ fn he_she_or_they_right_after_a_named_agent_is_that_agent() {
             .is_some_and(|x| x.pronoun)
     );
 }
+
+/// A passage takes in a noun's compounds ("car bombing") but not its adjectives ("deadly"), and
+/// a verb's particle; the headline of a phrasal verb keeps its particle ("Chief executive
+/// stepped down", not "… stepped").
+#[test]
+fn a_passage_holds_a_noun_s_compounds_and_a_verb_s_particle() {
+    let (a, found) = mentions(
+        "A deadly car bombing killed four soldiers on Sunday. \
+         The chief executive was forced to step down on Tuesday.",
+    );
+    let bombing = find(&a, &found, "bombing");
+    assert_eq!(&a.text[bombing.span.0..bombing.span.1], "car bombing");
+    let step = find(&a, &found, "step");
+    assert!(
+        a.text[step.span.0..step.span.1].ends_with("step down on Tuesday"),
+        "{}",
+        &a.text[step.span.0..step.span.1]
+    );
+    assert_eq!(step.family, Family::Politics);
+    let headline = step.headline(&a.text).expect("a headline");
+    assert!(headline.ends_with("stepped down"), "{headline}");
+}

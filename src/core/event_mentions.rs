@@ -218,7 +218,10 @@ impl EventMention {
                 (_, Some(p)) if !self.passive => {
                     let participle = nlp::model().map_or_else(
                         |_| word.to_string(),
-                        |m| m.participle(&self.lemma.to_lowercase()),
+                        |m| {
+                            let particle = &text[self.trigger.1..self.name.1];
+                            format!("{}{particle}", m.participle(&self.lemma.to_lowercase()))
+                        },
                     );
                     [Some(p.clone()), Some(participle), place]
                         .into_iter()
@@ -871,25 +874,33 @@ fn mention(
         particle.map(|c| tree.lemma(c)).as_deref(),
         object,
     );
-    let name = if verbal {
-        let particle_end = particle.map_or(t.end, |c| tree.s.tokens[c].end);
-        (t.start, particle_end.max(t.end))
-    } else {
-        // The noun with the compounds and adjectives before it ("oil spill", "deadly blast").
+    // Where the noun's modifiers before it begin, following the relations given.
+    let modifiers_start = |relations: &[&str]| {
         let mut start = t.start;
         let mut stack = vec![w];
         while let Some(at) = stack.pop() {
             for &c in &tree.children[at] {
-                if matches!(tree.rel(c), "amod" | "compound" | "flat")
-                    && c < w
-                    && tree.timex[c].is_none()
-                {
+                if relations.contains(&tree.rel(c)) && c < w && tree.timex[c].is_none() {
                     start = start.min(tree.s.tokens[c].start);
                     stack.push(c);
                 }
             }
         }
-        (start, t.end)
+        start
+    };
+    let name = if verbal {
+        let particle_end = particle.map_or(t.end, |c| tree.s.tokens[c].end);
+        (t.start, particle_end.max(t.end))
+    } else {
+        // The noun with the compounds and adjectives before it ("oil spill", "deadly blast").
+        (modifiers_start(&["amod", "compound", "flat"]), t.end)
+    };
+    // The passage takes in a verb's particle and a noun's compounds ("was forced to step
+    // down", "the oil spill"), not its adjectives ("a sharp rise" names nothing to group by).
+    let own = if verbal {
+        (t.start, name.1)
+    } else {
+        (modifiers_start(&["compound", "flat"]), t.end)
     };
     // The words that report it: the predicate, its arguments and the time the parse gives it.
     let time_words = tree
@@ -904,10 +915,7 @@ fn mention(
         .flatten()
         .map(|a| (a.start, a.end))
         .chain(time_words)
-        // A verb's particle is part of it ("was forced to step down").
-        .fold((t.start, if verbal { name.1 } else { t.end }), |(s, e), (a, b)| {
-            (s.min(a), e.max(b))
-        });
+        .fold(own, |(s, e), (a, b)| (s.min(a), e.max(b)));
     EventMention {
         sentence,
         trigger: (t.start, t.end),
