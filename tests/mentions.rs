@@ -315,6 +315,20 @@ fn he_she_or_they_right_after_a_named_agent_is_that_agent() {
     );
 }
 
+/// An intention to kill is not a killing: "plotted to assassinate" and "conspired to kill" are
+/// not asserted (text written for this test).
+#[test]
+fn a_plot_to_kill_is_no_killing() {
+    let (a, found) = mentions(
+        "He plotted to assassinate the president in 2002. \
+         Two officers conspired to kill a judge last year.",
+    );
+    for word in ["assassinate", "kill"] {
+        let m = find(&a, &found, word);
+        assert!(!m.asserted(), "{word}: {m:?}");
+    }
+}
+
 /// A passage takes in a noun's compounds ("car bombing") but not its adjectives ("deadly"), and
 /// a verb's particle; the headline of a phrasal verb keeps its particle ("Chief executive
 /// stepped down", not "… stepped").

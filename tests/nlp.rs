@@ -196,3 +196,15 @@ fn a_damaged_model_file_is_refused() {
     .expect("model file");
     assert!(Model::from_bytes(&bytes[..bytes.len() / 2]).is_err());
 }
+
+/// A headline's participle of a prefixed irregular verb bends as its stem does ("rebuilt", not
+/// "rebuilded"); a regular verb stays regular.
+#[test]
+fn participles_of_prefixed_verbs_bend_as_their_stems() {
+    let model = nlp::model().expect("the embedded model");
+    assert_eq!(model.participle("build"), "built");
+    assert_eq!(model.participle("rebuild"), "rebuilt");
+    assert_eq!(model.participle("withhold"), "withheld");
+    assert_eq!(model.participle("remark"), "remarked");
+    assert_eq!(model.participle("zorble"), "zorbled");
+}

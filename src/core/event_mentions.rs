@@ -262,18 +262,20 @@ impl EventMention {
 /// The longest headline, in words.
 pub const MAX_HEADLINE_WORDS: usize = 10;
 
-/// A phrase as a headline writes it: no leading article, no quotation marks.
+/// A phrase as a headline writes it: no leading article or relative word ("that Morgan
+/// Tsvangirai pulled out"), no quotation marks.
 fn headline_phrase(phrase: &str) -> String {
     let words: Vec<&str> = phrase
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘')))
         .filter(|w| !w.is_empty())
         .collect();
-    let skip = usize::from(
-        words
-            .first()
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an")),
-    );
+    let skip = usize::from(words.first().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the" | "a" | "an" | "that" | "which" | "who" | "whom"
+        )
+    }));
     words[skip.min(words.len())..].join(" ")
 }
 
@@ -306,6 +308,9 @@ fn present_tense(lemma: &str, plural: bool) -> String {
 /// replace him", "a bid to take over", "likely to resign").
 const INTENSIONAL: &[&str] = &[
     "plan",
+    "plot",
+    "conspire",
+    "scheme",
     "want",
     "threaten",
     "intend",
@@ -1027,4 +1032,20 @@ fn attached_time(tree: &Tree, w: usize) -> Option<usize> {
         }
         None
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_headline_phrase_drops_a_leading_article_or_relative_word_and_quotes() {
+        assert_eq!(
+            headline_phrase("that Morgan Tsvangirai"),
+            "Morgan Tsvangirai"
+        );
+        assert_eq!(headline_phrase("The “rebel” army"), "rebel army");
+        assert_eq!(headline_phrase("who"), "");
+        assert_eq!(headline_phrase("Thatcher"), "Thatcher");
+    }
 }

@@ -70,6 +70,11 @@ fn proper(tag: &str) -> bool {
     tag.starts_with("PROPN")
 }
 
+/// Prefixes after which a verb bends as its stem does ("rebuilt", "undergone", "withheld").
+const VERB_PREFIXES: &[&str] = &[
+    "re", "un", "out", "over", "under", "mis", "with", "fore", "up", "pre", "be",
+];
+
 impl Morphology {
     /// Learns the tables from training words.
     pub fn train(words: &[MorphWord]) -> Self {
@@ -169,6 +174,16 @@ impl Morphology {
     pub fn participle(&self, lemma: &str) -> String {
         if let Some(form) = self.participles.get(lemma) {
             return form.clone();
+        }
+        // A prefixed verb bends as its stem does: "rebuild" as "build", "undergo" as "go".
+        for prefix in VERB_PREFIXES {
+            if let Some(form) = lemma
+                .strip_prefix(prefix)
+                .filter(|stem| stem.len() >= 2)
+                .and_then(|stem| self.participles.get(stem))
+            {
+                return format!("{prefix}{form}");
+            }
         }
         let consonant_y = lemma.ends_with('y')
             && lemma
