@@ -294,6 +294,40 @@ fn what_they_would_do_is_no_evidence_of_what_they_did() {
     }
 }
 
+/// Two generic happenings of one person on one day ("arrived", "married") are two events: the
+/// kind Other says nothing, so only the same sense groups them; the same sense told twice
+/// ("arrived", "arrival") is one (text written for this test; 2024-05-06 is a Monday).
+#[test]
+fn generic_happenings_group_only_with_their_own_sense() {
+    let a = b"date 2024-05-07\nThe novelist Ann Whitfield arrived in Lisbon on Monday. \
+              The novelist Ann Whitfield married a painter in Lisbon on Monday.";
+    let b = b"date 2024-05-08\nThe arrival of the novelist Ann Whitfield in Lisbon on Monday \
+              drew crowds, her publisher said.";
+    let mut articles = Vec::new();
+    for (name, bytes) in [("a.txt", &a[..]), ("b.txt", &b[..])] {
+        articles.extend(parse_file(name, Format::Text, bytes).expect("parses"));
+    }
+    let doc = read(articles, "test").document;
+    let titles: Vec<(&str, &str, usize)> = doc
+        .events
+        .iter()
+        .map(|e| (e.kind.as_str(), e.title.as_str(), e.sources))
+        .collect();
+    let arrival = doc
+        .events
+        .iter()
+        .find(|e| e.title.to_lowercase().contains("arriv"))
+        .unwrap_or_else(|| panic!("{titles:?}"));
+    assert_eq!(arrival.sources, 2, "{titles:?}");
+    assert!(
+        arrival
+            .evidence
+            .iter()
+            .all(|x| !x.quote.contains("married")),
+        "{titles:?}"
+    );
+}
+
 /// A phrasal verb has the sense of its particle: "stepped down" is the resignation another
 /// article names, "grew up" is no economic growth, "were sworn in" an inauguration (text
 /// written for this test; 2024-03-04 is a Monday).

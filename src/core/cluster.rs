@@ -137,6 +137,9 @@ struct Group {
     /// merge of small groups compares whole groups' words and does not look at names (doing
     /// so lowered the ECB+ and TLS figures).
     named_agents: HashSet<String>,
+    /// The members' senses ([`Mention::sense`]): a generic happening ("grew up", "decided",
+    /// "arrived") joins only a group of its own sense, since its kind says nothing.
+    senses: HashSet<String>,
     /// The members' own times, intersected.
     range: Option<DateRange>,
     /// The [`present_state`] of its first member told in the present without a time.
@@ -238,6 +241,7 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
                     terms: HashMap::default(),
                     agents: HashSet::default(),
                     named_agents: HashSet::default(),
+                    senses: HashSet::default(),
                     range: None,
                     present: None,
                 });
@@ -260,6 +264,7 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
             by_agent.entry((m.kind, a)).or_default().push(g);
         }
         group.named_agents.extend(named);
+        group.senses.extend(m.sense.clone());
         group.range = match (group.range, range) {
             (Some(a), Some(b)) => a.intersect(&b).or(Some(a)),
             (a, b) => a.or(b),
@@ -365,6 +370,9 @@ fn similarity(
     group: &Group,
 ) -> f64 {
     let same_agent = agent.is_some_and(|a| group.agents.contains(a));
+    if !senses_agree(m.kind, &m.sense, &group.senses) {
+        return 0.0;
+    }
     let clash =
         !group.named_agents.is_empty() && named.is_some_and(|a| !group.named_agents.contains(a));
     match (m.kind.is_reporting(), same_agent) {
@@ -374,6 +382,20 @@ fn similarity(
         (_, true) => overlap(phrase, context, group, words) + 0.3,
         _ => overlap(phrase, context, group, words),
     }
+}
+
+/// Whether mentions of these senses may be one happening: always, but for a generic kind
+/// ([`EventKind::Occurrence`]), whose senses must meet where both sides have any.
+fn senses_agree<'a>(
+    kind: EventKind,
+    senses: impl IntoIterator<Item = &'a String>,
+    group: &HashSet<String>,
+) -> bool {
+    if kind != EventKind::Occurrence || group.is_empty() {
+        return true;
+    }
+    let mut senses = senses.into_iter().peekable();
+    senses.peek().is_none() || senses.any(|s| group.contains(s))
 }
 
 /// How well phrase words and sentence words match a group, 0–1: the weighted share of them it
@@ -451,6 +473,7 @@ fn merge_small_groups(
                     _ => true,
                 }
             })
+            .filter(|&g| senses_agree(kind, &groups[small].senses, &groups[g].senses))
             .map(|g| (g, overlap(&words, &context, &groups[g], vocabulary)))
             .filter(|&(_, s)| s >= JOIN_THRESHOLD)
             .max_by(|a, b| a.1.total_cmp(&b.1));
@@ -460,6 +483,7 @@ fn merge_small_groups(
             let phrase = std::mem::take(&mut groups[small].phrase_terms);
             let agents = std::mem::take(&mut groups[small].agents);
             let named = std::mem::take(&mut groups[small].named_agents);
+            let senses = std::mem::take(&mut groups[small].senses);
             let (range, present) = (groups[small].range, groups[small].present);
             let into = &mut groups[target];
             into.present = into.present.or(present);
@@ -470,6 +494,7 @@ fn merge_small_groups(
             }
             into.agents.extend(agents);
             into.named_agents.extend(named);
+            into.senses.extend(senses);
             into.range = match (into.range, range) {
                 (Some(a), Some(b)) => a.intersect(&b).or(Some(a)),
                 (a, b) => a.or(b),
@@ -1052,6 +1077,7 @@ mod tests {
             terms: phrase.iter().chain(context).map(|&t| (t, 1)).collect(),
             agents: agent_key(first.agent.as_ref()).into_iter().collect(),
             named_agents: named_agent_key(first).into_iter().collect(),
+            senses: first.sense.iter().cloned().collect(),
             range: None,
             present: None,
         };

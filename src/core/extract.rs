@@ -407,6 +407,9 @@ pub struct Mention {
     pub current: bool,
     /// Index (in the same list) of the reporting mention in the same sentence that reports it.
     pub reported_by: Option<usize>,
+    /// The lexicon group of its event word as the parse read it ("die" for "passed away"),
+    /// for kinds too general to group by alone ([`EventKind::Occurrence`]).
+    pub sense: Option<String>,
 }
 
 impl Mention {
@@ -633,6 +636,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                 anaphoric,
                 current: false,
                 reported_by: None,
+                sense: None,
             });
         }
         // Events the parse finds that the trigger words do not name.
@@ -899,7 +903,8 @@ fn from_parse(
     if terms.is_empty() {
         return None;
     }
-    terms.push(sense.group.to_string());
+    let group = sense.group.to_string();
+    terms.push(group.clone());
     terms.sort();
     terms.dedup();
     Some(Mention {
@@ -929,6 +934,7 @@ fn from_parse(
         time,
         anaphoric: false,
         reported_by: None,
+        sense: Some(group),
     })
 }
 
