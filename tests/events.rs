@@ -223,11 +223,7 @@ fn a_story_the_rules_never_saw_groups_across_articles() {
 fn a_murder_and_a_killing_of_the_same_person_on_the_same_day_are_one_event() {
     let a = b"date 2024-05-08\nA gunman murdered the mayor of a coastal town on Monday, police said. The mayor had received threats.";
     let b = b"date 2024-05-09\nThe killing of the mayor of the coastal town on Monday shocked the region, the governor said.";
-    let mut articles = Vec::new();
-    for (name, bytes) in [("a.txt", &a[..]), ("b.txt", &b[..])] {
-        articles.extend(parse_file(name, Format::Text, bytes).expect("parses"));
-    }
-    let doc = read(articles, "test").document;
+    let doc = read_two(a, b);
     let killings: Vec<&Event> = doc.events.iter().filter(|e| e.kind == "killing").collect();
     assert_eq!(killings.len(), 1, "{:#?}", doc.events);
     assert_eq!(killings[0].sources, 2);
@@ -272,16 +268,8 @@ fn what_they_would_do_is_no_evidence_of_what_they_did() {
         b"date 2012-12-04\nSenator Lowell Barnes supported a smaller tax bill in a vote on Monday.";
     let b = b"date 2012-12-04\nIt is unclear whether they'd support a smaller tax bill \
               if that were the only vote placed before them on Monday.";
-    let mut articles = Vec::new();
-    for (name, bytes) in [("a.txt", &a[..]), ("b.txt", &b[..])] {
-        articles.extend(parse_file(name, Format::Text, bytes).expect("parses"));
-    }
-    let doc = read(articles, "test").document;
-    let support = doc
-        .events
-        .iter()
-        .find(|e| e.title.to_lowercase().contains("support"))
-        .unwrap_or_else(|| panic!("no support: {:#?}", doc.events));
+    let doc = read_two(a, b);
+    let support = event_where(&doc, |e| e.title.to_lowercase().contains("support"));
     let quotes: Vec<&str> = support.evidence.iter().map(|x| x.quote.as_str()).collect();
     assert!(quotes.iter().all(|q| !q.contains("they'd")), "{quotes:?}");
     for e in &doc.events {
@@ -303,28 +291,16 @@ fn generic_happenings_group_only_with_their_own_sense() {
               The novelist Ann Whitfield married a painter in Lisbon on Monday.";
     let b = b"date 2024-05-08\nThe arrival of the novelist Ann Whitfield in Lisbon on Monday \
               drew crowds, her publisher said.";
-    let mut articles = Vec::new();
-    for (name, bytes) in [("a.txt", &a[..]), ("b.txt", &b[..])] {
-        articles.extend(parse_file(name, Format::Text, bytes).expect("parses"));
-    }
-    let doc = read(articles, "test").document;
-    let titles: Vec<(&str, &str, usize)> = doc
-        .events
-        .iter()
-        .map(|e| (e.kind.as_str(), e.title.as_str(), e.sources))
-        .collect();
-    let arrival = doc
-        .events
-        .iter()
-        .find(|e| e.title.to_lowercase().contains("arriv"))
-        .unwrap_or_else(|| panic!("{titles:?}"));
-    assert_eq!(arrival.sources, 2, "{titles:?}");
+    let doc = read_two(a, b);
+    let arrival = event_where(&doc, |e| e.title.to_lowercase().contains("arriv"));
+    assert_eq!(arrival.sources, 2, "{:?}", arrival.title);
     assert!(
         arrival
             .evidence
             .iter()
             .all(|x| !x.quote.contains("married")),
-        "{titles:?}"
+        "{:?}",
+        arrival.evidence
     );
 }
 
@@ -338,21 +314,15 @@ fn stepping_down_is_a_resignation_and_growing_up_no_growth() {
               Two new board members were sworn in on Monday.";
     let b = b"date 2024-03-05\nThe resignation of the airline's chief executive on Monday \
               surprised investors, the company said.";
-    let mut articles = Vec::new();
-    for (name, bytes) in [("a.txt", &a[..]), ("b.txt", &b[..])] {
-        articles.extend(parse_file(name, Format::Text, bytes).expect("parses"));
-    }
-    let doc = read(articles, "test").document;
-    let kinds: Vec<(&str, &str, usize)> = doc
+    let doc = read_two(a, b);
+    let kinds: Vec<(&str, &str)> = doc
         .events
         .iter()
-        .map(|e| (e.kind.as_str(), e.title.as_str(), e.sources))
+        .map(|e| (e.kind.as_str(), e.title.as_str()))
         .collect();
-    let resignation = doc
-        .events
-        .iter()
-        .find(|e| e.kind == "politics" && e.title.to_lowercase().contains("step"))
-        .unwrap_or_else(|| panic!("no resignation: {kinds:?}"));
+    let resignation = event_where(&doc, |e| {
+        e.kind == "politics" && e.title.to_lowercase().contains("step")
+    });
     assert_eq!(resignation.sources, 2, "{kinds:?}");
     assert_eq!(resignation.best, Some(day("2024-03-04")), "{kinds:?}");
     assert!(
@@ -553,6 +523,27 @@ fn a_bare_event_is_titled_by_its_words_and_a_corrections_note_is_no_event() {
 }
 
 /// The timeline of one text article written for a test.
+/// The timeline of two articles, "a.txt" and "b.txt".
+fn read_two(a: &[u8], b: &[u8]) -> Document {
+    let mut articles = Vec::new();
+    for (name, bytes) in [("a.txt", a), ("b.txt", b)] {
+        articles.extend(parse_file(name, Format::Text, bytes).expect("parses"));
+    }
+    read(articles, "test").document
+}
+
+/// The event `found` picks; the test fails naming every event's kind and title if none.
+fn event_where(doc: &Document, found: impl Fn(&Event) -> bool) -> &Event {
+    doc.events.iter().find(|e| found(e)).unwrap_or_else(|| {
+        let all: Vec<(&str, &str)> = doc
+            .events
+            .iter()
+            .map(|e| (e.kind.as_str(), e.title.as_str()))
+            .collect();
+        panic!("no such event among {all:?}")
+    })
+}
+
 fn read_one(text: &[u8]) -> Document {
     let articles = parse_file("one.txt", Format::Text, text).expect("parses");
     read(articles, "one").document
