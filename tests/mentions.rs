@@ -315,6 +315,16 @@ fn he_she_or_they_right_after_a_named_agent_is_that_agent() {
     );
 }
 
+/// "The Senate voted 55 to 22": a bare number is no patient for a headline ("Senate votes 55").
+#[test]
+fn a_bare_number_is_left_out_of_a_headline() {
+    let (a, found) =
+        mentions("The state senate voted 55 to 22 on Thursday to suspend the governor.");
+    let voted = find(&a, &found, "voted");
+    let headline = voted.headline(&a.text).unwrap_or_default();
+    assert!(!headline.contains("55"), "{headline}");
+}
+
 /// An intention to kill is not a killing: "plotted to assassinate" and "conspired to kill" are
 /// not asserted (text written for this test).
 #[test]

@@ -181,9 +181,11 @@ impl EventMention {
     /// patient for a nominal one ("Oil spill in Gulf"); articles dropped. `None` when it would
     /// be a bare word.
     pub fn headline(&self, text: &str) -> Option<String> {
+        // A pronoun says nothing without its antecedent, a bare number ("the Senate voted 55 to
+        // 22") nothing without its noun.
         let phrase = |a: &Option<Argument>| {
             a.as_ref()
-                .filter(|a| !a.pronoun)
+                .filter(|a| !a.pronoun && a.text.chars().any(char::is_alphabetic))
                 .map(|a| headline_phrase(&a.text))
         };
         let (agent, patient, place) = (
