@@ -325,6 +325,20 @@ fn a_bare_number_is_left_out_of_a_headline() {
     assert!(!headline.contains("55"), "{headline}");
 }
 
+/// "Has pressured the governor to step down": the governor has not stepped down (nor has the
+/// one "whom" a relative clause says was pressured).
+#[test]
+fn pressure_to_act_is_no_act() {
+    for text in [
+        "The ruling party has pressured Governor Alvarez to step down.",
+        "Protests grew against Governor Alvarez, whom the ruling party has pressured to step down.",
+    ] {
+        let (a, found) = mentions(text);
+        let step = find(&a, &found, "step");
+        assert!(!step.asserted(), "{text}: {step:?}");
+    }
+}
+
 /// An intention to kill is not a killing: "plotted to assassinate" and "conspired to kill" are
 /// not asserted (text written for this test).
 #[test]

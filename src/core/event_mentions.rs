@@ -329,6 +329,7 @@ const INTENSIONAL: &[&str] = &[
     "consider",
     "prepare",
     "urge",
+    "pressure",
     "ask",
     "call",
     "demand",
@@ -581,7 +582,7 @@ impl<'a> Tree<'a> {
 
     /// Follows a relative pronoun ("who", "which") to the noun its clause modifies.
     fn antecedent(&self, word: usize, predicate: usize) -> usize {
-        let relative = matches!(self.lemma(word).as_str(), "who" | "which" | "that");
+        let relative = matches!(self.lemma(word).as_str(), "who" | "whom" | "which" | "that");
         match (relative, self.rel(predicate)) {
             (true, "acl:relcl") => self.head(predicate).unwrap_or(word),
             _ => word,
