@@ -252,6 +252,7 @@ mod tests {
         assert_eq!(dropped(Some("charge")), Some(Family::Justice));
         assert_eq!(dropped(Some("lawsuit")), Some(Family::Justice));
         assert_eq!(dropped(Some("price")), Some(Family::Economy));
+        assert_eq!(dropped(Some("plan")), Some(Family::Other));
         assert_eq!(dropped(None), Some(Family::Economy));
         let declared = |object| sense_with("declare", true, None, object).map(|s| s.family);
         assert_eq!(declared(Some("state")), Some(Family::Policy));
