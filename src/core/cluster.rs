@@ -9,6 +9,7 @@ use crate::core::document::{
     VERSION,
 };
 use crate::core::extract::{self, EventKind, Mention};
+use crate::core::taxonomy;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -218,10 +219,7 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
             candidates.dedup();
             candidates
                 .into_iter()
-                .filter(|&g| match (range.or(present), groups[g].range) {
-                    (Some(a), Some(b)) => a.intersect(&b).is_some(),
-                    _ => true,
-                })
+                .filter(|&g| times_agree(range.or(present), groups[g].range))
                 .map(|g| {
                     let words = (phrase.as_slice(), context.as_slice(), &words);
                     let agents = (agent.as_deref(), named.as_deref());
@@ -265,10 +263,7 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
         }
         group.named_agents.extend(named);
         group.senses.extend(m.sense.clone());
-        group.range = match (group.range, range) {
-            (Some(a), Some(b)) => a.intersect(&b).or(Some(a)),
-            (a, b) => a.or(b),
-        };
+        group.range = narrowed(group.range, range);
         group.present = group.present.or(present);
         let count = count_in_article.entry((m.article, g)).or_default();
         *count += 1;
@@ -291,6 +286,23 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
     members
 }
 
+/// Whether two times may be one happening's: they overlap, or either is unknown.
+fn times_agree(a: Option<DateRange>, b: Option<DateRange>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.intersect(&b).is_some(),
+        _ => true,
+    }
+}
+
+/// A group's time after it takes in `added`: their overlap, else the group's own (one
+/// outlier does not move it), else whichever is known.
+fn narrowed(range: Option<DateRange>, added: Option<DateRange>) -> Option<DateRange> {
+    match (range, added) {
+        (Some(a), Some(b)) => a.intersect(&b).or(Some(a)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// The day a group's members date it to: the one day all their own times share.
 fn single_day(members: &[usize], mentions: &[Mention]) -> Option<NaiveDate> {
     let shared = members
@@ -303,7 +315,7 @@ fn single_day(members: &[usize], mentions: &[Mention]) -> Option<NaiveDate> {
 
 /// What a group's members say of who and where: the last word of each name they give
 /// ("Lana Clarkson" and "Ms Clarkson" are both "clarkson") and their phrases' words, less the
-/// words that only name the kind of happening.
+/// words of dying and killing, which only name the kind of happening.
 fn happening_words(members: &[usize], mentions: &[Mention]) -> HashSet<String> {
     let names = members
         .iter()
@@ -313,7 +325,7 @@ fn happening_words(members: &[usize], mentions: &[Mention]) -> HashSet<String> {
     let words = members
         .iter()
         .flat_map(|&i| &mentions[i].terms)
-        .filter(|t| !matches!(t.as_str(), "die" | "kill" | "death" | "killing"))
+        .filter(|t| !taxonomy::sense(t).is_some_and(|s| matches!(s.group, "die" | "kill")))
         .cloned();
     names.chain(words).collect()
 }
@@ -325,8 +337,7 @@ fn happening_words(members: &[usize], mentions: &[Mention]) -> HashSet<String> {
 fn merge_deaths_into_killings(groups: &mut [Vec<usize>], mentions: &[Mention]) {
     let is_death = |g: &[usize]| {
         g.iter().any(|&i| {
-            mentions[i].kind == EventKind::Occurrence
-                && mentions[i].terms.iter().any(|t| t == "die")
+            mentions[i].kind == EventKind::Occurrence && mentions[i].sense.as_deref() == Some("die")
         })
     };
     let mut killings: HashMap<NaiveDate, Vec<(usize, HashSet<String>)>> = HashMap::default();
@@ -465,13 +476,10 @@ fn merge_small_groups(
         let best = candidates
             .into_iter()
             .filter(|&g| {
-                match (
+                times_agree(
                     groups[small].range.or(groups[small].present),
                     groups[g].range,
-                ) {
-                    (Some(a), Some(b)) => a.intersect(&b).is_some(),
-                    _ => true,
-                }
+                )
             })
             .filter(|&g| senses_agree(kind, &groups[small].senses, &groups[g].senses))
             .map(|g| (g, overlap(&words, &context, &groups[g], vocabulary)))
@@ -495,10 +503,7 @@ fn merge_small_groups(
             into.agents.extend(agents);
             into.named_agents.extend(named);
             into.senses.extend(senses);
-            into.range = match (into.range, range) {
-                (Some(a), Some(b)) => a.intersect(&b).or(Some(a)),
-                (a, b) => a.or(b),
-            };
+            into.range = narrowed(into.range, range);
             merged_into[small] = Some(target);
         }
     }

@@ -119,8 +119,6 @@ pub struct EventMention {
     pub family: Family,
     /// The lemma its near-synonyms share (the lemma itself when the lexicon does not know it).
     pub group: String,
-    /// A phrasal verb's particle, lower case ("down" in "stepped down").
-    pub particle: Option<String>,
     /// Negated: "did not attack", "no attack".
     pub negated: bool,
     /// What makes it possible rather than real: a modal ("could"), an intention or report of
@@ -148,16 +146,11 @@ pub struct EventMention {
 }
 
 impl EventMention {
-    /// Its sense in the lexicon, read with its particle and object ([`taxonomy::sense_with`]),
-    /// if the lexicon knows it.
+    /// Its sense in the lexicon, as read with its particle and object when it was found
+    /// ([`taxonomy::sense_with`]): its group's entry, which every known group has; `None` for a
+    /// word the lexicon does not know.
     pub fn sense(&self) -> Option<taxonomy::Sense> {
-        let object = self.patient.as_ref().map(|p| p.head.as_str());
-        taxonomy::sense_with(
-            &self.lemma,
-            self.pos == "VERB",
-            self.particle.as_deref(),
-            object,
-        )
+        taxonomy::sense(&self.group)
     }
 
     /// Whether its particle or object gives the word a sense of its own: "stepped down" is a
@@ -934,7 +927,6 @@ fn mention(
         pos: t.upos,
         family: sense.map_or(Family::Other, |s| s.family),
         group: sense.map_or(lemma, |s| s.group.to_string()),
-        particle: particle.map(|c| tree.lemma(c)),
         negated,
         modality,
         hypothetical,

@@ -209,6 +209,8 @@ mod tests {
             let lemma = lemma.trim_end_matches(":verb");
             let group = sense(s.group).unwrap_or_else(|| panic!("{lemma}: group {}", s.group));
             assert_eq!(group.family, s.family, "{lemma} and its group {}", s.group);
+            // A group's entry is its own group, so a word's group gives back its sense.
+            assert_eq!(group.group, s.group, "{lemma} and its group {}", s.group);
         }
     }
 
