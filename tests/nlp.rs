@@ -119,6 +119,27 @@ fn unpunctuated_headers_and_sign_offs_end_sentences_but_news_prose_is_not_cut() 
 }
 
 #[test]
+fn a_clock_time_before_a_day_or_month_name_ends_no_sentence() {
+    let text = "The agency gave the families until 9 a.m. Tuesday to sign. \
+                Polls close at 8 p.m. November 5 in most states. \
+                The vote was at 6 p.m. The count began at once.";
+    let paragraphs = segment::paragraphs(text, 0);
+    let found: Vec<&str> = nlp::sentences::sentences(text, &paragraphs)
+        .iter()
+        .map(|s| &text[s.start..s.end])
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "The agency gave the families until 9 a.m. Tuesday to sign.",
+            "Polls close at 8 p.m. November 5 in most states.",
+            "The vote was at 6 p.m.",
+            "The count began at once."
+        ]
+    );
+}
+
+#[test]
 fn who_did_what_to_whom_in_sentences_written_for_the_test() {
     // The time is fronted: a trailing "… near the border on Tuesday" is still attached to the
     // noun by this parser (a known weakness of prepositional attachment).

@@ -818,3 +818,137 @@ fn a_clock_time_without_a_day_takes_the_day_its_sentence_or_story_names() {
         "2024-03-13T14:15"
     );
 }
+
+#[test]
+fn irregular_past_verbs_and_unmarked_dates_look_back() {
+    // "brought", "chose", "fought" are past tense although they do not end in -ed.
+    assert_reads(
+        "2024-10-27",
+        &[
+            (
+                "In January, the company brought in a new chief who will start soon.",
+                "January",
+                "2024-01",
+            ),
+            (
+                "In February the board chose a chair who will serve two terms.",
+                "February",
+                "2024-02",
+            ),
+        ],
+    );
+    // No tense at all: a yearless date far ahead is more likely the one gone by.
+    assert_reads(
+        "2024-05-06",
+        &[
+            (
+                "Police have been searching for him since the Oct. 23 shooting.",
+                "Oct. 23",
+                "2023-10-23",
+            ),
+            (
+                "The June 20 summit remains on the agenda.",
+                "June 20",
+                "2024-06-20",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn arrangements_and_deadlines_look_ahead() {
+    // 2024-03-13 is a Wednesday.
+    assert_reads(
+        "2024-03-13",
+        &[
+            (
+                "A ceremony would still be held at the summit on April 24.",
+                "April 24",
+                "2024-04-24",
+            ),
+            (
+                "The new rules were announced, effective Feb. 1.",
+                "Feb. 1",
+                "2025-02-01",
+            ),
+            (
+                "Officials postponed until Monday any decision on the permit.",
+                "Monday",
+                "2024-03-18",
+            ),
+            (
+                "The agency extended its deadline until Friday.",
+                "Friday",
+                "2024-03-15",
+            ),
+            (
+                "Officials said they did not plan to close the road on Thursday.",
+                "Thursday",
+                "2024-03-14",
+            ),
+            (
+                "The coalition will one day govern alone.",
+                "one day",
+                "FUTURE_REF",
+            ),
+        ],
+    );
+    // Without a modal, "one day" is a day's length.
+    assert_eq!(one("The strike lasted one day.", "2024-03-13").1, "P1D");
+}
+
+#[test]
+fn period_ends_and_weeks_of_a_day() {
+    assert_reads(
+        "2024-03-13",
+        &[
+            ("The sale should close by year-end.", "year-end", "2024"),
+            ("The fund is up 4% since year end.", "year end", "2024"),
+            (
+                "Approval is expected by the year's end.",
+                "the year's end",
+                "2024",
+            ),
+            (
+                "Troops will arrive by the end of the month.",
+                "the end of the month",
+                "2024-03",
+            ),
+            (
+                "The trial opens the week of April 8.",
+                "the week of April 8",
+                "2024-W15",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn the_previous_weekday_counts_from_the_story_day() {
+    let found = tag_text(
+        "Shares closed on Friday, March 8, down 2% from the previous Friday.",
+        "2024-03-13",
+    );
+    assert_eq!(
+        spans_and_values(&found),
+        [
+            ("Friday, March 8", "2024-03-08"),
+            ("the previous Friday", "2024-03-01")
+        ]
+    );
+}
+
+#[test]
+fn a_year_earlier_than_this_years_quarter_is_last_years() {
+    let found = tag_text(
+        "In this year's third quarter, net was $10.5 million, compared with $10.3 million a year earlier.",
+        "2024-10-26",
+    );
+    assert_eq!(
+        spans_and_values(&found),
+        [
+            ("this year's third quarter", "2024-Q3"),
+            ("a year earlier", "2023-Q3")
+        ]
+    );
+}

@@ -7,6 +7,7 @@
 use super::perceptron::{self, Training, Weights, feature, text_key};
 use super::{Rng, tokenize::tokenize};
 use crate::core::segment::{self, Paragraph, Sentence};
+use crate::core::timex::lexicon;
 use std::io;
 use std::sync::OnceLock;
 
@@ -130,6 +131,18 @@ fn splittable(text: &str, spans: &[(usize, usize)], k: usize) -> bool {
     spans[k].1 != spans[k + 1].0 && &text[spans[k].0..spans[k].1] != ":"
 }
 
+/// Whether word `k` is an abbreviation whose period is followed by a day or month name ("until
+/// 9 a.m. Tuesday", "at 5 p.m. Friday"): the date goes on, whatever the model learned of
+/// capitals after "a.m.".
+fn before_a_date(text: &str, spans: &[(usize, usize)], k: usize) -> bool {
+    let Some(stem) = text[spans[k].0..spans[k].1].strip_suffix('.') else {
+        return false;
+    };
+    let next = text[spans[k + 1].0..spans[k + 1].1].to_lowercase();
+    segment::is_abbreviation(stem)
+        && (lexicon::weekday(&next).is_some() || lexicon::month(&next).is_some())
+}
+
 impl SentenceSplitter {
     /// The sentences of `text`: those of the punctuation rules, split further where the model
     /// sees a sentence end between two words separated by white space.
@@ -145,7 +158,7 @@ impl SentenceSplitter {
             let words = Words::new(text, &spans);
             let mut start = (sentence.start, 0);
             for k in 0..spans.len().saturating_sub(1) {
-                if !splittable(text, &spans, k) {
+                if !splittable(text, &spans, k) || before_a_date(text, &spans, k) {
                     continue;
                 }
                 features(&words, k, k - start.1, &mut feats);

@@ -104,13 +104,16 @@ impl Grammar<'_> {
     // ---- entry ---------------------------------------------------------------------------
 
     fn longest(&self, i: usize) -> Parse {
-        let rules: [&dyn Fn(usize) -> Parse; 9] = [
+        let rules: [&dyn Fn(usize) -> Parse; 11] = [
             &|i| self.modified(i),
+            &|i| self.period_end(i),
+            &|i| self.week_of(i),
             &|i| self.clock(i),
             &|i| self.date_with_suffix(i),
+            // Before spans: of two readings as long, "will one day" is a time ahead.
+            &|i| self.reference(i),
             &|i| self.span(i),
             &|i| self.set(i),
-            &|i| self.reference(i),
             &|i| self.approx(i),
             &|i| self.year_earlier(i),
             &|i| self.fiscal(i),
@@ -1362,6 +1365,19 @@ impl Grammar<'_> {
             "at" if self.is(i + 1, "present") => (RefKind::Present, i + 2),
             "the" if self.is(i + 1, "present") && !self.is(i + 2, "-") => (RefKind::Present, i + 2),
             "recently" | "lately" => (RefKind::Past, i + 1),
+            // "will one day be", "could some day return": a time ahead, not a day's length.
+            "one" | "some"
+                if self.is(i + 1, "day")
+                    && i > 0
+                    && self.is_any(
+                        i - 1,
+                        &[
+                            "will", "would", "could", "may", "might", "can", "should", "ll",
+                        ],
+                    ) =>
+            {
+                (RefKind::Future, i + 2)
+            }
             "the" if self.is(i + 1, "past") && !self.followed_by_span(i + 2) => {
                 (RefKind::Past, i + 2)
             }
@@ -1408,11 +1424,61 @@ impl Grammar<'_> {
             "middle" if self.is(j + 1, "of") && j > i => (Modifier::Mid, j + 2),
             _ => return None,
         };
-        let (end, inner) = self.date_with_suffix(k).or_else(|| self.bare_month(k))?;
+        let (end, inner) = self
+            .date_with_suffix(k)
+            .or_else(|| self.bare_month(k))
+            .or_else(|| self.the_current(k))?;
         if matches!(inner, Expr::Ref(_) | Expr::Set(_) | Expr::Duration(..)) {
             return None;
         }
         Some((end, Expr::Modified(modifier, Box::new(inner))))
+    }
+
+    /// "The month", "the week" after "the end of", "the start of": the current one.
+    fn the_current(&self, i: usize) -> Parse {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let unit = match self.word(i + 1)? {
+            "month" => Unit::Month,
+            "week" => Unit::Week,
+            _ => return None,
+        };
+        Some((i + 2, Expr::RelUnit(unit, 0)))
+    }
+
+    /// "The week of March 6": the week holding that day.
+    fn week_of(&self, i: usize) -> Parse {
+        if !(self.is(i, "the") && self.is(i + 1, "week") && self.is(i + 2, "of")) {
+            return None;
+        }
+        let (end, day) = self.date_with_suffix(i + 3)?;
+        is_day_like(&day).then(|| (end, Expr::WeekOf(Box::new(day))))
+    }
+
+    /// "Year-end", "year end", "the year's end", "month-end": the end of the current year or
+    /// month.
+    fn period_end(&self, i: usize) -> Parse {
+        let j = self.skip_the(i);
+        let unit = match self.word(j)? {
+            "year" => Unit::Year,
+            "month" => Unit::Month,
+            _ => return None,
+        };
+        let k = if self.is(j + 1, "-") && self.glued(j + 1) {
+            j + 2
+        } else if self.is_any(j + 1, &["'", "’"]) && self.glued(j + 1) && self.is(j + 2, "s") {
+            j + 3
+        } else {
+            j + 1
+        };
+        if !self.is(k, "end") {
+            return None;
+        }
+        Some((
+            k + 1,
+            Expr::Modified(Modifier::End, Box::new(Expr::RelUnit(unit, 0))),
+        ))
     }
 
     /// A month word after a modifier ("early May", "mid-March"), where ambiguity is settled.

@@ -298,38 +298,134 @@ pub fn is_future_cue(word: &str) -> bool {
     )
 }
 
-/// Words that make a sentence look back in time.
+/// Words that make a sentence look back in time: past auxiliaries, "ago"-like words, a
+/// regular "-ed" form or an irregular simple past.
 pub fn is_past_cue(word: &str) -> bool {
     matches!(
         word,
-        "was"
-            | "were"
-            | "had"
-            | "did"
-            | "said"
-            | "told"
-            | "ago"
-            | "last"
-            | "yesterday"
-            | "earlier"
-            | "previously"
-            | "took"
-            | "made"
-            | "came"
-            | "went"
-            | "gave"
-            | "began"
-            | "struck"
-            | "hit"
-            | "fell"
-            | "rose"
-            | "won"
-            | "lost"
-            | "met"
-            | "left"
-            | "held"
+        "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" | "earlier" | "previously"
     ) || (word.len() > 4 && word.ends_with("ed"))
+        || IRREGULAR_PAST.binary_search(&word).is_ok()
 }
+
+/// English verbs' irregular simple past forms, sorted; forms that are also the present
+/// ("put", "set", "read", "cost") or common nouns ("a bit", "the ground", "the Fed") are left
+/// out, since they say nothing of the time.
+const IRREGULAR_PAST: &[&str] = &[
+    "arose",
+    "ate",
+    "awoke",
+    "became",
+    "began",
+    "bent",
+    "bled",
+    "blew",
+    "bore",
+    "bought",
+    "bred",
+    "broke",
+    "brought",
+    "built",
+    "came",
+    "caught",
+    "chose",
+    "clung",
+    "crept",
+    "dealt",
+    "drank",
+    "drew",
+    "drove",
+    "dug",
+    "dwelt",
+    "fell",
+    "felt",
+    "fled",
+    "flew",
+    "flung",
+    "forbade",
+    "forgave",
+    "forgot",
+    "fought",
+    "found",
+    "froze",
+    "gave",
+    "got",
+    "grew",
+    "held",
+    "hid",
+    "hit",
+    "hung",
+    "kept",
+    "knelt",
+    "knew",
+    "laid",
+    "leapt",
+    "led",
+    "left",
+    "lent",
+    "lit",
+    "lost",
+    "made",
+    "meant",
+    "met",
+    "mistook",
+    "overcame",
+    "overtook",
+    "paid",
+    "ran",
+    "rang",
+    "rode",
+    "rose",
+    "said",
+    "sang",
+    "sank",
+    "sat",
+    "saw",
+    "sent",
+    "shone",
+    "shook",
+    "shot",
+    "shrank",
+    "slept",
+    "slew",
+    "slid",
+    "sold",
+    "sought",
+    "sped",
+    "spent",
+    "spoke",
+    "sprang",
+    "spun",
+    "stole",
+    "stood",
+    "strode",
+    "strove",
+    "struck",
+    "stuck",
+    "stung",
+    "swam",
+    "swept",
+    "swore",
+    "swung",
+    "taught",
+    "thought",
+    "threw",
+    "told",
+    "took",
+    "tore",
+    "understood",
+    "undertook",
+    "upheld",
+    "went",
+    "wept",
+    "withdrew",
+    "withheld",
+    "woke",
+    "won",
+    "wore",
+    "wove",
+    "wrote",
+];
 
 /// Verbs and nouns that introduce what someone said.
 pub fn is_speech_word(word: &str) -> bool {

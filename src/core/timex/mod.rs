@@ -199,8 +199,11 @@ pub fn tag(
             if let Some((year_ago, anchor, note)) = year_ago_quarter(text, &found, &first_pass, k) {
                 return make_timex(text, &year_ago, Some(anchor), Some(note));
             }
+            // "The previous Friday" counts from a day the story tells, not from a month.
+            let counts_days = matches!(f.expr, resolve::Expr::Weekday(..));
             if is_anaphoric(text, f)
                 && let Some((range, note)) = narrative_time(text, &found, &first_pass, k)
+                    .filter(|(range, _)| range.is_day() || !counts_days)
             {
                 return make_timex(text, f, Some(range), Some(note));
             }
@@ -240,7 +243,7 @@ fn year_ago_quarter(
         .find_map(|(f, t)| {
             let t = t.as_ref()?;
             // A quarter already a year back ("the year-earlier period") is not shifted again.
-            let year_back = matches!(f.expr, Expr::Shifted(_, Unit::Year, _));
+            let year_back = matches!(f.expr, Expr::Shifted(_, Unit::Year, n) if n != 0);
             (!f.quoted && !year_back && t.granularity == Granularity::Quarter).then_some(t)
         })?;
     let q: u32 = quarter.value.rsplit_once("-Q")?.1.parse().ok()?;
@@ -290,7 +293,8 @@ fn clock_day(
 
 /// Whether an expression counts from the time the story is telling rather than from the
 /// publication day: "three days later", "a day earlier", "two weeks before", "the next day",
-/// "the following month", "the previous year", "that day", "later that year".
+/// "the following month", "the previous year", "the previous Friday", "that day", "later that
+/// year".
 fn is_anaphoric(text: &str, f: &Found) -> bool {
     let surface = text[f.start..f.end].to_lowercase();
     if surface.starts_with("that ") || surface.contains(" that ") {
@@ -304,7 +308,7 @@ fn is_anaphoric(text: &str, f: &Found) -> bool {
                 || surface.ends_with(" earlier")
                 || surface.ends_with(" before")
         }
-        resolve::Expr::RelUnit(..) | resolve::Expr::RelDay(_) => [
+        resolve::Expr::RelUnit(..) | resolve::Expr::RelDay(_) | resolve::Expr::Weekday(..) => [
             "the next ",
             "the following ",
             "the previous ",
@@ -448,12 +452,13 @@ fn tense_near(toks: &[lexicon::Tok], first: usize, end: usize) -> Tense {
         if !is_word(t) {
             return None;
         }
-        // "set to resume", "is due to", "are to meet": an arrangement ahead.
+        // "set to resume", "is due to", "are to meet", "did not plan to remove": an
+        // arrangement ahead.
         let arranged = t.lower == "to"
             && k > 0
             && matches!(
                 toks[k - 1].lower.as_str(),
-                "set" | "due" | "is" | "are" | "poised" | "slated"
+                "set" | "due" | "is" | "are" | "poised" | "slated" | "plan" | "plans" | "intend"
             );
         if lexicon::is_future_cue(&t.lower) || arranged {
             // "had been scheduled to expire Friday", "had planned": an arrangement for a time
@@ -480,10 +485,13 @@ fn tense_near(toks: &[lexicon::Tok], first: usize, end: usize) -> Tense {
         if adjective {
             return None;
         }
-        // A participle after a future auxiliary ("will be held") looks forward.
-        let governed = toks[k.saturating_sub(2)..k]
+        // A participle after a future auxiliary ("will be held", "would still be held")
+        // looks forward.
+        let governed = toks[k.saturating_sub(3)..k]
             .iter()
-            .any(|a| is_word(a) && lexicon::is_future_cue(&a.lower));
+            .rev()
+            .take_while(|a| is_word(a))
+            .any(|a| lexicon::is_future_cue(&a.lower));
         Some(if governed { Tense::Future } else { Tense::Past })
     };
     // "as early as Tuesday", "as soon as Friday": a time not yet reached.
@@ -491,7 +499,9 @@ fn tense_near(toks: &[lexicon::Tok], first: usize, end: usize) -> Tense {
         && toks[first - 3].lower == "as"
         && matches!(toks[first - 2].lower.as_str(), "early" | "soon")
         && toks[first - 1].lower == "as";
-    if earliest_possible {
+    // "effective Feb. 1": when an announced change takes hold, most often ahead.
+    let takes_effect = first >= 1 && toks[first - 1].lower == "effective";
+    if earliest_possible || takes_effect || put_off_until(toks, first) {
         return Tense::Future;
     }
     let before = (0..first)
@@ -515,6 +525,21 @@ fn tense_near(toks: &[lexicon::Tok], first: usize, end: usize) -> Tense {
         (Some((_, c)), None) | (None, Some((_, c, _))) => c,
         (None, None) => Tense::Unknown,
     }
+}
+
+/// Whether the expression at token `first` is a deadline put off to: "postponed until
+/// Tuesday", "extended the offer until 5 p.m. Friday", "has given them until Monday". A time
+/// something is put off to lies ahead, whatever the tense of the putting off.
+fn put_off_until(toks: &[lexicon::Tok], first: usize) -> bool {
+    const PUT_OFF: [&str; 7] = [
+        "postpon", "delay", "adjourn", "extend", "defer", "given", "gave",
+    ];
+    if first == 0 || !matches!(toks[first - 1].lower.as_str(), "until" | "till") {
+        return false;
+    }
+    toks[first.saturating_sub(8)..first - 1]
+        .iter()
+        .any(|t| PUT_OFF.iter().any(|p| t.lower.starts_with(p)))
 }
 
 /// Whether the cue at `k`, after an expression ending at token `end`, is the verb of a

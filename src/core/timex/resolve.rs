@@ -170,6 +170,8 @@ pub enum Expr {
     Set(String),
     /// A vague reference.
     Ref(RefKind),
+    /// The week holding a day ("the week of March 6").
+    WeekOf(Box<Expr>),
     /// A weekday inside a week ("last week on Friday").
     WeekdayIn(Box<Expr>, Weekday),
     /// A part of a day ("Friday morning").
@@ -213,7 +215,7 @@ impl Expr {
         match self {
             Expr::Absolute { .. } | Expr::Set(_) | Expr::Ref(_) => false,
             Expr::Duration(_, _, dir) => *dir != 0,
-            Expr::Modified(_, inner) => inner.is_relative(),
+            Expr::Modified(_, inner) | Expr::WeekOf(inner) => inner.is_relative(),
             _ => true,
         }
     }
@@ -285,6 +287,7 @@ fn resolve_unanchored(expr: &Expr) -> Resolved {
             Granularity::Quarter,
         ),
         Expr::Weekend(_) => ("XXXX-WXX-WE".into(), Granularity::Week),
+        Expr::WeekOf(_) => ("XXXX-WXX".into(), Granularity::Week),
         Expr::RelDay(_) | Expr::PartOfDay(..) | Expr::Clock(..) => {
             ("XXXX-XX-XX".into(), Granularity::Day)
         }
@@ -586,6 +589,10 @@ fn resolve_on(expr: &Expr, anchor: NaiveDate, tense: Tense) -> Option<Resolved> 
             };
             Resolved::date(value.into(), range, Granularity::Vague)
         }
+        Expr::WeekOf(day) => {
+            let day = resolve_on(day, anchor, tense)?.range?.earliest;
+            resolve_on(&Expr::RelUnit(Unit::Week, 0), day, tense)?
+        }
         Expr::WeekdayIn(week, wd) => {
             let outer = resolve_on(week, anchor, tense)?;
             let start = DateRange::week_of(outer.range?.earliest)?.earliest;
@@ -652,6 +659,11 @@ const PAST_TENSE_GRACE_DAYS: i64 = 62;
 /// anchor's year.
 const FUTURE_TENSE_GRACE_DAYS: i64 = 31;
 
+/// How far ahead a yearless date in a sentence without tense may lie and be read as coming:
+/// in news, a date without a year more than four months ahead is rarer than one eight
+/// months back.
+const UNMARKED_FUTURE_DAYS: i64 = 120;
+
 fn pick_range(
     anchor: NaiveDate,
     tense: Tense,
@@ -668,23 +680,25 @@ fn pick_range(
         // A future-tense sentence may name a day just gone ("will stand trial over the attack
         // on Jan. 14", a day later): within a month before the anchor it keeps the year.
         Tense::Future if (anchor - this.latest).num_days() > FUTURE_TENSE_GRACE_DAYS => after()?,
+        Tense::Unknown if this.contains(anchor) => this,
+        // News tells of the past far more than of the future: a date without a tense is the
+        // coming one only when that is near, else the last one.
         Tense::Unknown => {
-            // The nearest occurrence, preferring this year within half a year.
-            let distance = |r: &DateRange| {
-                if r.contains(anchor) {
-                    0
-                } else {
-                    (r.earliest - anchor)
-                        .num_days()
-                        .abs()
-                        .min((r.latest - anchor).num_days().abs())
-                }
+            let future = if this.earliest > anchor {
+                Some(this)
+            } else {
+                after()
             };
-            [before(), Some(this), after()]
-                .into_iter()
-                .flatten()
-                .min_by_key(|r| (distance(r), i32::from(r.earliest.year() != year)))
-                .unwrap_or(this)
+            let past = if this.latest < anchor {
+                Some(this)
+            } else {
+                before()
+            };
+            match (past, future) {
+                (_, Some(f)) if (f.earliest - anchor).num_days() <= UNMARKED_FUTURE_DAYS => f,
+                (Some(p), _) => p,
+                (None, f) => f.unwrap_or(this),
+            }
         }
         _ => this,
     })
