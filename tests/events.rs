@@ -304,6 +304,31 @@ fn generic_happenings_group_only_with_their_own_sense() {
     );
 }
 
+/// A figure's move is one way: the rise of exports one article reports and the cut in
+/// exports another reports are two events, while the rise told twice is one; increasing the
+/// pressure on a government is no rise of a figure (text written for this test).
+#[test]
+fn a_rise_and_a_cut_of_one_figure_are_two_events() {
+    let a = b"date 2024-06-04\nCopper exports from the province rose sharply in May, \
+              the statistics office said. The miners' union increased the pressure on the \
+              provincial government.";
+    let b = b"date 2024-06-05\nThe province's copper exports rose in May, traders said. \
+              The largest mine cut copper exports in May after a landslide.";
+    let doc = read_two(a, b);
+    let has = |e: &Event, word: &str| e.evidence.iter().any(|x| x.quote.contains(word));
+    let rise = event_where(&doc, |e| has(e, "rose"));
+    assert_eq!(rise.sources, 2, "{:?}", rise.evidence);
+    assert!(!has(rise, "cut"), "{:?}", rise.evidence);
+    assert!(
+        doc.events
+            .iter()
+            .filter(|e| has(e, "pressure"))
+            .all(|e| e.kind != "economy"),
+        "{:?}",
+        doc.events
+    );
+}
+
 /// A phrasal verb has the sense of its particle: "stepped down" is the resignation another
 /// article names, "grew up" is no economic growth, "were sworn in" an inauguration (text
 /// written for this test; 2024-03-04 is a Monday).

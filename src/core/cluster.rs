@@ -395,18 +395,33 @@ fn similarity(
     }
 }
 
-/// Whether mentions of these senses may be one happening: always, but for a generic kind
-/// ([`EventKind::Occurrence`]), whose senses must meet where both sides have any.
+/// Senses of the economy family that say which way a figure moved.
+const FIGURE_SENSES: [&str; 3] = ["rise", "fall", "cut"];
+
+/// Whether mentions of these senses may be one happening, where both sides have any: for a
+/// generic kind ([`EventKind::Occurrence`]) the senses must meet; in the economy, a figure's
+/// move must be the same move ("emissions rose" is not "emissions were cut", nor a takeover),
+/// while deals of different words may still be one ("bought", "acquired").
 fn senses_agree<'a>(
     kind: EventKind,
     senses: impl IntoIterator<Item = &'a String>,
     group: &HashSet<String>,
 ) -> bool {
-    if kind != EventKind::Occurrence || group.is_empty() {
+    let senses: Vec<&String> = senses.into_iter().collect();
+    if group.is_empty() || senses.is_empty() {
         return true;
     }
-    let mut senses = senses.into_iter().peekable();
-    senses.peek().is_none() || senses.any(|s| group.contains(s))
+    let meet = || senses.iter().any(|s| group.contains(*s));
+    let is_figure = |s: &String| FIGURE_SENSES.contains(&s.as_str());
+    match kind {
+        EventKind::Occurrence => meet(),
+        EventKind::Economy
+            if senses.iter().any(|s| is_figure(s)) || group.iter().any(is_figure) =>
+        {
+            meet()
+        }
+        _ => true,
+    }
 }
 
 /// How well phrase words and sentence words match a group, 0–1: the weighted share of them it

@@ -23,6 +23,9 @@ pub struct Morphology {
     known: FxHashSet<String>,
     /// Each verb lemma's past participle as the treebank writes it (the first in order).
     participles: FxHashMap<String, String>,
+    /// "lowercase form \t UPOS" → the lemma of the form under the first of its fine tags (in
+    /// byte order): "rose" as a verb is "rise" even when tagged present tense.
+    class_lemmas: FxHashMap<String, String>,
 }
 
 /// The lemmas of a table, lowercase.
@@ -41,6 +44,22 @@ fn learned_participles(lemmas: &FxHashMap<String, String>) -> FxHashMap<String, 
         if form < kept.as_str() {
             *kept = form.to_string();
         }
+    }
+    out
+}
+
+/// Each form's lemma under its word class (the UPOS part of the tag), from a table keyed by the
+/// full tag: the lemma of the first such key in byte order.
+fn class_lemmas(lemmas: &FxHashMap<String, String>) -> FxHashMap<String, String> {
+    let mut keys: Vec<&String> = lemmas.keys().collect();
+    keys.sort_unstable();
+    let mut out: FxHashMap<String, String> = FxHashMap::default();
+    for key in keys {
+        let Some((word_class, _)) = key.rsplit_once(' ') else {
+            continue;
+        };
+        out.entry(word_class.to_string())
+            .or_insert_with(|| lemmas[key].clone());
     }
     out
 }
@@ -118,6 +137,7 @@ impl Morphology {
         Self {
             known: known_lemmas(&lemmas),
             participles: learned_participles(&lemmas),
+            class_lemmas: class_lemmas(&lemmas),
             lemmas,
             rules: most_frequent(rules, 2),
             feats: most_frequent(feats, 1),
@@ -142,6 +162,15 @@ impl Morphology {
         }
         if proper(tag) {
             return (form.to_string(), feats);
+        }
+        // A form seen in its word class under another fine tag ("rose" tagged VBP) keeps the
+        // lemma it had there.
+        if let Some((word_class, _)) = tag.split_once(' ') {
+            key.truncate(lower.len() + 1);
+            key.push_str(word_class);
+            if let Some(lemma) = self.class_lemmas.get(&key) {
+                return (lemma.clone(), feats);
+            }
         }
         // The rule of the longest ending that arrives at a known lemma ("bombed": "-bed" as in
         // "described" gives "bombe", "-ed" gives "bomb"); else the longest ending's.
@@ -256,6 +285,7 @@ impl Morphology {
         Ok(Self {
             known: known_lemmas(&lemmas),
             participles: learned_participles(&lemmas),
+            class_lemmas: class_lemmas(&lemmas),
             lemmas,
             rules,
             feats,
@@ -303,6 +333,23 @@ mod tests {
         m.write(&mut bytes).expect("written");
         let read = Morphology::read(&mut bytes.as_slice()).expect("read");
         assert_eq!(read.analyse("jumped", "VERB VBD").0, "jump");
+    }
+
+    #[test]
+    fn a_form_tagged_with_another_fine_tag_of_its_class_keeps_its_lemma() {
+        let words = vec![
+            word("rose", "VERB VBD", "rise"),
+            word("rose", "NOUN NN", "rose"),
+            word("walks", "VERB VBZ", "walk"),
+        ];
+        let m = Morphology::train(&words);
+        let lemma = |form: &str, tag: &str| m.analyse(form, tag).0;
+        assert_eq!(lemma("rose", "VERB VBP"), "rise");
+        assert_eq!(lemma("Rose", "NOUN NNS"), "rose");
+        let mut bytes = Vec::new();
+        m.write(&mut bytes).expect("written");
+        let read = Morphology::read(&mut bytes.as_slice()).expect("read");
+        assert_eq!(read.analyse("rose", "VERB VBP").0, "rise");
     }
 
     #[test]
