@@ -8,6 +8,7 @@
 //!
 //! Deterministic: the same data give the same model file, byte for byte.
 
+use sightline::core::nlp::clusters::Clusters;
 use sightline::core::nlp::sentences::{SentenceExample, SentenceSplitter};
 use sightline::core::nlp::{self, Model, TrainOptions, conllu};
 use std::path::{Path, PathBuf};
@@ -72,7 +73,23 @@ fn main() -> anyhow::Result<()> {
         options.parser_iterations = n;
     }
     eprintln!("{options:?}");
-    let model = Model::train(&train, options, &mut |stage| {
+    let treebank: Vec<Vec<String>> = train
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.clone()).collect())
+        .collect();
+    let unlabelled = unlabelled_sentences(&dir);
+    eprintln!(
+        "[{:>6.1} s] clustering the words of {} sentences",
+        started.elapsed().as_secs_f64(),
+        unlabelled.len()
+    );
+    let clusters = Clusters::induce(&treebank, &unlabelled);
+    eprintln!(
+        "[{:>6.1} s] {} words in classes",
+        started.elapsed().as_secs_f64(),
+        clusters.len()
+    );
+    let model = Model::train(&train, clusters, options, &mut |stage| {
         eprintln!(
             "[{:>6.1} s] training the {stage}",
             started.elapsed().as_secs_f64()
@@ -89,6 +106,45 @@ fn main() -> anyhow::Result<()> {
         bytes.len() as f64 / 1e6
     );
     evaluate(&dir, &eval_dir, Box::leak(Box::new(model)), &splitter)
+}
+
+/// Unlabelled text the word classes are learned from (besides the treebank's words), as
+/// paragraphs of words: the news articles of the development corpora beside the treebank when
+/// they are there (`../tls-entities/*/articles.jsonl`, `../tempeval3-train/*.articles.jsonl`),
+/// cut into words by Sightline's own tokenizer. Only co-occurrence counts are kept of them.
+fn unlabelled_sentences(dir: &Path) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let data = dir.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut files: Vec<PathBuf> = Vec::new();
+    if let Ok(stories) = std::fs::read_dir(data.join("tls-entities")) {
+        files.extend(stories.flatten().map(|e| e.path().join("articles.jsonl")));
+    }
+    for name in ["timebank", "aquaint"] {
+        files.push(
+            data.join("tempeval3-train")
+                .join(format!("{name}.articles.jsonl")),
+        );
+    }
+    files.sort();
+    for file in files {
+        let Ok(lines) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        for line in lines.lines() {
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let Some(text) = value["text"].as_str() else {
+                continue;
+            };
+            for paragraph in text.split('\n').filter(|p| !p.trim().is_empty()) {
+                let start = paragraph.as_ptr() as usize - text.as_ptr() as usize;
+                let words = nlp::tokenize::tokenize(text, start, start + paragraph.len());
+                out.push(words.iter().map(|&(s, e)| text[s..e].to_string()).collect());
+            }
+        }
+    }
+    out
 }
 
 /// Trains the sentence splitter on the treebank's raw text, each document's paragraphs as

@@ -113,11 +113,11 @@ fn dropped_charges_are_justice_and_dropped_prices_economy() {
 #[test]
 fn negated_modal_denied_and_conditional_events_are_not_asserted() {
     let (a, found) = mentions(
-        "The company did not announce any layoffs. The minister could resign if the vote fails. \
+        "The army did not attack the town. The minister could resign if the vote fails. \
          Police denied that officers had fired on the protesters.",
     );
-    let announce = find(&a, &found, "announce");
-    assert!(announce.negated && !announce.asserted());
+    let attack = find(&a, &found, "attack");
+    assert!(attack.negated && !attack.asserted());
     let resign = find(&a, &found, "resign");
     assert_eq!(resign.modality.as_deref(), Some("could"));
     assert!(resign.hypothetical);
@@ -329,13 +329,19 @@ fn a_bare_number_is_left_out_of_a_headline() {
 /// one "whom" a relative clause says was pressured).
 #[test]
 fn pressure_to_act_is_no_act() {
-    for text in [
-        "The ruling party has pressured Governor Alvarez to step down.",
-        "Protests grew against Governor Alvarez, whom the ruling party has pressured to step down.",
+    for (text, word) in [
+        (
+            "The ruling party has pressured the governor to step down.",
+            "step",
+        ),
+        (
+            "Protests grew against Governor Alvarez, whom the ruling party has pressured to resign.",
+            "resign",
+        ),
     ] {
         let (a, found) = mentions(text);
-        let step = find(&a, &found, "step");
-        assert!(!step.asserted(), "{text}: {step:?}");
+        let act = find(&a, &found, word);
+        assert!(!act.asserted(), "{text}: {act:?}");
     }
 }
 

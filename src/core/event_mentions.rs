@@ -30,8 +30,9 @@ pub struct Argument {
 }
 
 impl Argument {
-    /// The name it gives, when its head is a name: a leading "the", a closing possessive and
-    /// anything after a comma ("Maria Lopez, 52") go.
+    /// The name it gives, when its head is a name: a leading "the", a leading title ("Mayor
+    /// Elena Varga", "Prime Minister Nawaz Sharif"), a closing possessive and anything after a
+    /// comma ("Maria Lopez, 52") go.
     pub fn name(&self) -> Option<String> {
         if !self.proper {
             return None;
@@ -46,8 +47,57 @@ impl Argument {
             .or_else(|| text.strip_suffix("’s"))
             .unwrap_or(text)
             .trim();
+        let text = without_titles(text);
         (!text.is_empty()).then(|| text.to_string())
     }
+}
+
+/// Words of office and address written before a name (not those that also begin names of
+/// things: "General Motors", "Premier League", "Lady Gaga", "Justice Department").
+const TITLES: &[&str] = &[
+    "ambassador",
+    "archbishop",
+    "bishop",
+    "chancellor",
+    "dr",
+    "gov",
+    "governor",
+    "judge",
+    "king",
+    "lord",
+    "mayor",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "pope",
+    "president",
+    "prince",
+    "princess",
+    "queen",
+    "rep",
+    "secretary",
+    "sen",
+    "senator",
+    "sheikh",
+    "sir",
+];
+
+/// A name without the titles before it ("Mayor Elena Varga" → "Elena Varga", "Mr. Taylor" →
+/// "Taylor"); a name that is nothing but titles ("President") stays as it is.
+fn without_titles(name: &str) -> &str {
+    let mut rest = name;
+    while let Some((first, after)) = rest.split_once(' ') {
+        let word = first.trim_end_matches('.').to_lowercase();
+        let next_is_name = after.chars().next().is_some_and(char::is_uppercase);
+        let title = TITLES.binary_search(&word.as_str()).is_ok()
+            || (word == "prime" && after.starts_with("Minister "));
+        if !(title && next_is_name) {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
 }
 
 /// The grammatical tense of a verbal mention.
@@ -1042,5 +1092,23 @@ mod tests {
         assert_eq!(headline_phrase("The “rebel” army"), "rebel army");
         assert_eq!(headline_phrase("who"), "");
         assert_eq!(headline_phrase("Thatcher"), "Thatcher");
+    }
+
+    #[test]
+    fn a_name_goes_without_the_titles_before_it() {
+        assert_eq!(without_titles("Mayor Elena Varga"), "Elena Varga");
+        assert_eq!(
+            without_titles("Prime Minister Nawaz Sharif"),
+            "Nawaz Sharif"
+        );
+        assert_eq!(without_titles("Mr. Taylor"), "Taylor");
+        assert_eq!(without_titles("Sir Alex Ferguson"), "Alex Ferguson");
+        assert_eq!(without_titles("General Motors"), "General Motors");
+        assert_eq!(without_titles("Premier League"), "Premier League");
+        assert_eq!(without_titles("President"), "President");
+        assert_eq!(
+            without_titles("Secretary of State John Kerry"),
+            "Secretary of State John Kerry"
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! every sentence. The model is trained by Sightline from the English Web Treebank
 //! (`examples/train_nlp.rs`) and embedded in the binary (`assets/nlp/`).
 
+pub mod clusters;
 pub mod conllu;
 pub mod events;
 mod lemma;
@@ -25,7 +26,7 @@ pub const MAX_SENTENCE_WORDS: usize = 200;
 const EMBEDDED: &[u8] = include_bytes!("../../../assets/nlp/en_ewt.model.gz");
 
 /// The first bytes of a model file, with its format version.
-const MAGIC: &[u8; 8] = b"SLNLP\x00\x00\x01";
+const MAGIC: &[u8; 8] = b"SLNLP\x00\x00\x02";
 
 /// One word of a parsed sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -165,6 +166,7 @@ impl TrainOptions {
 /// The tagger, lemmatizer and parser together.
 #[derive(Debug, Default)]
 pub struct Model {
+    clusters: clusters::Clusters,
     tagger: tagger::Tagger,
     morphology: lemma::Morphology,
     parser: parser::Parser,
@@ -178,9 +180,11 @@ fn joint_tag(upos: &str, xpos: &str) -> String {
 }
 
 impl Model {
-    /// Trains a model on gold sentences, reporting each stage through `progress`.
+    /// Trains a model on gold sentences, with word classes learned beforehand (from the
+    /// treebank's words and any unlabelled text), reporting each stage through `progress`.
     pub fn train(
         sentences: &[GoldSentence],
+        clusters: clusters::Clusters,
         options: TrainOptions,
         progress: &mut dyn FnMut(&str),
     ) -> Self {
@@ -194,7 +198,12 @@ impl Model {
             })
             .collect();
         progress("tagger");
-        let tagger = tagger::Tagger::train(&tagged, options.tagger_iterations, options.prune());
+        let tagger = tagger::Tagger::train(
+            &tagged,
+            options.tagger_iterations,
+            options.prune(),
+            &clusters,
+        );
         // The parser learns from tags as good as it will see: each fold tagged by a tagger
         // trained on the other folds.
         let folds = options.jackknife_folds.max(2);
@@ -208,11 +217,11 @@ impl Model {
                 .map(|(_, s)| s.clone())
                 .collect();
             let fold_tagger =
-                tagger::Tagger::train(&rest, options.tagger_iterations, options.prune());
+                tagger::Tagger::train(&rest, options.tagger_iterations, options.prune(), &clusters);
             for (i, sentence) in tagged.iter().enumerate().filter(|(i, _)| i % folds == fold) {
                 let forms: Vec<&str> = sentence.iter().map(|(f, _)| f.as_str()).collect();
                 predicted[i] = fold_tagger
-                    .tag(&forms)
+                    .tag(&forms, &clusters)
                     .into_iter()
                     .map(|t| fold_tagger.tags[t].clone())
                     .collect();
@@ -236,6 +245,7 @@ impl Model {
             options.parser_iterations,
             options.parser_warmup,
             options.prune(),
+            &clusters,
             progress,
         );
         progress("lemmas and features");
@@ -252,10 +262,11 @@ impl Model {
             })
             .collect();
         let morphology = lemma::Morphology::train(&words);
-        Self::assemble(tagger, morphology, parser)
+        Self::assemble(clusters, tagger, morphology, parser)
     }
 
     fn assemble(
+        clusters: clusters::Clusters,
         tagger: tagger::Tagger,
         morphology: lemma::Morphology,
         parser: parser::Parser,
@@ -269,6 +280,7 @@ impl Model {
             })
             .collect();
         Self {
+            clusters,
             tagger,
             morphology,
             parser,
@@ -279,6 +291,7 @@ impl Model {
     /// The model file's bytes (gzip; the same model gives the same bytes).
     pub fn to_bytes(&self) -> io::Result<Vec<u8>> {
         let mut raw = Vec::new();
+        self.clusters.write(&mut raw)?;
         self.tagger.write(&mut raw)?;
         self.morphology.write(&mut raw)?;
         self.parser.write(&mut raw)?;
@@ -293,10 +306,11 @@ impl Model {
     /// Reads a model file (gzip, as [`Model::to_bytes`] writes it).
     pub fn from_bytes(bytes: &[u8]) -> io::Result<Self> {
         let mut input = perceptron::open(bytes, MAGIC, "language model")?;
+        let clusters = clusters::Clusters::read(&mut input)?;
         let tagger = tagger::Tagger::read(&mut input)?;
         let morphology = lemma::Morphology::read(&mut input)?;
         let parser = parser::Parser::read(&mut input)?;
-        Ok(Self::assemble(tagger, morphology, parser))
+        Ok(Self::assemble(clusters, tagger, morphology, parser))
     }
 
     /// Tags and parses one sentence's words (`spans` into `text`), in pieces of at most
@@ -305,9 +319,9 @@ impl Model {
         let mut tokens = Vec::with_capacity(spans.len());
         for piece in spans.chunks(MAX_SENTENCE_WORDS) {
             let forms: Vec<&str> = piece.iter().map(|&(s, e)| &text[s..e]).collect();
-            let tags = self.tagger.tag(&forms);
+            let tags = self.tagger.tag(&forms, &self.clusters);
             let tag_names: Vec<&str> = tags.iter().map(|&t| self.tagger.tags[t].as_str()).collect();
-            let parse = self.parser.parse(&forms, &tag_names);
+            let parse = self.parser.parse(&forms, &tag_names, &self.clusters);
             let offset = tokens.len();
             // A piece after the first hangs from the first piece's root: one root a sentence.
             let first_root = tokens.iter().position(|t: &Token| t.head == 0);

@@ -3,6 +3,7 @@
 //! trained with the dynamic oracle and exploration of Goldberg and Nivre (2013). Time is linear
 //! in the sentence.
 
+use super::clusters::Clusters;
 use super::perceptron::{self, Training, Weights, feature, text_key};
 use std::io::{self, Read, Write};
 
@@ -147,21 +148,25 @@ impl Costs {
     }
 }
 
-/// What the features read of each word: its word and tag keys (index 0 is the root).
+/// What the features read of each word: its word, tag and word class keys (index 0 is the
+/// root).
 struct Words {
     word: Vec<u64>,
     tag: Vec<u64>,
+    class: Vec<[u64; 2]>,
 }
 
 impl Words {
-    fn new(forms: &[&str], tags: &[&str]) -> Self {
+    fn new(forms: &[&str], tags: &[&str], clusters: &Clusters) -> Self {
         let mut word = vec![ROOT];
         let mut tag = vec![ROOT];
+        let mut class = vec![[ROOT; 2]];
         for (f, t) in forms.iter().zip(tags) {
             word.push(text_key(&f.to_lowercase()));
             tag.push(text_key(t));
+            class.push(clusters.keys(f));
         }
-        Self { word, tag }
+        Self { word, tag, class }
     }
 }
 
@@ -169,6 +174,7 @@ fn extract(state: &State, words: &Words, out: &mut Vec<u64>) {
     out.clear();
     let w = |i: Option<usize>| i.map_or(NONE, |i| words.word[i]);
     let p = |i: Option<usize>| i.map_or(NONE, |i| words.tag[i]);
+    let c = |i: Option<usize>, k: usize| i.map_or(NONE, |i| words.class[i][k]);
     let l = |i: Option<usize>| match i.map(|i| state.labels[i]) {
         Some(label) if label != usize::MAX => label as u64 + 16,
         _ => NONE,
@@ -270,6 +276,13 @@ fn extract(state: &State, words: &Words, out: &mut Vec<u64>) {
         feature(61, p(s1), b0p, 0),
         feature(62, w(s1), b0w, 0),
         feature(63, s0p, l(s0), 0),
+        feature(64, c(s0, 0), 0, 0),
+        feature(65, c(b0, 0), 0, 0),
+        feature(66, c(b1, 0), 0, 0),
+        feature(67, c(s1, 0), 0, 0),
+        feature(68, c(s0, 1), c(b0, 1), 0),
+        feature(69, c(s0, 1), b0p, 0),
+        feature(70, s0p, c(b0, 1), 0),
     ]);
 }
 
@@ -297,8 +310,8 @@ pub struct Parser {
 
 impl Parser {
     /// Parses a sentence: each word's head (1-based, 0 the root) and relation index.
-    pub fn parse(&self, forms: &[&str], tags: &[&str]) -> Vec<(usize, usize)> {
-        let words = Words::new(forms, tags);
+    pub fn parse(&self, forms: &[&str], tags: &[&str], clusters: &Clusters) -> Vec<(usize, usize)> {
+        let words = Words::new(forms, tags, clusters);
         let mut state = State::new(forms.len());
         let (mut feats, mut scores) = (Vec::new(), Vec::new());
         let classes = 1 + 2 * self.labels.len();
@@ -337,6 +350,7 @@ impl Parser {
         iterations: usize,
         warmup: usize,
         prune: (f32, u32),
+        clusters: &Clusters,
         progress: &mut dyn FnMut(&str),
     ) -> Self {
         let mut labels: Vec<String> = examples.iter().flat_map(|e| e.3.iter().cloned()).collect();
@@ -366,7 +380,7 @@ impl Parser {
                 let (forms, tags, gold_heads, gold_labels) = &examples[i];
                 let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
                 let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
-                let words = Words::new(&forms, &tags);
+                let words = Words::new(&forms, &tags, clusters);
                 let mut heads = vec![usize::MAX];
                 heads.extend(gold_heads);
                 let mut gold = vec![usize::MAX];
@@ -481,10 +495,11 @@ mod tests {
             ])
         })
         .collect();
-        let parser = Parser::train(&data, 8, 2, (0.0, 0), &mut |_| {});
+        let parser = Parser::train(&data, 8, 2, (0.0, 0), &Clusters::default(), &mut |_| {});
         let parsed = parser.parse(
             &["mice", "eat", "seeds", "."],
             &["NOUN", "VERB", "NOUN", "PUNCT"],
+            &Clusters::default(),
         );
         let names: Vec<(usize, &str)> = parsed
             .iter()

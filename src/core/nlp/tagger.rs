@@ -3,6 +3,7 @@
 //! universal and the Penn tag together ("NOUN NN"), with a dictionary of frequent unambiguous
 //! words.
 
+use super::clusters::Clusters;
 use super::perceptron::{self, Training, Weights, feature, text_key};
 use rustc_hash::FxHashMap;
 use std::io::{self, Read, Write};
@@ -21,9 +22,11 @@ struct WordKeys {
     shape: u64,
     /// Capitalised, has a digit, has a hyphen.
     flags: u64,
+    /// The keys of its fine and coarse word class.
+    class: [u64; 2],
 }
 
-fn word_keys(form: &str) -> WordKeys {
+fn word_keys(form: &str, clusters: &Clusters) -> WordKeys {
     let lower = form.to_lowercase();
     // Byte offsets of the character boundaries: affixes are slices of the lowercase word.
     let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
@@ -56,6 +59,7 @@ fn word_keys(form: &str) -> WordKeys {
         prefixes: [prefix(1), prefix(2), prefix(3)],
         shape: text_key(&shape),
         flags,
+        class: clusters.keys(form),
         text: lower,
     }
 }
@@ -101,6 +105,11 @@ fn features(words: &[WordKeys], i: usize, prev: u64, prev2: u64, out: &mut Vec<u
         feature(22, word_or(-1, START), w.lower, 0),
         feature(23, prev, w.suffixes[2], 0),
         feature(24, w.shape, prev, 0),
+        feature(25, w.class[0], 0, 0),
+        feature(26, w.class[1], prev, 0),
+        feature(27, at(1).map_or(END, |k| k.class[0]), 0, 0),
+        feature(28, at(-1).map_or(START, |k| k.class[0]), 0, 0),
+        feature(29, w.class[1], at(1).map_or(END, |k| k.class[1]), 0),
     ]);
 }
 
@@ -115,8 +124,8 @@ pub struct Tagger {
 
 impl Tagger {
     /// The tag indices of `forms`.
-    pub fn tag(&self, forms: &[&str]) -> Vec<usize> {
-        let words: Vec<WordKeys> = forms.iter().map(|f| word_keys(f)).collect();
+    pub fn tag(&self, forms: &[&str], clusters: &Clusters) -> Vec<usize> {
+        let words: Vec<WordKeys> = forms.iter().map(|f| word_keys(f, clusters)).collect();
         let mut out = Vec::with_capacity(forms.len());
         let (mut feats, mut scores) = (Vec::new(), Vec::new());
         let (mut prev, mut prev2) = (START, START);
@@ -141,6 +150,7 @@ impl Tagger {
         sentences: &[Vec<(String, String)>],
         iterations: usize,
         prune: (f32, u32),
+        clusters: &Clusters,
     ) -> Self {
         let mut tags: Vec<String> = sentences.iter().flatten().map(|(_, t)| t.clone()).collect();
         tags.sort_unstable();
@@ -178,7 +188,10 @@ impl Tagger {
             rng.shuffle(&mut order);
             for &s in &order {
                 let sentence = &sentences[s];
-                let words: Vec<WordKeys> = sentence.iter().map(|(f, _)| word_keys(f)).collect();
+                let words: Vec<WordKeys> = sentence
+                    .iter()
+                    .map(|(f, _)| word_keys(f, clusters))
+                    .collect();
                 let (mut prev, mut prev2) = (START, START);
                 for (i, ((_, tag), word)) in sentence.iter().zip(&words).enumerate() {
                     let truth = tag_index[tag.as_str()];
@@ -269,9 +282,9 @@ mod tests {
             sentence(&[("a", "DET"), ("bird", "NOUN"), ("sings", "VERB")]),
             sentence(&[("the", "DET"), ("birds", "NOUN"), ("sing", "VERB")]),
         ];
-        let tagger = Tagger::train(&data, 10, (0.0, 0));
+        let tagger = Tagger::train(&data, 10, (0.0, 0), &Clusters::default());
         let tags: Vec<&str> = tagger
-            .tag(&["the", "rats", "sleep"])
+            .tag(&["the", "rats", "sleep"], &Clusters::default())
             .into_iter()
             .map(|t| tagger.tags[t].as_str())
             .collect();
@@ -280,8 +293,8 @@ mod tests {
         tagger.write(&mut bytes).expect("written");
         let read = Tagger::read(&mut bytes.as_slice()).expect("read");
         assert_eq!(
-            read.tag(&["a", "dogs", "bark"]),
-            tagger.tag(&["a", "dogs", "bark"])
+            read.tag(&["a", "dogs", "bark"], &Clusters::default()),
+            tagger.tag(&["a", "dogs", "bark"], &Clusters::default())
         );
     }
 }
