@@ -304,6 +304,28 @@ fn generic_happenings_group_only_with_their_own_sense() {
     );
 }
 
+/// A sexual assault is a crime, an armed attack on a base is military action: the modifier
+/// gives the word its sense, in the parse's reading and over the trigger word's (text written
+/// for this test; 2024-05-11 is a Saturday).
+#[test]
+fn a_sexual_assault_is_a_crime_not_an_armed_attack() {
+    let a = b"date 2024-05-13\nA guest sexually assaulted a hotel maid on Saturday, police said. \
+              Rebels attacked an army base near the border on Saturday.";
+    let b = b"date 2024-05-14\nThe sexual attack on the hotel maid on Saturday shocked the staff.";
+    let doc = read_two(a, b);
+    let told = |e: &Event, words: &str| e.evidence.iter().any(|x| x.quote.contains(words));
+    let assault = event_where(&doc, |e| told(e, "maid"));
+    assert_eq!(assault.kind, "justice", "{:?}", assault.title);
+    assert_eq!(assault.sources, 2, "{:?}", assault.evidence);
+    assert!(
+        doc.events
+            .iter()
+            .all(|e| e.kind != "strike" || !told(e, "maid"))
+    );
+    let raid = event_where(&doc, |e| told(e, "army base"));
+    assert_eq!(raid.kind, "strike");
+}
+
 /// A figure's move is one way: the rise of exports one article reports and the cut in
 /// exports another reports are two events, while the rise told twice is one; increasing the
 /// pressure on a government is no rise of a figure (text written for this test).

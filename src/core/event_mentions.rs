@@ -919,11 +919,22 @@ fn mention(
     );
     let object = patient.as_ref().map(|p| p.head.as_str());
     let particle = verbal.then(|| tree.particle(w)).flatten();
+    // Its adjectives and adverbs ("a sexual assault", "sexually assaulted").
+    let modifiers: Vec<String> = tree.children[w]
+        .iter()
+        .filter(|&&c| matches!(tree.rel(c), "amod" | "advmod"))
+        .map(|&c| tree.lemma(c))
+        .collect();
+    let modifiers: Vec<&str> = modifiers
+        .iter()
+        .map(|m| m.strip_suffix("ly").unwrap_or(m))
+        .collect();
     let sense = taxonomy::sense_with(
         &lemma,
         verbal,
         particle.map(|c| tree.lemma(c)).as_deref(),
         object,
+        &modifiers,
     );
     // Where the noun's modifiers before it begin, following the relations given.
     let modifiers_start = |relations: &[&str]| {

@@ -137,16 +137,18 @@ pub fn sense_as(lemma: &str, verbal: bool) -> Option<Sense> {
         .or_else(|| sense(&lower))
 }
 
-/// The sense of a predicate with this particle (a phrasal verb's: "down" in "stepped down")
-/// and this object (the lemma of its object, or of a passive's subject): an entry
-/// `lemma+particle` overrides the others ("step+down" is a resignation), then an entry
-/// `lemma>object` overrides the lemma's own ("drop>charge" is a court's act, a plain "drop" a
-/// fall of figures).
+/// The sense of a predicate with this particle (a phrasal verb's: "down" in "stepped down"),
+/// this object (the lemma of its object, or of a passive's subject) and these modifiers (the
+/// lemmas of its adjectives or adverbs): an entry `lemma+particle` overrides the others
+/// ("step+down" is a resignation), then an entry `lemma>object` ("drop>charge" is a court's
+/// act, a plain "drop" a fall of figures), then an entry `lemma<modifier` ("assault<sexual"
+/// is a crime, a plain assault an attack), then the lemma's own.
 pub fn sense_with(
     lemma: &str,
     verbal: bool,
     particle: Option<&str>,
     object: Option<&str>,
+    modifiers: &[&str],
 ) -> Option<Sense> {
     let lower = lemma.to_lowercase();
     let entry = |joint: char, word: Option<&str>| {
@@ -157,14 +159,15 @@ pub fn sense_with(
     };
     entry('+', particle)
         .or_else(|| entry('>', object))
+        .or_else(|| modifiers.iter().find_map(|&m| entry('<', Some(m))))
         .or_else(|| sense_as(lemma, verbal))
 }
 
 /// The lemma an entry is about: a verb sense's entry, "fire:verb", is its plain lemma's; an
-/// entry for a predicate with an object, "drop>charge", or a particle, "step+down", its
-/// predicate's.
+/// entry for a predicate with an object, "drop>charge", a particle, "step+down", or a
+/// modifier, "assault<sexual", its predicate's.
 fn entry_lemma(key: &str) -> &str {
-    let key = key.split(['>', '+']).next().unwrap_or(key);
+    let key = key.split(['>', '+', '<']).next().unwrap_or(key);
     key.strip_suffix(":verb").unwrap_or(key)
 }
 
@@ -230,7 +233,7 @@ mod tests {
             ("spend", "year", Family::Other),
             ("spend", "money", Family::Economy),
         ] {
-            let found = sense_with(verb, true, None, Some(object)).map(|s| s.family);
+            let found = sense_with(verb, true, None, Some(object), &[]).map(|s| s.family);
             assert_eq!(found, Some(family), "{verb} {object}");
         }
         for death in ["murder", "homicide", "assassination", "slay"] {
@@ -250,24 +253,38 @@ mod tests {
 
     #[test]
     fn an_object_can_change_a_predicate_s_sense() {
-        let dropped = |object| sense_with("drop", true, None, object).map(|s| s.family);
+        let dropped = |object| sense_with("drop", true, None, object, &[]).map(|s| s.family);
         assert_eq!(dropped(Some("charge")), Some(Family::Justice));
         assert_eq!(dropped(Some("lawsuit")), Some(Family::Justice));
         assert_eq!(dropped(Some("price")), Some(Family::Economy));
         assert_eq!(dropped(Some("plan")), Some(Family::Other));
         assert_eq!(dropped(None), Some(Family::Economy));
-        let declared = |object| sense_with("declare", true, None, object).map(|s| s.family);
+        let declared = |object| sense_with("declare", true, None, object, &[]).map(|s| s.family);
         assert_eq!(declared(Some("state")), Some(Family::Policy));
         assert_eq!(declared(Some("war")), Some(Family::Conflict));
         assert_eq!(declared(None), Some(Family::Statement));
         assert!(names_event("declare") && names_event("attack") && !names_event("say"));
-        assert!(lemmas().all(|l| !l.contains('>') && !l.contains(':') && !l.contains('+')));
+        assert!(lemmas().all(|l| !l.contains(['>', ':', '+', '<'])));
+    }
+
+    #[test]
+    fn a_modifier_can_change_a_word_s_sense() {
+        let family = |lemma, modifiers: &[&str]| {
+            sense_with(lemma, false, None, None, modifiers).map(|s| s.family)
+        };
+        assert_eq!(family("assault", &["sexual"]), Some(Family::Justice));
+        assert_eq!(
+            family("attack", &["brutal", "sexual"]),
+            Some(Family::Justice)
+        );
+        assert_eq!(family("attack", &["brutal"]), Some(Family::Conflict));
+        assert_eq!(family("assault", &[]), Some(Family::Conflict));
     }
 
     #[test]
     fn a_particle_can_change_a_verb_s_sense() {
         let sense = |verb, particle, object| {
-            sense_with(verb, true, particle, object).map(|s| (s.family, s.group))
+            sense_with(verb, true, particle, object, &[]).map(|s| (s.family, s.group))
         };
         assert_eq!(
             sense("step", Some("down"), None),
