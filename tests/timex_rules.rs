@@ -952,3 +952,33 @@ fn a_year_earlier_than_this_years_quarter_is_last_years() {
         ]
     );
 }
+
+#[test]
+fn a_part_of_the_day_before_its_day_and_midday() {
+    // 2024-03-13 is a Wednesday.
+    assert_reads(
+        "2024-03-13",
+        &[
+            (
+                "Shares were up at mid-afternoon yesterday.",
+                "mid-afternoon yesterday",
+                "2024-03-12TAF",
+            ),
+            (
+                "The talks resumed late morning Monday.",
+                "late morning Monday",
+                "2024-03-11TMO",
+            ),
+            (
+                "The suspect appeared in court at midday.",
+                "midday",
+                "2024-03-13T12:00",
+            ),
+        ],
+    );
+    // "The night of March 2" is the day, as TimeML annotates it.
+    assert_eq!(
+        one("Fighting broke out on the night of March 2.", "2024-03-13").0,
+        "March 2"
+    );
+}

@@ -104,10 +104,11 @@ impl Grammar<'_> {
     // ---- entry ---------------------------------------------------------------------------
 
     fn longest(&self, i: usize) -> Parse {
-        let rules: [&dyn Fn(usize) -> Parse; 11] = [
+        let rules: [&dyn Fn(usize) -> Parse; 12] = [
             &|i| self.modified(i),
             &|i| self.period_end(i),
             &|i| self.week_of(i),
+            &|i| self.part_before_day(i),
             &|i| self.clock(i),
             &|i| self.date_with_suffix(i),
             // Before spans: of two readings as long, "will one day" is a time ahead.
@@ -934,7 +935,7 @@ impl Grammar<'_> {
 
     /// "7:15 p.m.", "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "noon", "midnight Friday".
     fn clock(&self, i: usize) -> Parse {
-        let (hour, minute, mut j) = if self.is(i, "noon") {
+        let (hour, minute, mut j) = if self.is_any(i, &["noon", "midday"]) {
             (12, 0, i + 1)
         } else if self.is(i, "midnight") {
             (24, 0, i + 1)
@@ -1445,6 +1446,22 @@ impl Grammar<'_> {
             _ => return None,
         };
         Some((i + 2, Expr::RelUnit(unit, 0)))
+    }
+
+    /// A part of a day written before the day: "mid-afternoon yesterday", "late morning
+    /// Friday" ("the night of June 3" is June 3, as TimeML annotates it).
+    fn part_before_day(&self, i: usize) -> Parse {
+        let mut j = i;
+        if self.is_any(j, &["early", "late", "mid"]) {
+            j += if self.is(j + 1, "-") && self.glued(j + 1) {
+                2
+            } else {
+                1
+            };
+        }
+        let part = self.word(j).and_then(lex::part_of_day)?;
+        let (end, day) = self.date(j + 1)?;
+        is_day_like(&day).then(|| (end, Expr::PartOfDay(Box::new(day), part)))
     }
 
     /// "The week of March 6": the week holding that day.
