@@ -72,6 +72,11 @@ impl Clusters {
             .map_or([NO_CLASS; 2], |&(f, c)| class_keys(f, c))
     }
 
+    /// [`Clusters::keys`] of each of a sentence's words.
+    pub fn classes_of(&self, forms: &[&str]) -> Vec<[u64; 2]> {
+        forms.iter().map(|f| self.keys(f)).collect()
+    }
+
     /// Writes the table (sorted, so the same classes give the same bytes).
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
         let mut entries: Vec<(&String, &(u16, u16))> = self.classes.iter().collect();

@@ -221,7 +221,7 @@ impl Model {
             for (i, sentence) in tagged.iter().enumerate().filter(|(i, _)| i % folds == fold) {
                 let forms: Vec<&str> = sentence.iter().map(|(f, _)| f.as_str()).collect();
                 predicted[i] = fold_tagger
-                    .tag(&forms, &clusters)
+                    .tag(&forms, &clusters.classes_of(&forms))
                     .into_iter()
                     .map(|t| fold_tagger.tags[t].clone())
                     .collect();
@@ -319,9 +319,10 @@ impl Model {
         let mut tokens = Vec::with_capacity(spans.len());
         for piece in spans.chunks(MAX_SENTENCE_WORDS) {
             let forms: Vec<&str> = piece.iter().map(|&(s, e)| &text[s..e]).collect();
-            let tags = self.tagger.tag(&forms, &self.clusters);
+            let classes = self.clusters.classes_of(&forms);
+            let tags = self.tagger.tag(&forms, &classes);
             let tag_names: Vec<&str> = tags.iter().map(|&t| self.tagger.tags[t].as_str()).collect();
-            let parse = self.parser.parse(&forms, &tag_names, &self.clusters);
+            let parse = self.parser.parse(&forms, &tag_names, &classes);
             let offset = tokens.len();
             // A piece after the first hangs from the first piece's root: one root a sentence.
             let first_root = tokens.iter().position(|t: &Token| t.head == 0);

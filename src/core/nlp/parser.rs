@@ -157,14 +157,14 @@ struct Words {
 }
 
 impl Words {
-    fn new(forms: &[&str], tags: &[&str], clusters: &Clusters) -> Self {
+    fn new(forms: &[&str], tags: &[&str], classes: &[[u64; 2]]) -> Self {
         let mut word = vec![ROOT];
         let mut tag = vec![ROOT];
         let mut class = vec![[ROOT; 2]];
-        for (f, t) in forms.iter().zip(tags) {
+        for ((f, t), c) in forms.iter().zip(tags).zip(classes) {
             word.push(text_key(&f.to_lowercase()));
             tag.push(text_key(t));
-            class.push(clusters.keys(f));
+            class.push(*c);
         }
         Self { word, tag, class }
     }
@@ -310,8 +310,13 @@ pub struct Parser {
 
 impl Parser {
     /// Parses a sentence: each word's head (1-based, 0 the root) and relation index.
-    pub fn parse(&self, forms: &[&str], tags: &[&str], clusters: &Clusters) -> Vec<(usize, usize)> {
-        let words = Words::new(forms, tags, clusters);
+    pub fn parse(
+        &self,
+        forms: &[&str],
+        tags: &[&str],
+        classes: &[[u64; 2]],
+    ) -> Vec<(usize, usize)> {
+        let words = Words::new(forms, tags, classes);
         let mut state = State::new(forms.len());
         let (mut feats, mut scores) = (Vec::new(), Vec::new());
         let classes = 1 + 2 * self.labels.len();
@@ -380,7 +385,7 @@ impl Parser {
                 let (forms, tags, gold_heads, gold_labels) = &examples[i];
                 let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
                 let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
-                let words = Words::new(&forms, &tags, clusters);
+                let words = Words::new(&forms, &tags, &clusters.classes_of(&forms));
                 let mut heads = vec![usize::MAX];
                 heads.extend(gold_heads);
                 let mut gold = vec![usize::MAX];
@@ -499,7 +504,7 @@ mod tests {
         let parsed = parser.parse(
             &["mice", "eat", "seeds", "."],
             &["NOUN", "VERB", "NOUN", "PUNCT"],
-            &Clusters::default(),
+            &Clusters::default().classes_of(&["mice", "eat", "seeds", "."]),
         );
         let names: Vec<(usize, &str)> = parsed
             .iter()

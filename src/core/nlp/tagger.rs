@@ -26,7 +26,7 @@ struct WordKeys {
     class: [u64; 2],
 }
 
-fn word_keys(form: &str, clusters: &Clusters) -> WordKeys {
+fn word_keys(form: &str, class: [u64; 2]) -> WordKeys {
     let lower = form.to_lowercase();
     // Byte offsets of the character boundaries: affixes are slices of the lowercase word.
     let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
@@ -59,7 +59,7 @@ fn word_keys(form: &str, clusters: &Clusters) -> WordKeys {
         prefixes: [prefix(1), prefix(2), prefix(3)],
         shape: text_key(&shape),
         flags,
-        class: clusters.keys(form),
+        class,
         text: lower,
     }
 }
@@ -124,8 +124,12 @@ pub struct Tagger {
 
 impl Tagger {
     /// The tag indices of `forms`.
-    pub fn tag(&self, forms: &[&str], clusters: &Clusters) -> Vec<usize> {
-        let words: Vec<WordKeys> = forms.iter().map(|f| word_keys(f, clusters)).collect();
+    pub fn tag(&self, forms: &[&str], classes: &[[u64; 2]]) -> Vec<usize> {
+        let words: Vec<WordKeys> = forms
+            .iter()
+            .zip(classes)
+            .map(|(f, &class)| word_keys(f, class))
+            .collect();
         let mut out = Vec::with_capacity(forms.len());
         let (mut feats, mut scores) = (Vec::new(), Vec::new());
         let (mut prev, mut prev2) = (START, START);
@@ -190,7 +194,7 @@ impl Tagger {
                 let sentence = &sentences[s];
                 let words: Vec<WordKeys> = sentence
                     .iter()
-                    .map(|(f, _)| word_keys(f, clusters))
+                    .map(|(f, _)| word_keys(f, clusters.keys(f)))
                     .collect();
                 let (mut prev, mut prev2) = (START, START);
                 for (i, ((_, tag), word)) in sentence.iter().zip(&words).enumerate() {
@@ -284,7 +288,10 @@ mod tests {
         ];
         let tagger = Tagger::train(&data, 10, (0.0, 0), &Clusters::default());
         let tags: Vec<&str> = tagger
-            .tag(&["the", "rats", "sleep"], &Clusters::default())
+            .tag(
+                &["the", "rats", "sleep"],
+                &Clusters::default().classes_of(&["the", "rats", "sleep"]),
+            )
             .into_iter()
             .map(|t| tagger.tags[t].as_str())
             .collect();
@@ -293,8 +300,14 @@ mod tests {
         tagger.write(&mut bytes).expect("written");
         let read = Tagger::read(&mut bytes.as_slice()).expect("read");
         assert_eq!(
-            read.tag(&["a", "dogs", "bark"], &Clusters::default()),
-            tagger.tag(&["a", "dogs", "bark"], &Clusters::default())
+            read.tag(
+                &["a", "dogs", "bark"],
+                &Clusters::default().classes_of(&["a", "dogs", "bark"])
+            ),
+            tagger.tag(
+                &["a", "dogs", "bark"],
+                &Clusters::default().classes_of(&["a", "dogs", "bark"])
+            )
         );
     }
 }
