@@ -230,6 +230,8 @@ mod tests {
             ("withdraw", "name", Family::Politics),
             ("withdraw", "troop", Family::Conflict),
             ("fight", "charge", Family::Justice),
+            ("fire", "minister", Family::Politics),
+            ("fire", "missile", Family::Conflict),
             ("spend", "year", Family::Other),
             ("spend", "money", Family::Economy),
         ] {
