@@ -326,17 +326,23 @@ fn a_sexual_assault_is_a_crime_not_an_armed_attack() {
     assert_eq!(raid.kind, "strike");
 }
 
-/// Firing a deputy is a dismissal, firing on protesters is shooting (text written for this
-/// test; 2024-03-04 is a Monday).
+/// Firing a deputy or someone named is a dismissal, firing on protesters or firing rockets is
+/// shooting (text written for this test; 2024-03-04 is a Monday).
 #[test]
 fn firing_a_deputy_is_a_dismissal_not_a_shooting() {
     let doc = read_one(
         b"date 2024-03-05\nThe prime minister fired his deputy on Monday. \
-          Soldiers fired on protesters on Monday.",
+          Soldiers fired on protesters on Monday. \
+          The club fired Jonas Berg on Monday. Rebels fired rockets at the town on Monday.",
     );
     let told = |e: &Event, words: &str| e.evidence.iter().any(|x| x.quote.contains(words));
     assert_eq!(event_where(&doc, |e| told(e, "deputy")).kind, "politics");
+    assert_eq!(
+        event_where(&doc, |e| told(e, "Jonas Berg")).kind,
+        "politics"
+    );
     assert_eq!(event_where(&doc, |e| told(e, "protesters")).kind, "strike");
+    assert_eq!(event_where(&doc, |e| told(e, "rockets")).kind, "strike");
 }
 
 /// A figure's move is one way: the rise of exports one article reports and the cut in

@@ -917,7 +917,10 @@ fn mention(
         patient.map(|p| tree.argument(p)),
         place.map(|p| tree.argument(p)),
     );
-    let object = patient.as_ref().map(|p| p.head.as_str());
+    // A name as the object is looked up as "name": "fired Mr Zuma" is "fire>name".
+    let object = patient
+        .as_ref()
+        .map(|p| if p.proper { "name" } else { p.head.as_str() });
     let particle = verbal.then(|| tree.particle(w)).flatten();
     // Its adjectives and adverbs ("a sexual assault", "sexually assaulted").
     let modifiers: Vec<String> = tree.children[w]
