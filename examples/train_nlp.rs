@@ -137,10 +137,14 @@ fn unlabelled_sentences(dir: &Path) -> Vec<Vec<String>> {
             let Some(text) = value["text"].as_str() else {
                 continue;
             };
-            for paragraph in text.split('\n').filter(|p| !p.trim().is_empty()) {
-                let start = paragraph.as_ptr() as usize - text.as_ptr() as usize;
-                let words = nlp::tokenize::tokenize(text, start, start + paragraph.len());
-                out.push(words.iter().map(|&(s, e)| text[s..e].to_string()).collect());
+            let mut start = 0;
+            for line in text.split_inclusive('\n') {
+                let end = start + line.trim_end_matches('\n').len();
+                if !text[start..end].trim().is_empty() {
+                    let words = nlp::tokenize::tokenize(text, start, end);
+                    out.push(words.iter().map(|&(s, e)| text[s..e].to_string()).collect());
+                }
+                start += line.len();
             }
         }
     }

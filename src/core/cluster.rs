@@ -402,26 +402,22 @@ const FIGURE_SENSES: [&str; 3] = ["rise", "fall", "cut"];
 /// generic kind ([`EventKind::Occurrence`]) the senses must meet; in the economy, a figure's
 /// move must be the same move ("emissions rose" is not "emissions were cut", nor a takeover),
 /// while deals of different words may still be one ("bought", "acquired").
-fn senses_agree<'a>(
-    kind: EventKind,
-    senses: impl IntoIterator<Item = &'a String>,
-    group: &HashSet<String>,
-) -> bool {
-    let senses: Vec<&String> = senses.into_iter().collect();
-    if group.is_empty() || senses.is_empty() {
+fn senses_agree<'a, S>(kind: EventKind, senses: S, group: &HashSet<String>) -> bool
+where
+    S: IntoIterator<Item = &'a String>,
+    S::IntoIter: Clone,
+{
+    let mut senses = senses.into_iter();
+    if group.is_empty() || senses.clone().next().is_none() {
         return true;
     }
-    let meet = || senses.iter().any(|s| group.contains(*s));
     let is_figure = |s: &String| FIGURE_SENSES.contains(&s.as_str());
-    match kind {
-        EventKind::Occurrence => meet(),
-        EventKind::Economy
-            if senses.iter().any(|s| is_figure(s)) || group.iter().any(is_figure) =>
-        {
-            meet()
-        }
-        _ => true,
-    }
+    let strict = match kind {
+        EventKind::Occurrence => true,
+        EventKind::Economy => senses.clone().any(is_figure) || group.iter().any(is_figure),
+        _ => false,
+    };
+    !strict || senses.any(|s| group.contains(s))
 }
 
 /// How well phrase words and sentence words match a group, 0–1: the weighted share of them it

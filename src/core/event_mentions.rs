@@ -923,12 +923,13 @@ fn mention(
         .map(|p| if p.proper { "name" } else { p.head.as_str() });
     let particle = verbal.then(|| tree.particle(w)).flatten();
     // Its adjectives and adverbs ("a sexual assault", "sexually assaulted").
-    let modifiers: Vec<String> = tree.children[w]
+    let modifier_lemmas: Vec<String> = tree.children[w]
         .iter()
         .filter(|&&c| matches!(tree.rel(c), "amod" | "advmod"))
         .map(|&c| tree.lemma(c))
         .collect();
-    let modifiers: Vec<&str> = modifiers
+    // An adverb is looked up as its adjective ("sexually" as "sexual").
+    let modifiers: Vec<&str> = modifier_lemmas
         .iter()
         .map(|m| m.strip_suffix("ly").unwrap_or(m))
         .collect();

@@ -5,7 +5,7 @@
 //! word to the class that most raises the likelihood of the text under a class bigram model.
 //! Two granularities are kept: fine classes and coarse ones.
 
-use super::perceptron::{self, text_key};
+use super::perceptron;
 use rustc_hash::FxHashMap;
 use std::io::{self, Read, Write};
 
@@ -67,9 +67,16 @@ impl Clusters {
 
     /// The feature keys of a word's fine and coarse class (a key of its own when it has none).
     pub fn keys(&self, form: &str) -> [u64; 2] {
-        self.classes
-            .get(&normalise(form))
-            .map_or([NO_CLASS; 2], |&(f, c)| class_keys(f, c))
+        // Most words are already in their clustered form: no copy for them.
+        let plain = form
+            .chars()
+            .all(|c| (c.is_lowercase() || !c.is_alphabetic()) && !c.is_ascii_digit());
+        let found = if plain {
+            self.classes.get(form)
+        } else {
+            self.classes.get(&normalise(form))
+        };
+        found.map_or([NO_CLASS; 2], |&(f, c)| class_keys(f, c))
     }
 
     /// [`Clusters::keys`] of each of a sentence's words.
@@ -109,11 +116,12 @@ impl Clusters {
     }
 
     /// A stable digest of the table, for tests of determinism.
-    pub fn digest(&self) -> u64 {
+    #[cfg(test)]
+    fn digest(&self) -> u64 {
         let mut entries: Vec<(&String, &(u16, u16))> = self.classes.iter().collect();
         entries.sort_unstable();
         entries.iter().fold(0u64, |h, (w, (f, c))| {
-            h.rotate_left(5) ^ text_key(w) ^ (u64::from(*f) << 16 | u64::from(*c))
+            h.rotate_left(5) ^ perceptron::text_key(w) ^ (u64::from(*f) << 16 | u64::from(*c))
         })
     }
 }
@@ -128,8 +136,6 @@ fn class_keys(fine: u16, coarse: u16) -> [u64; 2] {
 /// The clustered words (most frequent first) and their neighbours' counts.
 struct Vocabulary {
     words: Vec<String>,
-    /// Each word's total count.
-    counts: Vec<u32>,
     /// Each word's right neighbours: (word, times seen together).
     right: Vec<Vec<(u32, u32)>>,
     /// Each word's left neighbours.
@@ -175,10 +181,8 @@ impl Vocabulary {
             right[a as usize].push((b, c));
             left[b as usize].push((a, c));
         }
-        let counts = words.iter().map(|(_, n)| *n).collect();
         Self {
             words: words.into_iter().map(|(w, _)| w).collect(),
-            counts,
             right,
             left,
         }
@@ -210,9 +214,6 @@ fn exchange(v: &Vocabulary, k: usize) -> Vec<u16> {
     for _ in 0..PASSES {
         let mut moved = 0usize;
         for w in 0..n {
-            if v.counts[w] == 0 {
-                continue;
-            }
             let own = class[w];
             // Counts of w's right neighbours' classes and left neighbours' classes, self aside.
             let mut itself = 0.0;

@@ -138,9 +138,11 @@ fn before_a_date(text: &str, spans: &[(usize, usize)], k: usize) -> bool {
     let Some(stem) = text[spans[k].0..spans[k].1].strip_suffix('.') else {
         return false;
     };
+    if !segment::is_abbreviation(stem) {
+        return false;
+    }
     let next = text[spans[k + 1].0..spans[k + 1].1].to_lowercase();
-    segment::is_abbreviation(stem)
-        && (lexicon::weekday(&next).is_some() || lexicon::month(&next).is_some())
+    lexicon::weekday(&next).is_some() || lexicon::month(&next).is_some()
 }
 
 impl SentenceSplitter {
