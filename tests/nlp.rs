@@ -16,6 +16,15 @@ fn parse(text: &str) -> Vec<ParsedSentence> {
     model.parse(text, &sentences)
 }
 
+/// The sentences the language model's splitter finds in `text`.
+fn split_sentences(text: &str) -> Vec<&str> {
+    let paragraphs = segment::paragraphs(text, 0);
+    nlp::sentences::sentences(text, &paragraphs)
+        .iter()
+        .map(|s| &text[s.start..s.end])
+        .collect()
+}
+
 /// The index of the word `form` in `s`.
 fn word(text: &str, s: &ParsedSentence, form: &str) -> usize {
     s.tokens
@@ -100,12 +109,8 @@ fn unpunctuated_headers_and_sign_offs_end_sentences_but_news_prose_is_not_cut() 
     let paragraphs = segment::paragraphs(text, 0);
     let rules = segment::sentences(text, &paragraphs);
     assert_eq!(rules.len(), 3, "the punctuation rules end one sentence");
-    let found: Vec<&str> = nlp::sentences::sentences(text, &paragraphs)
-        .iter()
-        .map(|s| &text[s.start..s.end])
-        .collect();
     assert_eq!(
-        found,
+        split_sentences(text),
         [
             "Maria Lopez",
             "11/04/2003 02:45 PM",
@@ -123,13 +128,8 @@ fn a_clock_time_before_a_day_or_month_name_ends_no_sentence() {
     let text = "The agency gave the families until 9 a.m. Tuesday to sign. \
                 Polls close at 8 p.m. November 5 in most states. \
                 The vote was at 6 p.m. The count began at once.";
-    let paragraphs = segment::paragraphs(text, 0);
-    let found: Vec<&str> = nlp::sentences::sentences(text, &paragraphs)
-        .iter()
-        .map(|s| &text[s.start..s.end])
-        .collect();
     assert_eq!(
-        found,
+        split_sentences(text),
         [
             "The agency gave the families until 9 a.m. Tuesday to sign.",
             "Polls close at 8 p.m. November 5 in most states.",
