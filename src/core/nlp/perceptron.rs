@@ -209,6 +209,9 @@ const DENSE: usize = 255;
 const MAX_CLASSES_PER_FEATURE: usize = DENSE - 1;
 /// The most weights a table holds (a slot addresses them in 24 bits).
 const MAX_ENTRIES: usize = 1 << 24;
+/// The most slots a table has: each feature has a weight and the table is at most three
+/// quarters full.
+const MAX_TABLE_SLOTS: usize = 1 << 25;
 
 /// How many features [`Weights::scores`] looks up in one batch: the first slot of each is
 /// read before any is examined, so that the processor waits for their memory together.
@@ -355,8 +358,10 @@ impl Weights {
         }
     }
 
-    /// Writes the weights (keys in ascending order, so the same weights give the same bytes).
-    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+    /// The same weights laid out as inserting them in ascending key order into the smallest
+    /// table that holds them does: a layout that depends on the weights alone, not on how the
+    /// table grew.
+    fn canonical(&self) -> Weights {
         let mut features: Vec<(u64, Slot)> = self
             .keys
             .iter()
@@ -365,73 +370,114 @@ impl Weights {
             .map(|(&k, &s)| (k, s))
             .collect();
         features.sort_unstable_by_key(|(k, _)| *k);
-        out.write_all(&(self.classes as u32).to_le_bytes())?;
-        out.write_all(&(features.len() as u32).to_le_bytes())?;
+        let mut size = 16;
+        while features.len() * 4 > size * 3 {
+            size *= 2;
+        }
+        let mut table = Weights {
+            classes: self.classes,
+            slots: vec![Slot::default(); size],
+            keys: vec![0; size],
+            ..Weights::default()
+        };
         let mut list = Vec::new();
         for (key, slot) in features {
-            out.write_all(&key.to_le_bytes())?;
             list.clear();
             if slot.is_dense() {
                 let row = &self.dense[slot.at() * self.classes..][..self.classes];
                 list.extend(
-                    (0u32..)
+                    (0u16..)
                         .zip(row)
                         .filter(|&(_, &w)| w != 0)
-                        .map(|(class, &w)| (u32::from(w) << 16) | class),
+                        .map(|(class, &w)| (class, f32::from_bits(u32::from(w) << 16))),
                 );
             } else {
-                list.extend_from_slice(&self.entries[slot.at()..slot.at() + slot.len()]);
+                list.extend(
+                    self.entries[slot.at()..slot.at() + slot.len()]
+                        .iter()
+                        .map(|&e| unpack_entry(e))
+                        .map(|(class, w)| (class as u16, w)),
+                );
             }
-            out.write_all(&(list.len() as u16).to_le_bytes())?;
-            for &entry in &list {
-                let (class, w) = unpack_entry(entry);
-                out.write_all(&(class as u16).to_le_bytes())?;
-                out.write_all(&w.to_le_bytes())?;
-            }
+            table.insert(key, &list);
         }
-        Ok(())
+        table
     }
 
-    /// Reads weights written by [`Weights::write`].
-    pub fn read(input: &mut impl Read) -> io::Result<Self> {
-        let classes = read_u32(input)? as usize;
-        let count = read_u32(input)? as usize;
-        // A damaged count must not reserve gigabytes: the table grows as features come.
-        let size = (count.min(1 << 20) * 4 / 3 + 1).next_power_of_two().max(16);
-        let mut weights = Weights {
-            classes,
-            slots: vec![Slot::default(); size],
-            keys: vec![0; size],
-            // About four and a half weights a feature in the models trained here.
-            entries: Vec::with_capacity(count.min(1 << 20) * 5),
-            dense: Vec::new(),
-            len: 0,
+    /// Writes the weights as the table they are in memory, laid out by [`Weights::canonical`]
+    /// (the same weights give the same bytes), so that reading them back copies arrays and
+    /// hashes nothing.
+    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        let table = self.canonical();
+        let count = |n: usize| {
+            u32::try_from(n)
+                .map(u32::to_le_bytes)
+                .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "table too large"))
         };
-        let mut list = Vec::new();
-        for _ in 0..count {
-            let key = read_u64(input)?;
-            let len = read_u16(input)?;
-            list.clear();
-            for _ in 0..len {
-                let class = read_u16(input)?;
-                if usize::from(class) >= classes {
-                    return Err(io::Error::new(
-                        io::ErrorKind::InvalidData,
-                        "class out of range",
-                    ));
-                }
-                list.push((class, f32::from_le_bytes(read_array(input)?)));
-            }
-            if !weights.insert(key, &list) {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    "more weights than a model can hold",
-                ));
-            }
+        out.write_all(&count(table.classes)?)?;
+        out.write_all(&count(table.slots.len())?)?;
+        out.write_all(&count(table.entries.len())?)?;
+        out.write_all(&count(table.dense.len())?)?;
+        let mut bytes = Vec::with_capacity(table.slots.len() * 12);
+        bytes.extend(table.keys.iter().flat_map(|k| k.to_le_bytes()));
+        bytes.extend(table.slots.iter().flat_map(|s| s.place.to_le_bytes()));
+        bytes.extend(table.entries.iter().flat_map(|e| e.to_le_bytes()));
+        bytes.extend(table.dense.iter().flat_map(|w| w.to_le_bytes()));
+        out.write_all(&bytes)
+    }
+
+    /// Reads weights written by [`Weights::write`], checking that every slot points inside the
+    /// weights, every class is one of `classes` and the table has an empty slot to end each
+    /// search: a damaged file is an error, never a panic or an endless lookup.
+    pub fn read(input: &mut impl Read) -> io::Result<Self> {
+        let invalid = |what: &str| io::Error::new(io::ErrorKind::InvalidData, what.to_string());
+        let classes = read_u32(input)? as usize;
+        let size = read_u32(input)? as usize;
+        let entries_len = read_u32(input)? as usize;
+        let dense_len = read_u32(input)? as usize;
+        if size != 0 && (!size.is_power_of_two() || !(16..=MAX_TABLE_SLOTS).contains(&size)) {
+            return Err(invalid("the table's size is not a power of two"));
         }
-        weights.entries.shrink_to_fit();
-        weights.dense.shrink_to_fit();
-        Ok(weights)
+        if entries_len > MAX_ENTRIES || (classes == 0 && dense_len > 0) {
+            return Err(invalid("more weights than a model can hold"));
+        }
+        if classes > 0 && (!dense_len.is_multiple_of(classes) || dense_len / classes >= 1 << 24) {
+            return Err(invalid("the dense rows do not fit the classes"));
+        }
+        let keys = read_array_of(input, size, u64::from_le_bytes)?;
+        let mut slots = read_array_of(input, size, |bytes| Slot {
+            check: 0,
+            place: u32::from_le_bytes(bytes),
+        })?;
+        for (slot, &key) in slots.iter_mut().zip(&keys) {
+            slot.check = key as u32;
+        }
+        let entries = read_array_of(input, entries_len, u32::from_le_bytes)?;
+        let dense = read_array_of(input, dense_len, u16::from_le_bytes)?;
+        if entries.iter().any(|&e| (e & 0xFFFF) as usize >= classes) {
+            return Err(invalid("class out of range"));
+        }
+        let rows = dense_len.checked_div(classes).unwrap_or(0);
+        let inside = |s: &Slot| match s.len() {
+            0 => true,
+            DENSE => s.at() < rows,
+            n => s.at() + n <= entries.len(),
+        };
+        if !slots.iter().all(inside) {
+            return Err(invalid("a feature's weights lie outside the table"));
+        }
+        let len = slots.iter().filter(|s| s.len() != 0).count();
+        if size > 0 && len * 4 > size * 3 {
+            return Err(invalid("the table is too full"));
+        }
+        Ok(Weights {
+            classes,
+            slots,
+            keys,
+            dense,
+            entries,
+            len,
+        })
     }
 
     /// How many features have weights.
@@ -508,6 +554,33 @@ pub fn open<'a>(bytes: &'a [u8], magic: &[u8; 8], what: &str) -> io::Result<impl
         ));
     }
     Ok(input)
+}
+
+/// Reads `n` little-endian numbers of `N` bytes each, a block at a time, into a vector
+/// reserved at once (no copies as it grows; a damaged count reserves at most
+/// [`MAX_TABLE_SLOTS`] numbers of address space, which a short input never touches, and fails
+/// at the end of the input).
+fn read_array_of<const N: usize, T>(
+    input: &mut impl Read,
+    n: usize,
+    from_le: fn([u8; N]) -> T,
+) -> io::Result<Vec<T>> {
+    const BLOCK: usize = 1 << 16;
+    let mut out = Vec::with_capacity(n.min(MAX_TABLE_SLOTS));
+    let mut block = vec![0u8; BLOCK * N];
+    let mut left = n;
+    while left > 0 {
+        let take = left.min(BLOCK);
+        let bytes = &mut block[..take * N];
+        input.read_exact(bytes)?;
+        out.extend(
+            bytes
+                .chunks_exact(N)
+                .map(|c| from_le(c.try_into().unwrap_or([0; N]))),
+        );
+        left -= take;
+    }
+    Ok(out)
 }
 
 fn read_array<const N: usize>(input: &mut impl Read) -> io::Result<[u8; N]> {
@@ -660,6 +733,74 @@ mod tests {
         // A feature with more class weights than a slot can count is refused, not cut.
         let many: Vec<(u16, f32)> = (0..256).map(|c| (c, 1.0)).collect();
         assert!(!w.insert(key(20_000), &many));
+    }
+
+    #[test]
+    fn a_damaged_table_is_an_error_not_a_panic_or_an_endless_lookup() {
+        // Two classes of sixteen: lists, not dense rows.
+        let mut w = Weights {
+            classes: 16,
+            ..Weights::default()
+        };
+        for k in 0..10u64 {
+            assert!(w.insert(feature(1, k, 0, 0), &[(1, 1.0), (3, -2.0)]));
+        }
+        let mut bytes = Vec::new();
+        w.write(&mut bytes).expect("written");
+        let size = w.slots.len();
+        let places = 16 + size * 8;
+        let used = w
+            .slots
+            .iter()
+            .position(|s| s.len() != 0)
+            .expect("a feature");
+        let damaged = |change: &dyn Fn(&mut Vec<u8>)| {
+            let mut copy = bytes.clone();
+            change(&mut copy);
+            Weights::read(&mut copy.as_slice()).err()
+        };
+        assert!(damaged(&|_| ()).is_none(), "the intact table reads");
+        // A feature's weights past the end of the table.
+        assert!(
+            damaged(&|b| b[places + used * 4..][..4]
+                .copy_from_slice(&(0x1F4_u32 | 2 << 24).to_le_bytes()))
+            .is_some()
+        );
+        // A class the model does not have.
+        assert!(damaged(&|b| b[places + size * 4] = 17).is_some());
+        // Every slot taken: a lookup of an absent feature would never end.
+        assert!(
+            damaged(&|b| {
+                for i in 0..size {
+                    b[places + i * 4..][..4].copy_from_slice(&(1u32 << 24).to_le_bytes());
+                }
+            })
+            .is_some()
+        );
+        // A size that is not a power of two, a count far past the end of the input.
+        assert!(damaged(&|b| b[4..8].copy_from_slice(&100u32.to_le_bytes())).is_some());
+        assert!(damaged(&|b| b[8..12].copy_from_slice(&(1u32 << 24).to_le_bytes())).is_some());
+        assert!(damaged(&|b| b.truncate(b.len() - 1)).is_some());
+    }
+
+    #[test]
+    fn the_same_weights_give_the_same_bytes_whatever_order_they_came_in() {
+        let bytes = |keys: &mut dyn Iterator<Item = u64>| {
+            let mut w = Weights {
+                classes: 16,
+                ..Weights::default()
+            };
+            for k in keys {
+                assert!(w.insert(feature(2, k, 0, 0), &[((k % 16) as u16, k as f32)]));
+            }
+            let mut out = Vec::new();
+            w.write(&mut out).expect("written");
+            out
+        };
+        let forward = bytes(&mut (0..1_000));
+        assert_eq!(forward, bytes(&mut (0..1_000).rev()));
+        let read = Weights::read(&mut forward.as_slice()).expect("read");
+        assert_eq!(read.len(), 1_000);
     }
 
     #[test]
