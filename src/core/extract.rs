@@ -578,7 +578,11 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             } else {
                 Stance::Supports
             };
-            let (phrase, mut terms, span) = describe(text, &toks, k);
+            // A noun's phrase ends where the sentence's next predicate begins; a verb's goes on into
+            // its complement ("warned there were risks").
+            let verbal = parsed.map_or(trigger_tok.lower.ends_with("ed"), |m| m.pos == "VERB");
+            let (phrase, mut terms, span) =
+                describe(text, &toks, k, !kind.is_reporting() && !verbal);
             // The passage takes in the words the parse gives the event too.
             let span = parsed.map_or(span, |m| (span.0.min(m.span.0), span.1.max(m.span.1)));
             // Whom it was done to, when the parse finds it before the verb ("the owner was
@@ -1054,9 +1058,43 @@ fn agent_of(text: &str, toks: &[Tok], k: usize) -> Option<String> {
     (end > first).then(|| text[toks[first].start..toks[end - 1].end].to_string())
 }
 
+/// Whether a word after an event word begins the sentence's next predicate rather than saying
+/// what was done to what: a modal or a finite auxiliary ("the arrest will cast a cloud", "the
+/// strike has killed").
+fn starts_predicate(word: &str) -> bool {
+    matches!(
+        word,
+        "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "does"
+            | "did"
+    )
+}
+
 /// A briefing phrase (modifiers, the trigger, and what it was done to), the grouping terms, and
-/// the phrase's byte span.
-fn describe(text: &str, toks: &[Tok], k: usize) -> (String, Vec<String>, (usize, usize)) {
+/// the phrase's byte span. With `own_predicate` (an event noun) the phrase ends where the
+/// sentence's next predicate begins ([`starts_predicate`]): "the arrest will cast a cloud"
+/// titles "arrest".
+fn describe(
+    text: &str,
+    toks: &[Tok],
+    k: usize,
+    own_predicate: bool,
+) -> (String, Vec<String>, (usize, usize)) {
     // Up to three modifiers before a nominal trigger ("covert drone strike").
     let mut first = k;
     while first > 0
@@ -1071,10 +1109,20 @@ fn describe(text: &str, toks: &[Tok], k: usize) -> (String, Vec<String>, (usize,
     }
     // What it was done to: up to four content words after the trigger, stopping at a clause break.
     let mut last = k;
+    // The briefing line stops where the next predicate begins; the grouping words go on.
+    let mut shown = None;
     let mut content = 0;
     let mut j = k + 1;
     while j < toks.len() && content < 4 {
         let t = &toks[j];
+        // "the will of the people" is no modal.
+        let after_determiner = matches!(
+            toks[j - 1].lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+        );
+        if own_predicate && shown.is_none() && starts_predicate(&t.lower) && !after_determiner {
+            shown = Some(last);
+        }
         let abbreviation_dot = t.lower == "." && toks[j - 1].lower.len() == 1 && toks[j - 1].cap;
         if t.kind == TokKind::Punct
             && !abbreviation_dot
@@ -1123,11 +1171,21 @@ fn describe(text: &str, toks: &[Tok], k: usize) -> (String, Vec<String>, (usize,
         last = j;
         j += 1;
     }
-    while last > k && (toks[last].kind == TokKind::Punct || is_stopword(&toks[last].lower)) {
-        last -= 1;
+    let trim = |mut last: usize| {
+        while last > k && (toks[last].kind == TokKind::Punct || is_stopword(&toks[last].lower)) {
+            last -= 1;
+        }
+        last
+    };
+    let last = trim(last);
+    let shown = shown.map_or(last, trim);
+    // Nor does an auxiliary before the event word ("being arrested").
+    let mut shown_first = first;
+    while shown_first < k && matches!(toks[shown_first].lower.as_str(), "being" | "having") {
+        shown_first += 1;
     }
     // Typographic quotes and shouting ("“TOTAL EMBARGO”") do not belong in a briefing line.
-    let phrase = text[toks[first].start..toks[last].end]
+    let phrase = text[toks[shown_first].start..toks[shown].end]
         .split_whitespace()
         .map(|w| {
             let w = w.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’'));
