@@ -32,6 +32,13 @@ const MAX_PARTICIPANTS: usize = 6;
 /// How much more salient an event of the story's most frequent participant is than one of
 /// no participant the story knows (a share of its salience).
 const CENTRALITY_WEIGHT: f64 = 0.2;
+/// How much an event that had not happened when it was reported counts (see
+/// [`rate_salience`]).
+const EXPECTED_WEIGHT: f64 = 0.5;
+/// An event dated more than this many days after its last report is a target or forecast
+/// ("cut emissions by 2050"), not a scheduled hearing or vote, which news dates days or months
+/// ahead and timelines keep.
+const EXPECTED_AFTER_DAYS: i64 = 365;
 
 /// Finds and groups the event mentions of the analysed articles (`analyses[i]` is
 /// `articles[i]`'s) and dates the events; [`crate::core::pipeline::read`] is the way in.
@@ -679,7 +686,7 @@ fn make_events(
         e.best = e.earliest.filter(|d| Some(*d) == e.latest);
     }
     events.retain(|e| !e.evidence.is_empty());
-    rate_salience(&mut events);
+    rate_salience(&mut events, articles);
     events.sort_by(|a, b| {
         (a.earliest.or(a.latest), a.latest, &a.title).cmp(&(
             b.earliest.or(b.latest),
@@ -730,9 +737,23 @@ fn canonical_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, 
 }
 
 /// Each event's salience: more independent sources and passages, a more precise date, and
-/// participants the story often names make an event more central to the story; scaled so that
-/// the most salient event has 1.
-fn rate_salience(events: &mut [Event]) {
+/// participants the story often names make an event more central to the story; an event dated
+/// over a year after every article that tells it had not happened when they were written (a
+/// target, a forecast) and counts [`EXPECTED_WEIGHT`] as much; scaled so that the most salient
+/// event has 1.
+fn rate_salience(events: &mut [Event], articles: &[Article]) {
+    let published: HashMap<&str, NaiveDate> = articles
+        .iter()
+        .filter_map(|a| Some((a.id.as_str(), a.published?)))
+        .collect();
+    let expected = |e: &Event| {
+        let last_report = e
+            .evidence
+            .iter()
+            .filter_map(|x| published.get(x.article.as_str()))
+            .max();
+        matches!((e.earliest, last_report), (Some(first), Some(&report)) if (first - report).num_days() > EXPECTED_AFTER_DAYS)
+    };
     let mut events_of: HashMap<&str, usize> = HashMap::default();
     for e in events.iter() {
         let mut names: Vec<&str> = e.participants.iter().map(|p| p.name.as_str()).collect();
@@ -766,6 +787,7 @@ fn rate_salience(events: &mut [Event]) {
         ((1.0 + e.sources as f64).ln() + 0.5 * (1.0 + e.evidence.len() as f64).ln())
             * (0.5 + 0.5 * precision)
             * (1.0 + CENTRALITY_WEIGHT * centrality)
+            * if expected(e) { EXPECTED_WEIGHT } else { 1.0 }
     };
     let scores: Vec<f64> = events.iter().zip(centrality).map(raw).collect();
     let top = scores.iter().copied().fold(0.0, f64::max);
@@ -1071,6 +1093,41 @@ mod tests {
                 extract::mentions(i, &article, &article.analyze())
             })
             .collect()
+    }
+
+    #[test]
+    fn a_target_years_after_its_reports_ranks_below_what_happened_and_what_is_scheduled() {
+        let article = parse_file("a.txt", Format::Text, b"date 2010-06-01\nText.\n")
+            .expect("parses")
+            .remove(0);
+        let dated = |from: &str, to: &str| Event {
+            earliest: from.parse().ok(),
+            latest: to.parse().ok(),
+            evidence: vec![Evidence {
+                article: article.id.clone(),
+                start: 0,
+                end: 4,
+                quote: "Text".into(),
+                stance: Stance::Supports,
+                hedged: false,
+                context: None,
+            }],
+            sources: 1,
+            ..Event::default()
+        };
+        let mut events = [
+            dated("2010-05-01", "2010-05-31"),
+            dated("2010-07-01", "2010-07-31"),
+            dated("2030-05-01", "2030-05-31"),
+        ];
+        rate_salience(&mut events, std::slice::from_ref(&article));
+        let [past, scheduled, target] = events.map(|e| e.salience);
+        assert!((past - 1.0).abs() < 1e-9, "{past}");
+        assert!(
+            (scheduled - past).abs() < 1e-9,
+            "a month ahead is a schedule, not a target: {scheduled}"
+        );
+        assert!(target < past, "{target} {past}");
     }
 
     #[test]
