@@ -752,7 +752,9 @@ fn rate_salience(events: &mut [Event], articles: &[Article]) {
             .iter()
             .filter_map(|x| published.get(x.article.as_str()))
             .max();
-        matches!((e.earliest, last_report), (Some(first), Some(&report)) if (first - report).num_days() > EXPECTED_AFTER_DAYS)
+        e.earliest
+            .zip(last_report)
+            .is_some_and(|(first, &report)| (first - report).num_days() > EXPECTED_AFTER_DAYS)
     };
     let mut events_of: HashMap<&str, usize> = HashMap::default();
     for e in events.iter() {

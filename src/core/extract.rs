@@ -1116,11 +1116,13 @@ fn describe(
     while j < toks.len() && content < 4 {
         let t = &toks[j];
         // "the will of the people" is no modal.
-        let after_determiner = matches!(
-            toks[j - 1].lower.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
-        );
-        if own_predicate && shown.is_none() && starts_predicate(&t.lower) && !after_determiner {
+        let after_determiner = || {
+            matches!(
+                toks[j - 1].lower.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            )
+        };
+        if own_predicate && shown.is_none() && starts_predicate(&t.lower) && !after_determiner() {
             shown = Some(last);
         }
         let abbreviation_dot = t.lower == "." && toks[j - 1].lower.len() == 1 && toks[j - 1].cap;

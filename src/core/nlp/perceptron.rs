@@ -599,11 +599,6 @@ pub fn read_u32(input: &mut impl Read) -> io::Result<u32> {
     read_array(input).map(u32::from_le_bytes)
 }
 
-/// Reads a little-endian u64.
-pub fn read_u64(input: &mut impl Read) -> io::Result<u64> {
-    read_array(input).map(u64::from_le_bytes)
-}
-
 /// Writes a string list: a count, then each string's length and bytes.
 pub fn write_strings(out: &mut impl Write, strings: &[String]) -> io::Result<()> {
     out.write_all(&(strings.len() as u32).to_le_bytes())?;
