@@ -375,11 +375,11 @@ fn a_rise_and_a_cut_of_one_figure_are_two_events() {
 /// written for this test; 2024-03-04 is a Monday).
 #[test]
 fn stepping_down_is_a_resignation_and_growing_up_no_growth() {
-    let a = b"date 2024-03-05\nThe chief executive of a regional airline stepped down on Monday \
+    let a = b"date 2024-03-05\nThe president of a regional airline stepped down on Monday \
               after a year of delays. He grew up in a mining town. \
               Two new board members were sworn in on Monday.";
     let b = b"date 2024-03-05\nInvestors were surprised by the resignation of the airline's \
-              chief executive on Monday, the company said.";
+              president on Monday, the company said.";
     let doc = read_two(a, b);
     let kinds: Vec<(&str, &str)> = doc
         .events

@@ -823,9 +823,15 @@ fn mention(
     });
     // Modality: a modal auxiliary, an adjective of possibility, or a governing intention,
     // belief or denial (the recogniser's I_STATE counts as one).
-    let governor = tree
-        .head(w)
-        .filter(|_| matches!(tree.rel(w), "xcomp" | "ccomp" | "acl" | "nmod" | "obj"));
+    // A "to" infinitive is governed whatever clause the parse calls it ("pressured the governor
+    // to step down" read as a purpose clause, "the favourite to win" as a clausal subject).
+    let to_infinitive = || {
+        matches!(tree.rel(w), "advcl" | "csubj")
+            && tree.children_with(w, "mark").any(|c| tree.lemma(c) == "to")
+    };
+    let governor = tree.head(w).filter(|_| {
+        matches!(tree.rel(w), "xcomp" | "ccomp" | "acl" | "nmod" | "obj") || to_infinitive()
+    });
     let governing = governor.and_then(|g| {
         let l = tree.lemma(g);
         let belief = found

@@ -147,7 +147,7 @@ impl Default for TrainOptions {
     fn default() -> Self {
         Self {
             tagger_iterations: 8,
-            parser_iterations: 12,
+            parser_iterations: 20,
             parser_warmup: 2,
             jackknife_folds: 4,
             min_weight: 0.001,

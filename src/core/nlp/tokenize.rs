@@ -166,13 +166,14 @@ fn split_chunk(
     // Opening punctuation (a hashtag keeps its mark).
     while s < e {
         let c = piece[s..e].chars().next().unwrap_or(' ');
-        let len = if repeats_as_one(c) {
+        let len = if repeats_as_one(c) || c == '.' {
             run_len(&piece[s..e], |d| d == c)
         } else {
             c.len_utf8()
         };
         let rest = &piece[s + len..e];
-        let hashtag = c == '#' && rest.starts_with(char::is_alphanumeric);
+        // "#climate" is one word, "#1" two.
+        let hashtag = c == '#' && rest.starts_with(char::is_alphabetic);
         // A year cut short keeps its apostrophe: "'68", "’90s".
         let short_year = matches!(c, '\'' | '’')
             && rest.len() >= 2
@@ -181,7 +182,11 @@ fn split_chunk(
         if short_year {
             break;
         }
-        let opening = opens(c) || (repeats_as_one(c) && len > c.len_utf8());
+        // An ellipsis opening a word ("...and then") is a word of its own.
+        let ellipsis = c == '…' || (c == '.' && len > 1);
+        // So is a hyphen before a word or number ("-5", "-Page"), as the treebank cuts it.
+        let dash = c == '-' || (repeats_as_one(c) && len > c.len_utf8());
+        let opening = opens(c) || ellipsis || dash;
         if opening && !rest.is_empty() && !hashtag {
             out.push((base + s, base + s + len));
             s += len;
@@ -206,8 +211,13 @@ fn split_chunk(
             break;
         }
         let several = run > c.len_utf8();
+        let before = &word[..word.len() - run];
+        // A hyphen typed as a dash after a word ("good- the rest"), but not after a prefix
+        // ("pre- and post-war"); a plus after a number ("21+").
+        let dash = c == '-' && !PREFIXES.contains(&before.to_lowercase().as_str());
+        let plus = c == '+' && before.ends_with(|d: char| d.is_ascii_digit());
         let closing = several && (matches!(c, '.' | '!' | '?') || repeats_as_one(c))
-            || (!several && (closes(c) || c == '…'))
+            || (!several && (closes(c) || c == '…' || dash || plus))
             || (!several && c == '.' && !keeps_period(&word[..word.len() - 1]));
         if !closing {
             break;
@@ -231,9 +241,14 @@ fn keeps_period(word: &str) -> bool {
                 .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic)))
 }
 
-/// A dash typed as two or more hyphens between words ("the plan--if it works--is") is a word
-/// of its own: splits `piece[s..e]` there, each part as a word (true when it did).
-fn split_at_dashes(
+/// Marks that are words of their own between two words: a dash typed as two or more hyphens
+/// ("the plan--if it works--is") and an ellipsis ("wait...what", "so..yes", "so…yes").
+const INNER_MARKS: [&str; 3] = ["--", "..", "…"];
+
+/// Splits `piece[s..e]` at each [`INNER_MARKS`] run between two words, the mark as a word and
+/// each part cut as a chunk of its own ("corner\"...and" → "corner", "\"", "...", "and"); true
+/// when it did.
+fn split_at_inner_marks(
     piece: &str,
     s: usize,
     e: usize,
@@ -242,11 +257,15 @@ fn split_at_dashes(
 ) -> bool {
     let mut part = s;
     let mut from = s;
-    while let Some(found) = piece[from..e].find("--") {
-        let at = from + found;
-        let run = run_len(&piece[at..e], |c| c == '-');
+    while let Some((at, mark)) = INNER_MARKS
+        .iter()
+        .filter_map(|m| piece[from..e].find(m).map(|i| (from + i, *m)))
+        .min()
+    {
+        let c = mark.chars().next().unwrap_or('-');
+        let run = run_len(&piece[at..e], |d| d == c);
         if at > part && at + run < e {
-            split_word(piece, part, at, base, out);
+            split_chunk(piece, part, at, base, out);
             out.push((base + at, base + at + run));
             part = at + run;
         }
@@ -255,7 +274,7 @@ fn split_at_dashes(
     if part == s {
         return false;
     }
-    split_word(piece, part, e, base, out);
+    split_chunk(piece, part, e, base, out);
     true
 }
 
@@ -275,14 +294,20 @@ fn split_word(piece: &str, s: usize, e: usize, base: usize, out: &mut Vec<(usize
             || word
                 .split_once('-')
                 .is_some_and(|(a, b)| matches!(a.len(), 3 | 5) && b.len() == 4));
+    // A date with the month's short name: "01-Feb-02", "3-Mar-2011".
+    let parts: Vec<&str> = word.split('-').collect();
+    let short_date = matches!(parts[..], [d, m, y]
+        if (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())
+            && m.len() == 3 && m.bytes().all(|b| b.is_ascii_alphabetic())
+            && matches!(y.len(), 2 | 4) && y.bytes().all(|b| b.is_ascii_digit()));
     // "b/c", "w/o": a slash beside a single letter.
     let short_slash =
         word.split('/').count() == 2 && word.split('/').any(|p| p.chars().count() == 1);
-    if is_address(word) || numeric || digits_joined || short_slash {
+    if is_address(word) || numeric || digits_joined || short_date || short_slash {
         out.push((base + s, base + e));
         return;
     }
-    if split_at_dashes(piece, s, e, base, out) {
+    if split_at_inner_marks(piece, s, e, base, out) {
         return;
     }
     let lower = word.to_lowercase().replace('’', "'");
@@ -420,6 +445,54 @@ mod tests {
             ["the", "class", "of", "'68", "."]
         );
         assert_eq!(words("'Hello'"), ["'", "Hello", "'"]);
+        // A dash typed as a hyphen at a word's edge is a word, after a prefix it is not; a
+        // date with the month's name stays whole; "#1" and "21+" are two words each.
+        assert_eq!(
+            words("tubes- all -Page -5 pre- and 01-Feb-02 #1 #news 21+ C+"),
+            [
+                "tubes",
+                "-",
+                "all",
+                "-",
+                "Page",
+                "-",
+                "5",
+                "pre-",
+                "and",
+                "01-Feb-02",
+                "#",
+                "1",
+                "#news",
+                "21",
+                "+",
+                "C+"
+            ]
+        );
+        // An ellipsis between, before or after words is a word; numbers and addresses keep
+        // their periods.
+        assert_eq!(
+            words("wait...what so..yes so…yes ...and \"no\"...then 1..5 www.a..b.com"),
+            [
+                "wait",
+                "...",
+                "what",
+                "so",
+                "..",
+                "yes",
+                "so",
+                "…",
+                "yes",
+                "...",
+                "and",
+                "\"",
+                "no",
+                "\"",
+                "...",
+                "then",
+                "1..5",
+                "www.a..b.com"
+            ]
+        );
         // No run of dashes is left without a word on each side, and nothing is lost.
         let long = "a--".repeat(3_000);
         let cut = words(&long);
