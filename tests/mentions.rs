@@ -380,3 +380,39 @@ fn a_passage_holds_a_noun_s_compounds_and_a_verb_s_particle() {
     let headline = step.headline(&a.text).expect("a headline");
     assert!(headline.ends_with("stepped down"), "{headline}");
 }
+
+/// Promoting or elevating a person is an appointment; promoting a product or a cause is not
+/// (text written for this test).
+#[test]
+fn promoting_a_person_is_an_appointment() {
+    for (text, word, appointment) in [
+        (
+            "The governor promoted her deputy to chief of staff.",
+            "promoted",
+            true,
+        ),
+        (
+            "The mayor elevated Ana Ruiz to the post of treasurer.",
+            "elevated",
+            true,
+        ),
+        (
+            "The band promoted its new album with a tour.",
+            "promoted",
+            false,
+        ),
+    ] {
+        let (a, found) = mentions(text);
+        let m = find(&a, &found, word);
+        assert_eq!(
+            m.group == "appoint",
+            appointment,
+            "{text}: {} {:?}",
+            m.group,
+            m.family
+        );
+        if appointment {
+            assert_eq!(m.family, Family::Politics, "{text}");
+        }
+    }
+}
