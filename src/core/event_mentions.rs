@@ -442,7 +442,7 @@ const SUPPORT_VERBS: &[&str] = &[
 ];
 
 /// Modal auxiliaries ("will" and "shall" mark the future instead).
-const MODALS: &[&str] = &[
+pub const MODALS: &[&str] = &[
     "can", "could", "may", "might", "must", "should", "would", "ought",
 ];
 

@@ -1062,27 +1062,21 @@ fn agent_of(text: &str, toks: &[Tok], k: usize) -> Option<String> {
 /// what was done to what: a modal or a finite auxiliary ("the arrest will cast a cloud", "the
 /// strike has killed").
 fn starts_predicate(word: &str) -> bool {
-    matches!(
-        word,
-        "will"
-            | "would"
-            | "shall"
-            | "should"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "does"
-            | "did"
-    )
+    event_mentions::MODALS.contains(&word)
+        || matches!(
+            word,
+            "will"
+                | "shall"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "does"
+                | "did"
+        )
 }
 
 /// A briefing phrase (modifiers, the trigger, and what it was done to), the grouping terms, and
