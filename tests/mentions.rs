@@ -416,3 +416,48 @@ fn promoting_a_person_is_an_appointment() {
         }
     }
 }
+
+#[test]
+fn leaving_a_race_or_talks_is_no_retreat() {
+    for (text, word, family) in [
+        (
+            "The senator pulled out of the race on Friday.",
+            "pulled",
+            Family::Politics,
+        ),
+        (
+            "The mayor withdrew from the election after the scandal.",
+            "withdrew",
+            Family::Politics,
+        ),
+        (
+            "Her withdrawal from the contest surprised her party.",
+            "withdrawal",
+            Family::Politics,
+        ),
+        (
+            "The withdrawal of the candidate came late.",
+            "withdrawal",
+            Family::Politics,
+        ),
+        (
+            "The rebels withdrew from the peace talks in protest.",
+            "withdrew",
+            Family::Diplomacy,
+        ),
+        (
+            "The army withdrew from the city on Friday.",
+            "withdrew",
+            Family::Conflict,
+        ),
+        (
+            "The troops pulled out of the valley overnight.",
+            "pulled",
+            Family::Conflict,
+        ),
+    ] {
+        let (a, found) = mentions(text);
+        let m = find(&a, &found, word);
+        assert_eq!(m.family, family, "{text}: {}", m.group);
+    }
+}

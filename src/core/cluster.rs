@@ -182,7 +182,8 @@ fn agent_key(agent: Option<&String>) -> Option<String> {
 
 /// Groups mentions into events: same kind, overlapping terms (weighted by rarity) or the same
 /// agent for reporting kinds, and compatible time. A mention that refers back ("the strike",
-/// "they took it out") joins the main group of its kind in its article.
+/// "they took it out") joins the main group of its kind in its article, unless its own time
+/// lies outside that group's.
 fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize>> {
     let words = Words::new(mentions);
     let mut groups: Vec<Group> = Vec::new();
@@ -202,6 +203,7 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
         let named = named_agent_key(m);
         let chosen = if m.anaphoric
             && let Some(&g) = main_in_article.get(&(m.article, m.kind))
+            && times_agree(range.or(present), groups[g].range)
         {
             Some(g)
         } else {
@@ -406,7 +408,8 @@ fn similarity(
 const FIGURE_SENSES: [&str; 3] = ["rise", "fall", "cut"];
 
 /// Whether mentions of these senses may be one happening, where both sides have any: for a
-/// generic kind ([`EventKind::Occurrence`]) the senses must meet; in the economy, a figure's
+/// generic kind ([`EventKind::Occurrence`]) and for politics, whose senses are different
+/// happenings (a win, a swearing-in, a withdrawal from the race), the senses must meet; in the economy, a figure's
 /// move must be the same move ("emissions rose" is not "emissions were cut", nor a takeover),
 /// while deals of different words may still be one ("bought", "acquired").
 fn senses_agree<'a, S>(kind: EventKind, senses: S, group: &HashSet<String>) -> bool
@@ -420,7 +423,7 @@ where
     }
     let is_figure = |s: &String| FIGURE_SENSES.contains(&s.as_str());
     let strict = match kind {
-        EventKind::Occurrence => true,
+        EventKind::Occurrence | EventKind::Politics => true,
         EventKind::Economy => senses.clone().any(is_figure) || group.iter().any(is_figure),
         _ => false,
     };
@@ -1204,6 +1207,51 @@ mod tests {
         let refs: Vec<&Mention> = mentions.iter().collect();
         let chosen = headline_mention(&refs).expect("a headline");
         assert_eq!(chosen.phrase, "Council approves housing budget");
+    }
+
+    #[test]
+    fn a_back_reference_dated_apart_does_not_join_its_articles_main_event() {
+        // Whether the attack "the attack" names, dated by `when`, joins the article's
+        // main attack.
+        let joins = |when: &str| {
+            let text = format!(
+                "Rebels attacked the border town of Kessa on 3 March 2029, killing four \
+                 soldiers. The attack {when} was worse."
+            );
+            let bytes = format!("date 2031-05-02\n{text}\n");
+            let article = parse_file("a.txt", Format::Text, bytes.as_bytes())
+                .expect("parses")
+                .remove(0);
+            let mentions = extract::mentions(0, &article, &article.analyze());
+            let attacks: Vec<usize> = (0..mentions.len())
+                .filter(|&i| mentions[i].kind == EventKind::Strike)
+                .collect();
+            assert_eq!(attacks.len(), 2, "{mentions:#?}");
+            let back = &mentions[attacks[1]];
+            assert!(back.anaphoric && back.time.is_some(), "{back:#?}");
+            let groups = group(&mentions, &[article.published]);
+            let group_of = |i: usize| groups.iter().position(|g| g.contains(&i));
+            group_of(attacks[0]) == group_of(attacks[1])
+        };
+        assert!(joins("in March 2029"));
+        assert!(!joins("in the last month"));
+    }
+
+    #[test]
+    fn one_persons_political_acts_of_one_day_stay_apart() {
+        let mentions = mentions_of(&[
+            "Senator Ana Ruiz was sworn in at the Capitol on 3 May 2031.",
+            "Senator Ana Ruiz was sworn in at the Capitol on 3 May 2031, aides said.",
+            "Senator Ana Ruiz endorsed the governor at the Capitol on 3 May 2031.",
+        ]);
+        let political: Vec<usize> = (0..mentions.len())
+            .filter(|&i| mentions[i].kind == EventKind::Politics)
+            .collect();
+        assert_eq!(political.len(), 3, "{mentions:#?}");
+        let groups = group(&mentions, &[None; 3]);
+        let group_of = |i: usize| groups.iter().position(|g| g.contains(&i));
+        assert_eq!(group_of(political[0]), group_of(political[1]), "{groups:?}");
+        assert_ne!(group_of(political[0]), group_of(political[2]), "{groups:?}");
     }
 
     #[test]

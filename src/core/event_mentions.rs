@@ -923,10 +923,27 @@ fn mention(
         patient.map(|p| tree.argument(p)),
         place.map(|p| tree.argument(p)),
     );
-    // A name as the object is looked up as "name": "fired Mr Zuma" is "fire>name".
+    // A name as the object is looked up as "name": "fired Mr Zuma" is "fire>name". Without
+    // an object, what the act leaves is looked up as one: "withdrew from the race" and
+    // "pulled out of the talks" are a candidacy's and a negotiation's end, not a retreat.
+    let left = patient
+        .is_none()
+        .then(|| {
+            tree.children[w].iter().copied().find(|&c| {
+                matches!(tree.rel(c), "obl" | "nmod")
+                    && tree.s.tokens[c].upos == "NOUN"
+                    && tree.timex[c].is_none()
+                    && tree
+                        .children_with(c, "case")
+                        .any(|p| matches!(tree.lemma(p).as_str(), "from" | "of"))
+            })
+        })
+        .flatten()
+        .map(|c| tree.lemma(c));
     let object = patient
         .as_ref()
-        .map(|p| if p.proper { "name" } else { p.head.as_str() });
+        .map(|p| if p.proper { "name" } else { p.head.as_str() })
+        .or(left.as_deref());
     let particle = verbal.then(|| tree.particle(w)).flatten();
     // Its adjectives and adverbs ("a sexual assault", "sexually assaulted").
     let modifier_lemmas: Vec<String> = tree.children[w]

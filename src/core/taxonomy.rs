@@ -142,7 +142,9 @@ pub fn sense_as(lemma: &str, verbal: bool) -> Option<Sense> {
 /// lemmas of its adjectives or adverbs): an entry `lemma+particle` overrides the others
 /// ("step+down" is a resignation), then an entry `lemma>object` ("drop>charge" is a court's
 /// act, a plain "drop" a fall of figures), then an entry `lemma<modifier` ("assault<sexual"
-/// is a crime, a plain assault an attack), then the lemma's own.
+/// is a crime, a plain assault an attack), then the lemma's own. An object entry of the
+/// group the phrasal verb or the lemma belongs to holds for all its members: "withdraw>name"
+/// gives the sense of "the withdrawal of his name" and of "pulled out his name" too.
 pub fn sense_with(
     lemma: &str,
     verbal: bool,
@@ -151,16 +153,18 @@ pub fn sense_with(
     modifiers: &[&str],
 ) -> Option<Sense> {
     let lower = lemma.to_lowercase();
-    let entry = |joint: char, word: Option<&str>| {
+    let entry = |head: &str, joint: char, word: Option<&str>| {
         word.and_then(|w| {
-            let key = format!("{lower}{joint}{}", w.to_lowercase());
+            let key = format!("{head}{joint}{}", w.to_lowercase());
             lexicon().get(key.as_str()).copied()
         })
     };
-    entry('+', particle)
-        .or_else(|| entry('>', object))
-        .or_else(|| modifiers.iter().find_map(|&m| entry('<', Some(m))))
-        .or_else(|| sense_as(lemma, verbal))
+    let with_group_object = |sense: Sense| entry(sense.group, '>', object).unwrap_or(sense);
+    entry(&lower, '+', particle)
+        .map(with_group_object)
+        .or_else(|| entry(&lower, '>', object))
+        .or_else(|| modifiers.iter().find_map(|&m| entry(&lower, '<', Some(m))))
+        .or_else(|| sense_as(lemma, verbal).map(with_group_object))
 }
 
 /// The lemma an entry is about: a verb sense's entry, "fire:verb", is its plain lemma's; an
