@@ -461,3 +461,25 @@ fn leaving_a_race_or_talks_is_no_retreat() {
         assert_eq!(m.family, family, "{text}: {}", m.group);
     }
 }
+
+#[test]
+fn ruling_a_country_is_political_and_a_court_ruling_justice() {
+    for (text, family) in [
+        (
+            "The party has ruled the country since independence.",
+            Family::Politics,
+        ),
+        (
+            "The general ruled Freedonia for two decades.",
+            Family::Politics,
+        ),
+        (
+            "The court ruled that the search was illegal.",
+            Family::Justice,
+        ),
+    ] {
+        let (a, found) = mentions(text);
+        let m = find(&a, &found, "ruled");
+        assert_eq!(m.family, family, "{text}: {}", m.group);
+    }
+}

@@ -291,6 +291,7 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
     merge_small_groups(&mut groups, &kinds, &by_term, &words);
     let mut members: Vec<Vec<usize>> = groups.into_iter().map(|g| g.members).collect();
     merge_deaths_into_killings(&mut members, mentions);
+    merge_plain_into_object_senses(&mut members, mentions);
     members.retain(|m| !m.is_empty());
     members
 }
@@ -312,31 +313,92 @@ fn narrowed(range: Option<DateRange>, added: Option<DateRange>) -> Option<DateRa
     }
 }
 
-/// The day a group's members date it to: the one day all their own times share.
-fn single_day(members: &[usize], mentions: &[Mention]) -> Option<NaiveDate> {
-    let shared = members
+/// The time all of a group's members' own times share, if they have any and it is not empty.
+fn shared_range(members: &[usize], mentions: &[Mention]) -> Option<DateRange> {
+    members
         .iter()
         .filter_map(|&i| mentions[i].time.as_ref().filter(|t| !t.from_paragraph))
         .map(|t| Some(t.range))
-        .reduce(|a, b| a?.intersect(&b?))??;
-    shared.is_day().then_some(shared.earliest)
+        .reduce(|a, b| a?.intersect(&b?))?
 }
 
-/// What a group's members say of who and where: the last word of each name they give
-/// ("Lana Clarkson" and "Ms Clarkson" are both "clarkson") and their phrases' words, less the
-/// words of dying and killing, which only name the kind of happening.
-fn happening_words(members: &[usize], mentions: &[Mention]) -> HashSet<String> {
-    let names = members
+/// The day a group's members date it to: the one day all their own times share.
+fn single_day(members: &[usize], mentions: &[Mention]) -> Option<NaiveDate> {
+    shared_range(members, mentions)
+        .filter(DateRange::is_day)
+        .map(|r| r.earliest)
+}
+
+/// The last word of each name a group's members give ("Lana Clarkson" and "Ms Clarkson" are
+/// both "clarkson").
+fn name_words<'a>(
+    members: &'a [usize],
+    mentions: &'a [Mention],
+) -> impl Iterator<Item = String> + 'a {
+    members
         .iter()
         .flat_map(|&i| &mentions[i].participants)
         .filter_map(|p| p.name.split_whitespace().last())
-        .map(str::to_lowercase);
+        .map(str::to_lowercase)
+}
+
+/// What a group's members say of who and where: their [`name_words`] and their phrases'
+/// words, less the words of dying and killing, which only name the kind of happening.
+fn happening_words(members: &[usize], mentions: &[Mention]) -> HashSet<String> {
+    let names = name_words(members, mentions);
     let words = members
         .iter()
         .flat_map(|&i| &mentions[i].terms)
         .filter(|t| !taxonomy::sense(t).is_some_and(|s| matches!(s.group, "die" | "kill")))
         .cloned();
     names.chain(words).collect()
+}
+
+/// A happening told with and without the object that gives its word a sense of its own is
+/// one: "won the election" (politics) and "won outright" (a generic win), "pulled out of the
+/// race" and "pulled out". Each group whose members read the plain sense joins the group of
+/// an object sense of that word (`win>election`) whose time meets its own and that shares the
+/// most names with it (one at least).
+fn merge_plain_into_object_senses(groups: &mut [Vec<usize>], mentions: &[Mention]) {
+    // The one sense a group's members read, if they agree.
+    let sense_of = |members: &[usize]| {
+        let mut senses = members.iter().filter_map(|&i| mentions[i].sense.as_deref());
+        let first = senses.next()?;
+        senses.all(|s| s == first).then_some(first)
+    };
+    let mut by_plain: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (g, members) in groups.iter().enumerate() {
+        if let Some((plain, _)) = sense_of(members).and_then(|s| s.split_once('>')) {
+            by_plain.entry(plain).or_default().push(g);
+        }
+    }
+    for g in 0..groups.len() {
+        let Some(targets) = sense_of(&groups[g]).and_then(|s| by_plain.get(s)) else {
+            continue;
+        };
+        let Some(range) = shared_range(&groups[g], mentions) else {
+            continue;
+        };
+        let names: HashSet<String> = name_words(&groups[g], mentions).collect();
+        let best = targets
+            .iter()
+            .filter(|&&t| {
+                shared_range(&groups[t], mentions).is_some_and(|r| r.intersect(&range).is_some())
+            })
+            .map(|&t| {
+                let shared = name_words(&groups[t], mentions)
+                    .collect::<HashSet<_>>()
+                    .intersection(&names)
+                    .count();
+                (shared, std::cmp::Reverse(t))
+            })
+            .filter(|&(shared, _)| shared >= 1)
+            .max();
+        if let Some((_, std::cmp::Reverse(into))) = best {
+            let moved = std::mem::take(&mut groups[g]);
+            groups[into].extend(moved);
+        }
+    }
 }
 
 /// A death and a killing on the same day told with the same people and places are one
@@ -1252,6 +1314,33 @@ mod tests {
         let group_of = |i: usize| groups.iter().position(|g| g.contains(&i));
         assert_eq!(group_of(political[0]), group_of(political[1]), "{groups:?}");
         assert_ne!(group_of(political[0]), group_of(political[2]), "{groups:?}");
+    }
+
+    #[test]
+    fn a_withdrawal_told_without_what_it_left_joins_the_same_days_withdrawal_from_the_race() {
+        let mentions = mentions_of(&[
+            "Ana Ruiz withdrew from the presidential race on 3 May 2031.",
+            "Ana Ruiz withdrew from the presidential race on 3 May 2031, aides said.",
+            "Ana Ruiz withdrew on 3 May 2031.",
+            "Ana Ruiz withdrew on 9 May 2031.",
+        ]);
+        let withdrawals: Vec<usize> = (0..mentions.len())
+            .filter(|&i| {
+                mentions[i]
+                    .sense
+                    .as_deref()
+                    .is_some_and(|s| s.starts_with("withdraw"))
+            })
+            .collect();
+        assert_eq!(withdrawals.len(), 4, "{mentions:#?}");
+        assert_eq!(mentions[withdrawals[0]].kind, EventKind::Politics);
+        assert_eq!(mentions[withdrawals[2]].kind, EventKind::Strike);
+        let groups = group(&mentions, &[None; 4]);
+        let group_of = |i: usize| groups.iter().position(|g| g.contains(&i));
+        let race = group_of(withdrawals[0]);
+        assert_eq!(race, group_of(withdrawals[1]), "{groups:?}");
+        assert_eq!(race, group_of(withdrawals[2]), "{groups:?}");
+        assert_ne!(race, group_of(withdrawals[3]), "{groups:?}");
     }
 
     #[test]
