@@ -483,3 +483,28 @@ fn ruling_a_country_is_political_and_a_court_ruling_justice() {
         assert_eq!(m.family, family, "{text}: {}", m.group);
     }
 }
+
+#[test]
+fn an_election_won_or_lost_is_read_as_political() {
+    for (text, word, family) in [
+        (
+            "Ana Ruiz won the presidential election on Sunday.",
+            "won",
+            Family::Politics,
+        ),
+        (
+            "The governor lost his seat in the landslide.",
+            "lost",
+            Family::Politics,
+        ),
+        (
+            "The home team won the match on Sunday.",
+            "won",
+            Family::Other,
+        ),
+    ] {
+        let (a, found) = mentions(text);
+        let m = find(&a, &found, word);
+        assert_eq!(m.family, family, "{text}: {}", m.group);
+    }
+}

@@ -908,7 +908,9 @@ fn base_event(
     // Each name once, in the role the passages give it most.
     let mut named: HashSet<&str> = HashSet::default();
     participants.retain(|((name, _), _)| named.insert(name));
-    let kind = ms[0].kind;
+    // A generic happening one of whose reports names its field ("won the election") is filed
+    // under that field.
+    let kind = ms.iter().find_map(|m| m.field).unwrap_or(ms[0].kind);
     let mut evidence: Vec<Evidence> = Vec::new();
     let mut passage_at: HashMap<(usize, usize), usize> = HashMap::default();
     for m in &ms {
@@ -1341,6 +1343,35 @@ mod tests {
         assert_eq!(race, group_of(withdrawals[1]), "{groups:?}");
         assert_eq!(race, group_of(withdrawals[2]), "{groups:?}");
         assert_ne!(race, group_of(withdrawals[3]), "{groups:?}");
+    }
+
+    #[test]
+    fn an_election_won_told_with_and_without_its_object_is_one_political_event() {
+        let texts = [
+            "Ana Ruiz won the presidential election on 3 May 2031.",
+            "Ana Ruiz won the presidential election on 3 May 2031, officials said.",
+            "Ana Ruiz won outright on 3 May 2031.",
+        ];
+        let articles: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let bytes = format!("date 2031-05-04\n{text}\n");
+                parse_file(&format!("a{i}.txt"), Format::Text, bytes.as_bytes())
+                    .expect("parses")
+                    .remove(0)
+            })
+            .collect();
+        let analyses: Vec<Analysis> = articles.iter().map(Article::analyze).collect();
+        let document = build(articles, &analyses, "Election");
+        let wins: Vec<&Event> = document
+            .events
+            .iter()
+            .filter(|e| e.evidence.iter().any(|x| x.quote.contains("won")))
+            .collect();
+        assert_eq!(wins.len(), 1, "{wins:#?}");
+        assert_eq!(wins[0].evidence.len(), 3, "{wins:#?}");
+        assert_eq!(wins[0].lane, EventKind::Politics.lane(), "{wins:#?}");
     }
 
     #[test]

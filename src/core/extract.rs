@@ -8,7 +8,7 @@ use crate::core::document::{Participant, Role, Stance};
 use crate::core::event_mentions::{self, EventMention};
 use crate::core::nlp::events::EventClass;
 use crate::core::segment::{self, quote_spans};
-use crate::core::taxonomy::Family;
+use crate::core::taxonomy::{self, Family};
 use crate::core::timex::lexicon::{self, Tok, TokKind};
 use crate::core::timex::{Granularity, Timex, TimexType};
 use std::sync::Arc;
@@ -410,6 +410,9 @@ pub struct Mention {
     /// The lexicon group of its event word as the parse read it ("die" for "passed away"),
     /// for kinds too general to group by alone ([`EventKind::Occurrence`]).
     pub sense: Option<String>,
+    /// The kind its object files a generic word's happening under ("won the election":
+    /// politics), while the mention groups as the plain word ("won outright" is the same win).
+    pub field: Option<EventKind>,
 }
 
 impl Mention {
@@ -641,6 +644,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                 current: false,
                 reported_by: None,
                 sense: None,
+                field: None,
             });
         }
         // Events the parse finds that the trigger words do not name.
@@ -861,8 +865,20 @@ fn from_parse(
     {
         return None;
     }
-    let sense = em.sense()?;
+    let read = em.sense()?;
+    // An object sense of a generic word ("win>election" of "win") names the field of the same
+    // happening, not another one: the mention groups as the plain word and keeps the field.
+    let plain = taxonomy::sense_as(&em.lemma, verbal).filter(|plain| {
+        plain.family == Family::Other
+            && read.family != Family::Other
+            && read
+                .group
+                .strip_prefix(plain.group)
+                .is_some_and(|rest| rest.starts_with('>'))
+    });
+    let sense = plain.unwrap_or(read);
     let kind = EventKind::of_family(sense.family, sense.group)?;
+    let field = plain.and_then(|_| EventKind::of_family(read.family, read.group));
     let toks = facts.toks;
     let k = toks.iter().position(|t| t.start == em.trigger.0)?;
     if facts.found.iter().any(|&(f, fk)| f == k || fk == kind) {
@@ -939,6 +955,7 @@ fn from_parse(
         anaphoric: false,
         reported_by: None,
         sense: Some(group),
+        field,
     })
 }
 
