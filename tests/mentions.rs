@@ -485,7 +485,7 @@ fn ruling_a_country_is_political_and_a_court_ruling_justice() {
 }
 
 #[test]
-fn an_election_won_or_lost_is_read_as_political() {
+fn an_election_won_or_lost_and_a_rise_to_power_are_read_as_political() {
     for (text, word, family) in [
         (
             "Ana Ruiz won the presidential election on Sunday.",
@@ -501,6 +501,16 @@ fn an_election_won_or_lost_is_read_as_political() {
             "The home team won the match on Sunday.",
             "won",
             Family::Other,
+        ),
+        (
+            "The former guerrilla rose to power in a coup.",
+            "rose",
+            Family::Politics,
+        ),
+        (
+            "Oil prices rose to a record on Monday.",
+            "rose",
+            Family::Economy,
         ),
     ] {
         let (a, found) = mentions(text);

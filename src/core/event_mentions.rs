@@ -924,8 +924,9 @@ fn mention(
         place.map(|p| tree.argument(p)),
     );
     // A name as the object is looked up as "name": "fired Mr Zuma" is "fire>name". Without
-    // an object, what the act leaves is looked up as one: "withdrew from the race" and
-    // "pulled out of the talks" are a candidacy's and a negotiation's end, not a retreat.
+    // an object, what the act leaves or reaches is looked up as one: "withdrew from the race"
+    // and "pulled out of the talks" are a candidacy's and a negotiation's end, not a retreat,
+    // and "rose to power" is no figure's rise.
     let left = patient
         .is_none()
         .then(|| {
@@ -935,7 +936,7 @@ fn mention(
                     && tree.timex[c].is_none()
                     && tree
                         .children_with(c, "case")
-                        .any(|p| matches!(tree.lemma(p).as_str(), "from" | "of"))
+                        .any(|p| matches!(tree.lemma(p).as_str(), "from" | "of" | "to"))
             })
         })
         .flatten()
