@@ -36,6 +36,15 @@ fn find<'a>(a: &Article, found: &'a [EventMention], word: &str) -> &'a EventMent
         })
 }
 
+/// Asserts the family of the event word `word` in each text.
+fn assert_families(cases: &[(&str, &str, Family)]) {
+    for &(text, word, family) in cases {
+        let (a, found) = mentions(text);
+        let m = find(&a, &found, word);
+        assert_eq!(m.family, family, "{text}: {}", m.group);
+    }
+}
+
 #[test]
 fn who_did_what_to_whom_where_and_when() {
     let (a, found) =
@@ -419,7 +428,7 @@ fn promoting_a_person_is_an_appointment() {
 
 #[test]
 fn leaving_a_race_or_talks_is_no_retreat() {
-    for (text, word, family) in [
+    assert_families(&[
         (
             "The senator pulled out of the race on Friday.",
             "pulled",
@@ -455,38 +464,33 @@ fn leaving_a_race_or_talks_is_no_retreat() {
             "pulled",
             Family::Conflict,
         ),
-    ] {
-        let (a, found) = mentions(text);
-        let m = find(&a, &found, word);
-        assert_eq!(m.family, family, "{text}: {}", m.group);
-    }
+    ]);
 }
 
 #[test]
 fn ruling_a_country_is_political_and_a_court_ruling_justice() {
-    for (text, family) in [
+    assert_families(&[
         (
             "The party has ruled the country since independence.",
+            "ruled",
             Family::Politics,
         ),
         (
             "The general ruled Freedonia for two decades.",
+            "ruled",
             Family::Politics,
         ),
         (
             "The court ruled that the search was illegal.",
+            "ruled",
             Family::Justice,
         ),
-    ] {
-        let (a, found) = mentions(text);
-        let m = find(&a, &found, "ruled");
-        assert_eq!(m.family, family, "{text}: {}", m.group);
-    }
+    ]);
 }
 
 #[test]
 fn an_election_won_or_lost_and_a_rise_to_power_are_read_as_political() {
-    for (text, word, family) in [
+    assert_families(&[
         (
             "Ana Ruiz won the presidential election on Sunday.",
             "won",
@@ -512,9 +516,5 @@ fn an_election_won_or_lost_and_a_rise_to_power_are_read_as_political() {
             "rose",
             Family::Economy,
         ),
-    ] {
-        let (a, found) = mentions(text);
-        let m = find(&a, &found, word);
-        assert_eq!(m.family, family, "{text}: {}", m.group);
-    }
+    ]);
 }

@@ -354,11 +354,15 @@ fn happening_words(members: &[usize], mentions: &[Mention]) -> HashSet<String> {
     names.chain(words).collect()
 }
 
+/// A group's index with the time its members share and their [`name_words`].
+type DatedGroup = (usize, DateRange, HashSet<String>);
+
 /// A happening told with and without the object that gives its word a sense of its own is
-/// one: "won the election" (politics) and "won outright" (a generic win), "pulled out of the
-/// race" and "pulled out". Each group whose members read the plain sense joins the group of
-/// an object sense of that word (`win>election`) whose time meets its own and that shares the
-/// most names with it (one at least).
+/// one: "pulled out of the race" (politics) and "pulled out" (a withdrawal). Each group whose
+/// members read the plain sense joins the group of an object sense of that word
+/// (`withdraw>candidacy`, [`taxonomy::refined_group`]) whose time meets its own and that
+/// shares the most names with it (one at least). The object senses' groups are read once,
+/// as they were before any joins them.
 fn merge_plain_into_object_senses(groups: &mut [Vec<usize>], mentions: &[Mention]) {
     // The one sense a group's members read, if they agree.
     let sense_of = |members: &[usize]| {
@@ -366,10 +370,14 @@ fn merge_plain_into_object_senses(groups: &mut [Vec<usize>], mentions: &[Mention
         let first = senses.next()?;
         senses.all(|s| s == first).then_some(first)
     };
-    let mut by_plain: HashMap<&str, Vec<usize>> = HashMap::default();
+    // Each object sense's group with its time and names, by the plain sense it refines.
+    let mut by_plain: HashMap<&str, Vec<DatedGroup>> = HashMap::default();
     for (g, members) in groups.iter().enumerate() {
-        if let Some((plain, _)) = sense_of(members).and_then(|s| s.split_once('>')) {
-            by_plain.entry(plain).or_default().push(g);
+        if let Some(plain) = sense_of(members).and_then(taxonomy::refined_group)
+            && let Some(range) = shared_range(members, mentions)
+        {
+            let names = name_words(members, mentions).collect();
+            by_plain.entry(plain).or_default().push((g, range, names));
         }
     }
     for g in 0..groups.len() {
@@ -382,15 +390,10 @@ fn merge_plain_into_object_senses(groups: &mut [Vec<usize>], mentions: &[Mention
         let names: HashSet<String> = name_words(&groups[g], mentions).collect();
         let best = targets
             .iter()
-            .filter(|&&t| {
-                shared_range(&groups[t], mentions).is_some_and(|r| r.intersect(&range).is_some())
-            })
-            .map(|&t| {
-                let shared = name_words(&groups[t], mentions)
-                    .collect::<HashSet<_>>()
-                    .intersection(&names)
-                    .count();
-                (shared, std::cmp::Reverse(t))
+            .filter(|(_, theirs, _)| theirs.intersect(&range).is_some())
+            .map(|(t, _, their_names)| {
+                let shared = their_names.intersection(&names).count();
+                (shared, std::cmp::Reverse(*t))
             })
             .filter(|&(shared, _)| shared >= 1)
             .max();
@@ -471,9 +474,10 @@ const FIGURE_SENSES: [&str; 3] = ["rise", "fall", "cut"];
 
 /// Whether mentions of these senses may be one happening, where both sides have any: for a
 /// generic kind ([`EventKind::Occurrence`]) and for politics, whose senses are different
-/// happenings (a win, a swearing-in, a withdrawal from the race), the senses must meet; in the economy, a figure's
-/// move must be the same move ("emissions rose" is not "emissions were cut", nor a takeover),
-/// while deals of different words may still be one ("bought", "acquired").
+/// happenings (a win, a swearing-in, a withdrawal from the race), the senses must meet; in
+/// the economy, a figure's move must be the same move ("emissions rose" is not "emissions
+/// were cut", nor a takeover), while deals of different words may still be one ("bought",
+/// "acquired").
 fn senses_agree<'a, S>(kind: EventKind, senses: S, group: &HashSet<String>) -> bool
 where
     S: IntoIterator<Item = &'a String>,

@@ -871,10 +871,7 @@ fn from_parse(
     let plain = taxonomy::sense_as(&em.lemma, verbal).filter(|plain| {
         plain.family == Family::Other
             && read.family != Family::Other
-            && read
-                .group
-                .strip_prefix(plain.group)
-                .is_some_and(|rest| rest.starts_with('>'))
+            && taxonomy::refined_group(read.group) == Some(plain.group)
     });
     let sense = plain.unwrap_or(read);
     let kind = EventKind::of_family(sense.family, sense.group)?;

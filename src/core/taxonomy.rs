@@ -127,6 +127,12 @@ pub fn sense(lemma: &str) -> Option<Sense> {
         .copied()
 }
 
+/// The plain group an object sense's group refines, by the lexicon's naming: "withdraw" for
+/// `withdraw>candidacy`, "win" for `win>election`; `None` for any other group.
+pub fn refined_group(group: &str) -> Option<&str> {
+    group.split_once('>').map(|(plain, _)| plain)
+}
+
 /// The sense of a lemma used as a verb (`verbal`) or a noun: an entry `lemma:verb` overrides
 /// the plain one for verbs ("fire:verb" is shooting, the noun "fire" a disaster).
 pub fn sense_as(lemma: &str, verbal: bool) -> Option<Sense> {
