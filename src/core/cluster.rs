@@ -8,6 +8,7 @@ use crate::core::document::{
     DateStep, Document, Event, EventId, Evidence, FORMAT, Origin, Participant, Role, Span, Stance,
     VERSION,
 };
+use crate::core::event_mentions::Tense;
 use crate::core::extract::{self, EventKind, Mention};
 use crate::core::taxonomy;
 use chrono::NaiveDate;
@@ -150,19 +151,52 @@ struct Group {
     senses: HashSet<String>,
     /// The members' own times, intersected.
     range: Option<DateRange>,
-    /// The [`present_state`] of its first member told in the present without a time.
-    present: Option<DateRange>,
+    /// The [`told_time`]s of its members without a time of their own, intersected.
+    told: Option<DateRange>,
 }
 
-/// For a mention told in the present with no time of its own ("is suing"), the year before
-/// its publication: a state of affairs then, not the same happening as one dated years before.
-/// Only grouping reads it; the event's dates come from the mentions' own times.
-fn present_state(m: &Mention, published: &[Option<NaiveDate>]) -> Option<DateRange> {
+impl Group {
+    /// Whether a happening of time `time` may be this group's: its members' own times agree
+    /// with it, or when none has one, the times their tenses allow.
+    fn admits(&self, time: Option<DateRange>) -> bool {
+        times_agree(time, self.range.or(self.told))
+    }
+
+    /// How many days its time (its members' own, else their tenses') lies from `day`: none
+    /// when it holds the day, the most when either is unknown.
+    fn days_from(&self, day: Option<NaiveDate>) -> u64 {
+        match (self.range.or(self.told), day) {
+            (Some(r), Some(day)) if day < r.earliest => {
+                (r.earliest - day).num_days().unsigned_abs()
+            }
+            (Some(r), Some(day)) if day > r.latest => (day - r.latest).num_days().unsigned_abs(),
+            (Some(_), Some(_)) => 0,
+            _ => u64::MAX,
+        }
+    }
+}
+
+/// The time a mention without a time of its own may have, from the tense it is told in and
+/// its publication day: told in the past, on or before that day ("the people who voted" in a
+/// June 2013 article is no February 2015 vote); in the future, on or after it; in the present
+/// ("is suing"), the year before it, a state of affairs then, not the same happening as one
+/// dated years before. A day of slack on either side allows for time zones. Only grouping
+/// reads it; the event's dates come from the mentions' own times.
+fn told_time(m: &Mention, published: &[Option<NaiveDate>]) -> Option<DateRange> {
+    if m.time.is_some() {
+        return None;
+    }
     let published = published.get(m.article).copied().flatten()?;
-    let since = published.checked_sub_days(chrono::Days::new(CURRENT_STATE_DAYS))?;
-    m.current
-        .then(|| DateRange::new(since, published))
-        .flatten()
+    let day = chrono::Days::new(1);
+    match m.tense {
+        Tense::Past => DateRange::new(NaiveDate::MIN, published.checked_add_days(day)?),
+        Tense::Future => DateRange::new(published.checked_sub_days(day)?, NaiveDate::MAX),
+        Tense::Present => DateRange::new(
+            published.checked_sub_days(chrono::Days::new(CURRENT_STATE_DAYS))?,
+            published,
+        ),
+        Tense::None => None,
+    }
 }
 
 /// The key of the mention's named agent (the parse found a name: "Madoff", not "he" or "the
@@ -198,12 +232,12 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
             .as_ref()
             .filter(|t| !t.from_paragraph)
             .map(|t| t.range);
-        let present = present_state(m, published);
+        let told = told_time(m, published);
         let agent = agent_key(m.agent.as_ref());
         let named = named_agent_key(m);
         let chosen = if m.anaphoric
             && let Some(&g) = main_in_article.get(&(m.article, m.kind))
-            && times_agree(range.or(present), groups[g].range)
+            && groups[g].admits(range.or(told))
         {
             Some(g)
         } else {
@@ -228,14 +262,23 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
             candidates.dedup();
             candidates
                 .into_iter()
-                .filter(|&g| times_agree(range.or(present), groups[g].range))
+                .filter(|&g| groups[g].admits(range.or(told)))
                 .map(|g| {
                     let words = (phrase.as_slice(), context.as_slice(), &words);
                     let agents = (agent.as_deref(), named.as_deref());
                     (g, similarity(m, words, agents, &groups[g]))
                 })
                 .filter(|&(_, s)| s >= JOIN_THRESHOLD)
-                .max_by(|a, b| a.1.total_cmp(&b.1))
+                // Of groups told alike, the one nearest the mention's publication: "voted",
+                // with no time of its own, tells the latest such vote.
+                .max_by(|a, b| {
+                    let nearness = |g: usize| {
+                        let day = published.get(m.article).copied().flatten();
+                        std::cmp::Reverse(groups[g].days_from(day))
+                    };
+                    a.1.total_cmp(&b.1)
+                        .then_with(|| nearness(a.0).cmp(&nearness(b.0)))
+                })
                 .map(|(g, _)| g)
         };
         let g = match chosen {
@@ -250,7 +293,7 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
                     named_agents: HashSet::default(),
                     senses: HashSet::default(),
                     range: None,
-                    present: None,
+                    told: None,
                 });
                 groups.len() - 1
             }
@@ -273,7 +316,7 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
         group.named_agents.extend(named);
         group.senses.extend(m.sense.clone());
         group.range = narrowed(group.range, range);
-        group.present = group.present.or(present);
+        group.told = narrowed(group.told, told);
         let count = count_in_article.entry((m.article, g)).or_default();
         *count += 1;
         let count = *count;
@@ -562,12 +605,7 @@ fn merge_small_groups(
         candidates.dedup();
         let best = candidates
             .into_iter()
-            .filter(|&g| {
-                times_agree(
-                    groups[small].range.or(groups[small].present),
-                    groups[g].range,
-                )
-            })
+            .filter(|&g| groups[g].admits(groups[small].range.or(groups[small].told)))
             .filter(|&g| senses_agree(kind, &groups[small].senses, &groups[g].senses))
             .map(|g| (g, overlap(&words, &context, &groups[g], vocabulary)))
             .filter(|&(_, s)| s >= JOIN_THRESHOLD)
@@ -579,9 +617,9 @@ fn merge_small_groups(
             let agents = std::mem::take(&mut groups[small].agents);
             let named = std::mem::take(&mut groups[small].named_agents);
             let senses = std::mem::take(&mut groups[small].senses);
-            let (range, present) = (groups[small].range, groups[small].present);
+            let (range, told) = (groups[small].range, groups[small].told);
             let into = &mut groups[target];
-            into.present = into.present.or(present);
+            into.told = narrowed(into.told, told);
             into.members.extend(moved);
             into.phrase_terms.extend(phrase);
             for (t, n) in terms {
@@ -1225,7 +1263,7 @@ mod tests {
             named_agents: named_agent_key(first).into_iter().collect(),
             senses: first.sense.iter().cloned().collect(),
             range: None,
-            present: None,
+            told: None,
         };
         let score = |i: usize| {
             let (phrase, context) = &words.of_mention[i];
@@ -1378,6 +1416,66 @@ mod tests {
         assert_eq!(wins[0].lane, EventKind::Politics.lane(), "{wins:#?}");
     }
 
+    /// The mentions of `kind` in articles of one sentence each, published on the given days,
+    /// and the articles' publication days.
+    fn dated_mentions(
+        dated: &[(&str, &str)],
+        kind: EventKind,
+    ) -> (Vec<Mention>, Vec<Option<NaiveDate>>) {
+        let mut mentions = Vec::new();
+        let mut published = Vec::new();
+        for (i, (date, text)) in dated.iter().enumerate() {
+            let bytes = format!("date {date}\n{text}\n");
+            let article = parse_file("a.txt", Format::Text, bytes.as_bytes())
+                .expect("parses")
+                .remove(0);
+            published.push(article.published);
+            mentions.extend(
+                extract::mentions(i, &article, &article.analyze())
+                    .into_iter()
+                    .filter(|m| m.kind == kind),
+            );
+        }
+        (mentions, published)
+    }
+
+    #[test]
+    fn a_happening_told_in_the_past_or_future_joins_only_a_day_its_tense_allows() {
+        let dated = [
+            (
+                "2015-02-03",
+                "Lawmakers in the capital voted on Tuesday to approve the new budget.",
+            ),
+            // Told in the past two years before: another vote.
+            (
+                "2013-06-18",
+                "Lawmakers in the capital voted to approve the new budget, officials said.",
+            ),
+            // Told as to come two years after: another vote.
+            (
+                "2017-05-16",
+                "Lawmakers in the capital will vote to approve the new budget.",
+            ),
+            // Told in the past the next day, in the first report's words: the same vote.
+            (
+                "2015-02-04",
+                "Lawmakers in the capital voted to approve the new budget.",
+            ),
+        ];
+        let (mentions, published) = dated_mentions(&dated, EventKind::Politics);
+        assert_eq!(mentions.len(), 4, "{mentions:#?}");
+        assert_eq!(mentions[1].tense, Tense::Past);
+        assert_eq!(mentions[2].tense, Tense::Future);
+        let groups = group(&mentions, &published);
+        let group_of = |i: usize| groups.iter().position(|g| g.contains(&i));
+        assert_ne!(group_of(0), group_of(1), "{groups:?}");
+        assert_ne!(group_of(0), group_of(2), "{groups:?}");
+        assert_eq!(group_of(0), group_of(3), "{groups:?}");
+        // The same articles without their publication days group as one vote.
+        let groups = group(&mentions, &[None; 4]);
+        assert_eq!(groups.len(), 1, "{groups:?}");
+    }
+
     #[test]
     fn a_state_told_in_the_present_does_not_join_a_happening_years_before() {
         let dated = [
@@ -1394,22 +1492,9 @@ mod tests {
                 "Police are arresting the finance minister in the capital.",
             ),
         ];
-        let mut mentions = Vec::new();
-        let mut published = Vec::new();
-        for (i, (date, text)) in dated.iter().enumerate() {
-            let bytes = format!("date {date}\n{text}\n");
-            let article = parse_file("a.txt", Format::Text, bytes.as_bytes())
-                .expect("parses")
-                .remove(0);
-            published.push(article.published);
-            mentions.extend(
-                extract::mentions(i, &article, &article.analyze())
-                    .into_iter()
-                    .filter(|m| m.kind == EventKind::Arrest),
-            );
-        }
+        let (mentions, published) = dated_mentions(&dated, EventKind::Arrest);
         assert_eq!(mentions.len(), 3, "{mentions:#?}");
-        assert!(mentions[2].current && mentions[2].time.is_none());
+        assert!(mentions[2].tense == Tense::Present && mentions[2].time.is_none());
         let groups = group(&mentions, &published);
         let group_of = |i: usize| groups.iter().position(|g| g.contains(&i));
         assert_eq!(group_of(0), group_of(1), "{groups:?}");

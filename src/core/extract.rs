@@ -5,7 +5,7 @@
 use crate::core::article::{Analysis, Article};
 use crate::core::dates::DateRange;
 use crate::core::document::{Participant, Role, Stance};
-use crate::core::event_mentions::{self, EventMention};
+use crate::core::event_mentions::{self, EventMention, Tense};
 use crate::core::nlp::events::EventClass;
 use crate::core::segment::{self, quote_spans};
 use crate::core::taxonomy::{self, Family};
@@ -402,9 +402,10 @@ pub struct Mention {
     pub time: Option<TimeLink>,
     /// Refers back to an event named before ("the strike", "they took it out").
     pub anaphoric: bool,
-    /// Told in the present with no time of its own ("is suing", "has denied"): a state of
-    /// affairs at publication, so not the same happening as one dated years before.
-    pub current: bool,
+    /// The tense it is told in ([`Tense::None`] for nouns and trigger words). With no time of
+    /// its own, a past one happened before publication, a future one after, and a present
+    /// one ("is suing", "has denied") is a state of affairs at publication: grouping reads it.
+    pub tense: Tense,
     /// Index (in the same list) of the reporting mention in the same sentence that reports it.
     pub reported_by: Option<usize>,
     /// The lexicon group of its event word as the parse read it ("die" for "passed away"),
@@ -641,7 +642,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                 phrase,
                 time,
                 anaphoric,
-                current: false,
+                tense: Tense::None,
                 reported_by: None,
                 sense: None,
                 field: None,
@@ -947,7 +948,7 @@ fn from_parse(
         terms,
         context: Arc::clone(facts.terms),
         phrase,
-        current: time.is_none() && em.tense == event_mentions::Tense::Present,
+        tense: em.tense,
         time,
         anaphoric: false,
         reported_by: None,
