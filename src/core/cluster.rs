@@ -133,6 +133,7 @@ impl Words {
 }
 
 /// A group of mentions being built.
+#[derive(Default)]
 struct Group {
     members: Vec<usize>,
     /// Words of the members' phrases.
@@ -151,15 +152,15 @@ struct Group {
     senses: HashSet<String>,
     /// The members' own times, intersected.
     range: Option<DateRange>,
-    /// The [`told_time`]s of its members without a time of their own, intersected.
+    /// The span of the [`told_time`]s of its members without a time of their own.
     told: Option<DateRange>,
 }
 
 impl Group {
-    /// Whether a happening of time `time` may be this group's: its members' own times agree
-    /// with it, or when none has one, the times their tenses allow.
+    /// Whether a happening of time `time` may be this group's: its members' own times and the
+    /// times their tenses allow both agree with it.
     fn admits(&self, time: Option<DateRange>) -> bool {
-        times_agree(time, self.range.or(self.told))
+        times_agree(time, self.range) && times_agree(time, self.told)
     }
 
     /// How many days its time (its members' own, else their tenses') lies from `day`: none
@@ -183,7 +184,7 @@ impl Group {
 /// dated years before. A day of slack on either side allows for time zones. Only grouping
 /// reads it; the event's dates come from the mentions' own times.
 fn told_time(m: &Mention, published: &[Option<NaiveDate>]) -> Option<DateRange> {
-    if m.time.is_some() {
+    if m.time.as_ref().is_some_and(|t| !t.from_paragraph) {
         return None;
     }
     let published = published.get(m.article).copied().flatten()?;
@@ -285,16 +286,7 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
             Some(g) => g,
             None if m.terms.is_empty() && agent.is_none() => continue,
             None => {
-                groups.push(Group {
-                    phrase_terms: HashSet::default(),
-                    members: Vec::new(),
-                    terms: HashMap::default(),
-                    agents: HashSet::default(),
-                    named_agents: HashSet::default(),
-                    senses: HashSet::default(),
-                    range: None,
-                    told: None,
-                });
+                groups.push(Group::default());
                 groups.len() - 1
             }
         };
@@ -316,7 +308,7 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
         group.named_agents.extend(named);
         group.senses.extend(m.sense.clone());
         group.range = narrowed(group.range, range);
-        group.told = narrowed(group.told, told);
+        group.told = spanned(group.told, told);
         let count = count_in_article.entry((m.article, g)).or_default();
         *count += 1;
         let count = *count;
@@ -352,6 +344,14 @@ fn times_agree(a: Option<DateRange>, b: Option<DateRange>) -> bool {
 fn narrowed(range: Option<DateRange>, added: Option<DateRange>) -> Option<DateRange> {
     match (range, added) {
         (Some(a), Some(b)) => a.intersect(&b).or(Some(a)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The smallest range covering both, or whichever is known.
+fn spanned(a: Option<DateRange>, b: Option<DateRange>) -> Option<DateRange> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.union(&b)),
         (a, b) => a.or(b),
     }
 }
@@ -605,7 +605,9 @@ fn merge_small_groups(
         candidates.dedup();
         let best = candidates
             .into_iter()
-            .filter(|&g| groups[g].admits(groups[small].range.or(groups[small].told)))
+            .filter(|&g| {
+                groups[g].admits(groups[small].range) && groups[g].admits(groups[small].told)
+            })
             .filter(|&g| senses_agree(kind, &groups[small].senses, &groups[g].senses))
             .map(|g| (g, overlap(&words, &context, &groups[g], vocabulary)))
             .filter(|&(_, s)| s >= JOIN_THRESHOLD)
@@ -619,7 +621,7 @@ fn merge_small_groups(
             let senses = std::mem::take(&mut groups[small].senses);
             let (range, told) = (groups[small].range, groups[small].told);
             let into = &mut groups[target];
-            into.told = narrowed(into.told, told);
+            into.told = spanned(into.told, told);
             into.members.extend(moved);
             into.phrase_terms.extend(phrase);
             for (t, n) in terms {
@@ -1191,6 +1193,10 @@ mod tests {
     use super::*;
     use crate::core::ingest::{Format, parse_file};
 
+    fn day(iso: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(iso, "%Y-%m-%d").expect("a date")
+    }
+
     /// The mentions of each text, read as an article of its own.
     fn mentions_of(texts: &[&str]) -> Vec<Mention> {
         texts
@@ -1474,6 +1480,32 @@ mod tests {
         // The same articles without their publication days group as one vote.
         let groups = group(&mentions, &[None; 4]);
         assert_eq!(groups.len(), 1, "{groups:?}");
+    }
+
+    #[test]
+    fn a_vague_own_time_does_not_lift_what_the_members_tenses_allow() {
+        let range = |a: &str, b: &str| DateRange::new(day(a), day(b));
+        // One member dated "this century", another told in the present in December 2010.
+        let group = Group {
+            range: range("2000-01-01", "2099-12-31"),
+            told: range("2009-12-04", "2010-12-04"),
+            ..Group::default()
+        };
+        assert!(group.admits(range("2010-06-01", "2010-06-01")));
+        assert!(group.admits(None));
+        assert!(!group.admits(range("2006-04-19", "2006-04-19")));
+        // The members told in the past in a 2013 article and in the present in 2010: a 2012
+        // day is allowed, one after the later publication is not.
+        let told = spanned(
+            range("2009-12-04", "2010-12-04"),
+            DateRange::new(NaiveDate::MIN, day("2013-06-19")),
+        );
+        let group = Group {
+            told,
+            ..Group::default()
+        };
+        assert!(group.admits(range("2012-03-01", "2012-03-31")));
+        assert!(!group.admits(range("2015-02-03", "2015-02-03")));
     }
 
     #[test]
