@@ -933,6 +933,21 @@ fn words_around(text: &str, m: &Mention) -> String {
 
 /// One event from its mentions: evidence, date from the intersection of the dated passages
 /// (conflicts kept and flagged), bounded by the earliest publication that reports it.
+/// A step of an event's dating that reads an article's publication day, bounding neither end
+/// yet.
+fn publication_step(article: &Article, published: NaiveDate, anchor: &str) -> DateStep {
+    DateStep {
+        article: article.id.clone(),
+        start: 0,
+        end: 0,
+        text: format!("published {published}"),
+        value: published.to_string(),
+        anchor: anchor.into(),
+        earliest: None,
+        latest: None,
+    }
+}
+
 fn base_event(
     articles: &[Article],
     order: &HashMap<&str, usize>,
@@ -1021,27 +1036,42 @@ fn base_event(
             }),
         });
     }
-    // Reported as done: no later than the first publication that reports it.
+    // Reported as done: no later than the first publication that reports it ("will vote"
+    // reports nothing done).
     let first_report = ms
         .iter()
-        .filter(|m| m.stance != Stance::Denies)
+        .filter(|m| m.stance != Stance::Denies && m.tense != Tense::Future)
         .filter_map(|m| articles[m.article].published.map(|d| (d, m.article)))
         .min();
     let (mut earliest, mut latest) = (range.map(|r| r.earliest), range.map(|r| r.latest));
+    // Announced as to come, with no time of its own: no earlier than the last publication
+    // that announces it before any reports it done.
+    let last_announcement = ms
+        .iter()
+        .filter(|m| m.tense == Tense::Future && m.time.is_none())
+        .filter_map(|m| articles[m.article].published.map(|d| (d, m.article)))
+        .filter(|&(d, _)| first_report.is_none_or(|(report, _)| d <= report))
+        .max();
+    if let Some((published, article)) = last_announcement
+        && earliest.is_none_or(|e| e < published)
+        && latest.is_none_or(|l| l >= published)
+    {
+        earliest = Some(published);
+        let step = publication_step(&articles[article], published, "announced as to come then");
+        steps.push(DateStep {
+            earliest: Some(published),
+            ..step
+        });
+    }
     if let Some((published, article)) = first_report
         && latest.is_none_or(|l| l > published)
         && earliest.is_none_or(|e| e <= published)
     {
         latest = Some(published);
+        let step = publication_step(&articles[article], published, "reported as done by then");
         steps.push(DateStep {
-            article: articles[article].id.clone(),
-            start: 0,
-            end: 0,
-            text: format!("published {published}"),
-            value: published.to_string(),
-            anchor: "reported as done by then".into(),
-            earliest: None,
             latest: Some(published),
+            ..step
         });
     }
     if earliest.is_none() && latest.is_some() {
@@ -1420,6 +1450,60 @@ mod tests {
         assert_eq!(wins.len(), 1, "{wins:#?}");
         assert_eq!(wins[0].evidence.len(), 3, "{wins:#?}");
         assert_eq!(wins[0].lane, EventKind::Politics.lane(), "{wins:#?}");
+    }
+
+    #[test]
+    fn an_event_announced_as_to_come_is_dated_after_the_announcement() {
+        let document_of = |dated: &[(&str, &str)]| {
+            let articles: Vec<Article> = dated
+                .iter()
+                .enumerate()
+                .map(|(i, (date, text))| {
+                    let bytes = format!("date {date}\n{text}\n");
+                    parse_file(&format!("a{i}.txt"), Format::Text, bytes.as_bytes())
+                        .expect("parses")
+                        .remove(0)
+                })
+                .collect();
+            let analyses: Vec<Analysis> = articles.iter().map(Article::analyze).collect();
+            build(articles, &analyses, "Budget")
+        };
+        let votes = |document: &Document| -> Vec<(Option<NaiveDate>, Option<NaiveDate>)> {
+            document
+                .events
+                .iter()
+                .filter(|e| e.evidence.iter().any(|x| x.quote.contains("vote")))
+                .map(|e| (e.earliest, e.latest))
+                .collect()
+        };
+        let announced = [
+            (
+                "2031-05-02",
+                "The parliament will vote to approve the new budget.",
+            ),
+            (
+                "2031-05-04",
+                "The parliament will vote to approve the new budget, officials said.",
+            ),
+        ];
+        // Not "no later than the first announcement": on or after the last one.
+        assert_eq!(
+            votes(&document_of(&announced)),
+            [(Some(day("2031-05-04")), None)]
+        );
+        // Announced on the 4th and reported done on the 6th: between the two.
+        let done = [
+            announced[0],
+            announced[1],
+            (
+                "2031-05-06",
+                "The parliament voted to approve the new budget, officials said.",
+            ),
+        ];
+        assert_eq!(
+            votes(&document_of(&done)),
+            [(Some(day("2031-05-04")), Some(day("2031-05-06")))]
+        );
     }
 
     /// The mentions of `kind` in articles of one sentence each, published on the given days,
