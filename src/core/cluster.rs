@@ -1423,25 +1423,40 @@ mod tests {
         assert_ne!(race, group_of(withdrawals[3]), "{groups:?}");
     }
 
-    #[test]
-    fn an_election_won_told_with_and_without_its_object_is_one_political_event() {
-        let texts = [
-            "Ana Ruiz won the presidential election on 3 May 2031.",
-            "Ana Ruiz won the presidential election on 3 May 2031, officials said.",
-            "Ana Ruiz won outright on 3 May 2031.",
-        ];
-        let articles: Vec<Article> = texts
+    /// Articles of one text each, published on the given days.
+    fn articles_of(dated: &[(&str, &str)]) -> Vec<Article> {
+        dated
             .iter()
             .enumerate()
-            .map(|(i, text)| {
-                let bytes = format!("date 2031-05-04\n{text}\n");
+            .map(|(i, (date, text))| {
+                let bytes = format!("date {date}\n{text}\n");
                 parse_file(&format!("a{i}.txt"), Format::Text, bytes.as_bytes())
                     .expect("parses")
                     .remove(0)
             })
-            .collect();
+            .collect()
+    }
+
+    /// The document of [`articles_of`] the texts.
+    fn document_of(dated: &[(&str, &str)]) -> Document {
+        let articles = articles_of(dated);
         let analyses: Vec<Analysis> = articles.iter().map(Article::analyze).collect();
-        let document = build(articles, &analyses, "Election");
+        build(articles, &analyses, "Story")
+    }
+
+    #[test]
+    fn an_election_won_told_with_and_without_its_object_is_one_political_event() {
+        let document = document_of(&[
+            (
+                "2031-05-04",
+                "Ana Ruiz won the presidential election on 3 May 2031.",
+            ),
+            (
+                "2031-05-04",
+                "Ana Ruiz won the presidential election on 3 May 2031, officials said.",
+            ),
+            ("2031-05-04", "Ana Ruiz won outright on 3 May 2031."),
+        ]);
         let wins: Vec<&Event> = document
             .events
             .iter()
@@ -1454,20 +1469,6 @@ mod tests {
 
     #[test]
     fn an_event_announced_as_to_come_is_dated_after_the_announcement() {
-        let document_of = |dated: &[(&str, &str)]| {
-            let articles: Vec<Article> = dated
-                .iter()
-                .enumerate()
-                .map(|(i, (date, text))| {
-                    let bytes = format!("date {date}\n{text}\n");
-                    parse_file(&format!("a{i}.txt"), Format::Text, bytes.as_bytes())
-                        .expect("parses")
-                        .remove(0)
-                })
-                .collect();
-            let analyses: Vec<Analysis> = articles.iter().map(Article::analyze).collect();
-            build(articles, &analyses, "Budget")
-        };
         let votes = |document: &Document| -> Vec<(Option<NaiveDate>, Option<NaiveDate>)> {
             document
                 .events
@@ -1506,27 +1507,20 @@ mod tests {
         );
     }
 
-    /// The mentions of `kind` in articles of one sentence each, published on the given days,
-    /// and the articles' publication days.
+    /// The mentions of `kind` in the [`articles_of`] the texts, and the articles' publication
+    /// days.
     fn dated_mentions(
         dated: &[(&str, &str)],
         kind: EventKind,
     ) -> (Vec<Mention>, Vec<Option<NaiveDate>>) {
-        let mut mentions = Vec::new();
-        let mut published = Vec::new();
-        for (i, (date, text)) in dated.iter().enumerate() {
-            let bytes = format!("date {date}\n{text}\n");
-            let article = parse_file("a.txt", Format::Text, bytes.as_bytes())
-                .expect("parses")
-                .remove(0);
-            published.push(article.published);
-            mentions.extend(
-                extract::mentions(i, &article, &article.analyze())
-                    .into_iter()
-                    .filter(|m| m.kind == kind),
-            );
-        }
-        (mentions, published)
+        let articles = articles_of(dated);
+        let mentions = articles
+            .iter()
+            .enumerate()
+            .flat_map(|(i, article)| extract::mentions(i, article, &article.analyze()))
+            .filter(|m| m.kind == kind)
+            .collect();
+        (mentions, articles.iter().map(|a| a.published).collect())
     }
 
     #[test]
