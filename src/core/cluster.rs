@@ -516,8 +516,9 @@ fn similarity(
 const FIGURE_SENSES: [&str; 3] = ["rise", "fall", "cut"];
 
 /// Whether mentions of these senses may be one happening, where both sides have any: for a
-/// generic kind ([`EventKind::Occurrence`]) and for politics, whose senses are different
-/// happenings (a win, a swearing-in, a withdrawal from the race), the senses must meet; in
+/// generic kind ([`EventKind::Occurrence`]), for politics and for justice, whose senses are
+/// different happenings (a win, a swearing-in, a withdrawal from the race; a charge, a trial,
+/// a release, a violation), the senses must meet; in
 /// the economy, a figure's move must be the same move ("emissions rose" is not "emissions
 /// were cut", nor a takeover), while deals of different words may still be one ("bought",
 /// "acquired").
@@ -532,7 +533,7 @@ where
     }
     let is_figure = |s: &String| FIGURE_SENSES.contains(&s.as_str());
     let strict = match kind {
-        EventKind::Occurrence | EventKind::Politics => true,
+        EventKind::Occurrence | EventKind::Politics | EventKind::Justice => true,
         EventKind::Economy => senses.clone().any(is_figure) || group.iter().any(is_figure),
         _ => false,
     };
@@ -1584,6 +1585,35 @@ mod tests {
         };
         assert!(group.admits(range("2012-03-01", "2012-03-31")));
         assert!(!group.admits(range("2015-02-03", "2015-02-03")));
+    }
+
+    #[test]
+    fn a_release_and_a_violation_of_one_day_stay_apart() {
+        let dated = [
+            (
+                "2031-05-02",
+                "Police released the human rights activist Ana Ruiz from jail on Wednesday.",
+            ),
+            (
+                "2031-05-02",
+                "The human rights activist Ana Ruiz was released from jail on Wednesday, officials said.",
+            ),
+            (
+                "2031-05-02",
+                "Ana Ruiz denounced violations of human rights by the police in jail on Wednesday.",
+            ),
+        ];
+        let (mentions, published) = dated_mentions(&dated, EventKind::Justice);
+        let senses: Vec<Option<&str>> = mentions.iter().map(|m| m.sense.as_deref()).collect();
+        assert_eq!(
+            senses,
+            [Some("release"), Some("release"), Some("violate")],
+            "{mentions:#?}"
+        );
+        let groups = group(&mentions, &published);
+        let group_of = |i: usize| groups.iter().position(|g| g.contains(&i));
+        assert_eq!(group_of(0), group_of(1), "{groups:?}");
+        assert_ne!(group_of(0), group_of(2), "{groups:?}");
     }
 
     #[test]
