@@ -468,7 +468,7 @@ fn leaving_a_race_or_talks_is_no_retreat() {
 }
 
 #[test]
-fn ruling_a_country_is_political_and_a_court_ruling_justice() {
+fn ruling_a_country_is_political_a_court_ruling_justice_and_ruling_out_a_statement() {
     assert_families(&[
         (
             "The party has ruled the country since independence.",
@@ -484,6 +484,16 @@ fn ruling_a_country_is_political_and_a_court_ruling_justice() {
             "The court ruled that the search was illegal.",
             "ruled",
             Family::Justice,
+        ),
+        (
+            "The opposition leader has ruled out any talks with the government.",
+            "ruled",
+            Family::Statement,
+        ),
+        (
+            "The minister ruled out a tax rise on Monday.",
+            "ruled",
+            Family::Statement,
         ),
     ]);
 }
