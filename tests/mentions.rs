@@ -528,3 +528,24 @@ fn an_election_won_or_lost_and_a_rise_to_power_are_read_as_political() {
         ),
     ]);
 }
+
+#[test]
+fn falling_out_is_a_quarrel_not_a_fall() {
+    assert_families(&[
+        (
+            "The two ministers fell out over the budget last year.",
+            "fell",
+            Family::Other,
+        ),
+        (
+            "The president has fallen out with his deputy.",
+            "fallen",
+            Family::Other,
+        ),
+        (
+            "Oil prices fell sharply on Monday.",
+            "fell",
+            Family::Economy,
+        ),
+    ]);
+}
