@@ -184,7 +184,7 @@ impl Group {
 /// dated years before. A day of slack on either side allows for time zones. Only grouping
 /// reads it; the event's dates come from the mentions' own times.
 fn told_time(m: &Mention, published: &[Option<NaiveDate>]) -> Option<DateRange> {
-    if m.time.as_ref().is_some_and(|t| !t.from_paragraph) {
+    if m.own_range().is_some() {
         return None;
     }
     let published = published.get(m.article).copied().flatten()?;
@@ -228,12 +228,9 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
     let mut main_in_article: HashMap<(usize, EventKind), usize> = HashMap::default();
     let mut count_in_article: HashMap<(usize, usize), usize> = HashMap::default();
     for (index, (m, (phrase, context))) in mentions.iter().zip(&words.of_mention).enumerate() {
-        let range = m
-            .time
-            .as_ref()
-            .filter(|t| !t.from_paragraph)
-            .map(|t| t.range);
+        let range = m.own_range();
         let told = told_time(m, published);
+        let day = published.get(m.article).copied().flatten();
         let agent = agent_key(m.agent.as_ref());
         let named = named_agent_key(m);
         let chosen = if m.anaphoric
@@ -273,10 +270,7 @@ fn group(mentions: &[Mention], published: &[Option<NaiveDate>]) -> Vec<Vec<usize
                 // Of groups told alike, the one nearest the mention's publication: "voted",
                 // with no time of its own, tells the latest such vote.
                 .max_by(|a, b| {
-                    let nearness = |g: usize| {
-                        let day = published.get(m.article).copied().flatten();
-                        std::cmp::Reverse(groups[g].days_from(day))
-                    };
+                    let nearness = |g: usize| std::cmp::Reverse(groups[g].days_from(day));
                     a.1.total_cmp(&b.1)
                         .then_with(|| nearness(a.0).cmp(&nearness(b.0)))
                 })
@@ -360,8 +354,8 @@ fn spanned(a: Option<DateRange>, b: Option<DateRange>) -> Option<DateRange> {
 fn shared_range(members: &[usize], mentions: &[Mention]) -> Option<DateRange> {
     members
         .iter()
-        .filter_map(|&i| mentions[i].time.as_ref().filter(|t| !t.from_paragraph))
-        .map(|t| Some(t.range))
+        .filter_map(|&i| mentions[i].own_range())
+        .map(Some)
         .reduce(|a, b| a?.intersect(&b?))?
 }
 
@@ -728,10 +722,7 @@ fn make_events(
     let kept: Vec<&Vec<usize>> = groups
         .iter()
         .filter(|members| {
-            members.len() >= 2
-                || members
-                    .iter()
-                    .any(|&m| mentions[m].time.as_ref().is_some_and(|t| !t.from_paragraph))
+            members.len() >= 2 || members.iter().any(|&m| mentions[m].own_range().is_some())
         })
         .collect();
     event_of.clear();
@@ -932,8 +923,6 @@ fn words_around(text: &str, m: &Mention) -> String {
     line
 }
 
-/// One event from its mentions: evidence, date from the intersection of the dated passages
-/// (conflicts kept and flagged), bounded by the earliest publication that reports it.
 /// A step of an event's dating that reads an article's publication day, bounding neither end
 /// yet.
 fn publication_step(article: &Article, published: NaiveDate, anchor: &str) -> DateStep {
@@ -949,6 +938,9 @@ fn publication_step(article: &Article, published: NaiveDate, anchor: &str) -> Da
     }
 }
 
+/// One event from its mentions: evidence, date from the intersection of the dated passages
+/// (conflicts kept and flagged), bounded by the earliest publication that reports it and,
+/// if only announced as to come, by the last that announces it.
 fn base_event(
     articles: &[Article],
     order: &HashMap<&str, usize>,
@@ -1039,18 +1031,19 @@ fn base_event(
     }
     // Reported as done: no later than the first publication that reports it ("will vote"
     // reports nothing done).
+    let published_by = |m: &&Mention| articles[m.article].published.map(|d| (d, m.article));
     let first_report = ms
         .iter()
         .filter(|m| m.stance != Stance::Denies && m.tense != Tense::Future)
-        .filter_map(|m| articles[m.article].published.map(|d| (d, m.article)))
+        .filter_map(published_by)
         .min();
     let (mut earliest, mut latest) = (range.map(|r| r.earliest), range.map(|r| r.latest));
     // Announced as to come, with no time of its own: no earlier than the last publication
     // that announces it before any reports it done.
     let last_announcement = ms
         .iter()
-        .filter(|m| m.tense == Tense::Future && m.time.is_none())
-        .filter_map(|m| articles[m.article].published.map(|d| (d, m.article)))
+        .filter(|m| m.tense == Tense::Future && m.own_range().is_none())
+        .filter_map(published_by)
         .filter(|&(d, _)| first_report.is_none_or(|(report, _)| d <= report))
         .max();
     if let Some((published, article)) = last_announcement

@@ -421,6 +421,14 @@ impl Mention {
     pub fn context_terms(&self) -> impl Iterator<Item = &String> {
         self.context.iter().filter(|t| !self.terms.contains(t))
     }
+
+    /// The range of the time the text gives it itself, not its paragraph's.
+    pub fn own_range(&self) -> Option<DateRange> {
+        self.time
+            .as_ref()
+            .filter(|t| !t.from_paragraph)
+            .map(|t| t.range)
+    }
 }
 
 /// Finds the event mentions of one article.
