@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use sightline::core::document::{Document, Event, Evidence, LoadError, Stance};
+use sightline::core::event_mentions;
 use sightline::core::ingest::{Format, parse_file, seed_articles};
+use sightline::core::nlp::events::EventClass;
 use sightline::core::pipeline::read;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -589,7 +591,6 @@ fn a_bare_event_is_titled_by_its_words_and_a_corrections_note_is_no_event() {
     );
 }
 
-/// The timeline of one text article written for a test.
 /// The timeline of two articles, "a.txt" and "b.txt".
 fn read_two(a: &[u8], b: &[u8]) -> Document {
     let mut articles = Vec::new();
@@ -611,6 +612,7 @@ fn event_where(doc: &Document, found: impl Fn(&Event) -> bool) -> &Event {
     })
 }
 
+/// The timeline of one text article written for a test.
 fn read_one(text: &[u8]) -> Document {
     let articles = parse_file("one.txt", Format::Text, text).expect("parses");
     read(articles, "one").document
@@ -744,4 +746,32 @@ fn titles_stop_where_the_next_predicate_begins() {
         }
     }
     assert_eq!(bombing.sources, 2, "{:#?}", doc.events);
+}
+
+/// A conviction the event recogniser takes for a state of mind ("… after the builder was
+/// convicted", `I_STATE` in TimeBank) is still a conviction on the timeline, on its day.
+#[test]
+fn a_conviction_told_as_done_is_on_the_timeline_whatever_class_the_recogniser_gives_it() {
+    let text = "date 2021-03-04\n\nAna Ruiz is likely to die in prison after the veteran \
+                builder was convicted of fraud on Tuesday.\n";
+    let article = parse_file("one.txt", Format::Text, text.as_bytes())
+        .expect("parses")
+        .remove(0);
+    let found = event_mentions::mentions(&article, &article.analyze());
+    let convicted = found
+        .iter()
+        .find(|m| m.lemma == "convict")
+        .expect("the recogniser finds the conviction");
+    assert!(
+        matches!(convicted.class, EventClass::IState | EventClass::State),
+        "this test is about a conviction read as a state, not {:?}",
+        convicted.class
+    );
+    let doc = read_one(text.as_bytes());
+    let conviction = event_where(&doc, |e| {
+        e.evidence
+            .iter()
+            .any(|x| sentence(&doc, x).contains("convicted"))
+    });
+    assert_eq!(conviction.best, NaiveDate::from_ymd_opt(2021, 3, 2));
 }

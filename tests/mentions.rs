@@ -549,3 +549,75 @@ fn falling_out_is_a_quarrel_not_a_fall() {
         ),
     ]);
 }
+
+/// What a verb says its object is can make it a happening of its own: found guilty is a
+/// conviction, found innocent an acquittal, found not guilty neither; the parse reading
+/// "guilty" as the object of a passive counts the same.
+#[test]
+fn found_guilty_is_a_conviction_and_found_not_guilty_none() {
+    assert_families(&[
+        (
+            "The court found the mayor guilty of fraud on Tuesday.",
+            "found",
+            Family::Justice,
+        ),
+        (
+            "The former mayor was last night found guilty of taking bribes.",
+            "found",
+            Family::Justice,
+        ),
+        (
+            "The jury found the nurse innocent of all charges.",
+            "found",
+            Family::Justice,
+        ),
+        (
+            "Inspectors found the bridge unsafe in May.",
+            "found",
+            Family::Other,
+        ),
+    ]);
+    let (a, found) = mentions("He was found not guilty of murder.");
+    assert!(
+        found
+            .iter()
+            .filter(|m| &a.text[m.trigger.0..m.trigger.1] == "found")
+            .all(|m| m.family != Family::Justice),
+        "a negated verdict is no conviction"
+    );
+}
+
+/// A verb with an auxiliary of its own has its own voice even when its subject is read from
+/// the clause it is joined to; one without shares the voice of the verb it joins.
+#[test]
+fn a_joined_verb_with_its_own_passive_is_done_to_the_shared_subject() {
+    let (a, found) = mentions(
+        "Ana Ruiz is likely to die in prison after the veteran builder was convicted of fraud.",
+    );
+    let convicted = find(&a, &found, "convicted");
+    assert!(convicted.passive);
+    assert!(
+        convicted.agent.is_none(),
+        "no one named convicted: {:?}",
+        convicted.agent
+    );
+    let (a, found) = mentions("The general was arrested in Tarsa and extradited to Velm.");
+    let extradited = find(&a, &found, "extradited");
+    assert_eq!(
+        extradited.patient.as_ref().map(|x| x.head.as_str()),
+        Some("general")
+    );
+    assert!(extradited.agent.is_none());
+}
+
+/// "could consider … and still find": the joined verb shares the modal and is not asserted.
+#[test]
+fn a_joined_verb_without_its_own_auxiliary_shares_the_modal() {
+    let (a, found) =
+        mentions("The jurors could consider the other scenarios and still convict the driver.");
+    let convict = find(&a, &found, "convict");
+    assert_eq!(convict.modality.as_deref(), Some("could"));
+    assert!(!convict.asserted());
+    let (a, found) = mentions("The jurors met on Monday and convicted the driver.");
+    assert!(find(&a, &found, "convicted").asserted());
+}

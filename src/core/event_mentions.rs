@@ -632,12 +632,20 @@ impl<'a> Tree<'a> {
         }
     }
 
-    /// The subject of `i`, or of the verb it is an open complement or conjunct of.
-    fn subject(&self, i: usize) -> Option<(usize, bool)> {
+    /// The subject of `i`, or of the verb it is an open complement or conjunct of, and whether
+    /// it is what `i` is done to: a passive subject, or, where `i` has auxiliaries of its own
+    /// (`own_voice`: whether they make it passive), as they say ("the producer was convicted"
+    /// read as a conjunct of another clause); a conjunct without them shares the voice of the
+    /// verb it joins ("was extradited or surrendered").
+    fn subject(&self, i: usize, own_voice: Option<bool>) -> Option<(usize, bool)> {
         let mut at = i;
         for _ in 0..4 {
             if let Some(s) = self.child(at, "nsubj") {
-                return Some((self.antecedent(s, at), self.rel(s) == "nsubj:pass"));
+                let done_to = match own_voice {
+                    Some(passive) if at != i => passive,
+                    _ => self.rel(s) == "nsubj:pass",
+                };
+                return Some((self.antecedent(s, at), done_to));
             }
             match (self.rel(at), self.head(at)) {
                 ("xcomp" | "conj", Some(h)) => at = h,
@@ -840,10 +848,21 @@ fn mention(
             && tree.rel(w) != "obj";
         (INTENSIONAL.contains(&l.as_str()) || belief).then_some(l)
     });
+    // A verb joined to another with no auxiliary or subject of its own shares the other's
+    // modal ("could consider the evidence and still find him guilty").
+    let shared_modal = || {
+        let head = tree.head(w).filter(|_| {
+            verbal && tree.rel(w) == "conj" && auxes.is_empty() && tree.child(w, "nsubj").is_none()
+        })?;
+        tree.children_with(head, "aux")
+            .map(|a| tree.lemma(a))
+            .find(|l| MODALS.contains(&l.as_str()))
+    };
     let modality = aux_lemmas
         .iter()
         .find(|l| MODALS.contains(&l.as_str()))
         .cloned()
+        .or_else(shared_modal)
         .or_else(|| {
             tree.children_with(w, "amod")
                 .map(|c| tree.lemma(c))
@@ -876,7 +895,7 @@ fn mention(
     let subject = if reduced_main_verb {
         tree.head(w).map(|h| (h, false))
     } else {
-        tree.subject(w)
+        tree.subject(w, (!auxes.is_empty()).then_some(passive))
     };
     let by_phrase = tree.children[w].iter().copied().find(|&c| {
         matches!(tree.rel(c), "obl:agent" | "obl" | "nmod" | "nmod:agent")
@@ -946,10 +965,19 @@ fn mention(
         .map(|p| if p.proper { "name" } else { p.head.as_str() })
         .or(left.as_deref());
     let particle = verbal.then(|| tree.particle(w)).flatten();
-    // Its adjectives and adverbs ("a sexual assault", "sexually assaulted").
+    // Its adjectives and adverbs ("a sexual assault", "sexually assaulted"), and what a verb
+    // says its object is, unless negated ("found guilty", not "found not guilty"): the parse
+    // may read that word as the object itself ("was found guilty").
+    let negated_word = |c: usize| {
+        tree.children_with(c, "advmod")
+            .any(|n| matches!(tree.lemma(n).as_str(), "not" | "never"))
+    };
     let modifier_lemmas: Vec<String> = tree.children[w]
         .iter()
-        .filter(|&&c| matches!(tree.rel(c), "amod" | "advmod"))
+        .filter(|&&c| {
+            matches!(tree.rel(c), "amod" | "advmod")
+                || verbal && matches!(tree.rel(c), "xcomp" | "obj") && !negated_word(c)
+        })
         .map(|&c| tree.lemma(c))
         .collect();
     // An adverb is looked up as its adjective ("sexually" as "sexual").

@@ -867,14 +867,19 @@ fn from_parse(
     em: &EventMention,
 ) -> Option<Mention> {
     let verbal = em.pos == "VERB";
-    if !em.asserted()
-        || em.support
-        || !matches!(em.class, EventClass::Occurrence | EventClass::IAction)
-        || !(verbal || em.pos == "NOUN")
-    {
+    if !em.asserted() || em.support || !(verbal || em.pos == "NOUN") {
         return None;
     }
     let read = em.sense()?;
+    // A verb told as done whose sense is a happening of a family of its own ("the producer was
+    // convicted") is one, whatever state the recogniser took it for.
+    let told_done = verbal
+        && em.tense == Tense::Past
+        && matches!(em.class, EventClass::State | EventClass::IState)
+        && !matches!(read.family, Family::Other | Family::Statement);
+    if !matches!(em.class, EventClass::Occurrence | EventClass::IAction) && !told_done {
+        return None;
+    }
     // An object sense of a generic word ("win>election" of "win") names the field of the same
     // happening, not another one: the mention groups as the plain word and keeps the field.
     let plain = taxonomy::sense_as(&em.lemma, verbal).filter(|plain| {
