@@ -621,3 +621,31 @@ fn a_joined_verb_without_its_own_auxiliary_shares_the_modal() {
     let (a, found) = mentions("The jurors met on Monday and convicted the driver.");
     assert!(find(&a, &found, "convicted").asserted());
 }
+
+/// Releasing a person is a court's or a jailer's act; releasing a statement, figures or a
+/// video is publishing them, and releasing an album a launch.
+#[test]
+fn a_released_prisoner_is_justice_a_released_report_a_statement_and_an_album_a_launch() {
+    assert_families(&[
+        (
+            "Police released the journalist from custody on Friday.",
+            "released",
+            Family::Justice,
+        ),
+        (
+            "The ministry released figures on unemployment in March.",
+            "released",
+            Family::Statement,
+        ),
+        (
+            "The army released a video of the raid on Tuesday.",
+            "released",
+            Family::Statement,
+        ),
+        (
+            "The band released its third album in May.",
+            "released",
+            Family::Other,
+        ),
+    ]);
+}
