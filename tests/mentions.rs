@@ -649,3 +649,20 @@ fn a_released_prisoner_is_justice_a_released_report_a_statement_and_an_album_a_l
         ),
     ]);
 }
+
+/// "for them to convict him" is a condition or a purpose, "nudging the jury towards
+/// convicting him" a goal: neither says the conviction happened.
+#[test]
+fn what_a_for_to_infinitive_or_a_towards_clause_names_has_not_happened() {
+    let (a, found) = mentions(
+        "For the jurors to convict the driver, the prosecution must prove that he was drunk.",
+    );
+    let convict = find(&a, &found, "convict");
+    assert_eq!(convict.modality.as_deref(), Some("for"));
+    assert!(!convict.asserted());
+    let (a, found) =
+        mentions("The judge was nudging the jury towards convicting the driver on Monday.");
+    assert!(!find(&a, &found, "convicting").asserted());
+    let (a, found) = mentions("The jury convicted the driver on Monday.");
+    assert!(find(&a, &found, "convicted").asserted());
+}

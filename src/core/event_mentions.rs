@@ -858,11 +858,39 @@ fn mention(
             .map(|a| tree.lemma(a))
             .find(|l| MODALS.contains(&l.as_str()))
     };
+    // "for them to find him guilty" (a condition or purpose), "nudging the jury towards
+    // finding him guilty" (a goal): what is marked so has not happened.
+    let marks: Vec<String> = tree
+        .children_with(w, "mark")
+        .map(|c| tree.lemma(c))
+        .collect();
+    let marked_unreal = || {
+        let has = |m: &str| marks.iter().any(|x| x == m);
+        // The parse may hang the infinitive on the noun "for" governs ("for the jurors to
+        // convict" read as jurors that convict).
+        let for_subject = || {
+            tree.rel(w) == "acl"
+                && tree
+                    .head(w)
+                    .is_some_and(|h| tree.preposition(h).as_deref() == Some("for"))
+        };
+        if !verbal {
+            None
+        } else if has("to") && (has("for") || for_subject()) {
+            Some("for".to_string())
+        } else {
+            marks
+                .iter()
+                .find(|m| matches!(m.as_str(), "towards" | "toward"))
+                .cloned()
+        }
+    };
     let modality = aux_lemmas
         .iter()
         .find(|l| MODALS.contains(&l.as_str()))
         .cloned()
         .or_else(shared_modal)
+        .or_else(marked_unreal)
         .or_else(|| {
             tree.children_with(w, "amod")
                 .map(|c| tree.lemma(c))
