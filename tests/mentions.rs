@@ -666,3 +666,16 @@ fn what_a_for_to_infinitive_or_a_towards_clause_names_has_not_happened() {
     let (a, found) = mentions("The jury convicted the driver on Monday.");
     assert!(find(&a, &found, "convicted").asserted());
 }
+
+/// An aside after a comma ("Spector, 69, …") is not part of who did or underwent an event.
+#[test]
+fn an_argument_ends_at_the_comma_after_its_head() {
+    let (a, found) = mentions("Mr Novak, 63, was charged with fraud on Monday.");
+    let charged = find(&a, &found, "charged");
+    assert_eq!(
+        charged.patient.as_ref().map(|p| p.text.as_str()),
+        Some("Mr Novak")
+    );
+    let headline = charged.headline(&a.text).unwrap_or_default();
+    assert!(!headline.contains("63"), "{headline}");
+}

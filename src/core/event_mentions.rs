@@ -602,10 +602,16 @@ impl<'a> Tree<'a> {
                 }
             }
         }
+        let t = &self.s.tokens;
+        // What follows the head after a comma ("Spector, 69, …") is an aside, not its name.
+        let comma_after_head =
+            (head + 1..t.len()).find(|&k| &self.text[t[k].start..t[k].end] == ",");
+        if let Some(comma) = comma_after_head {
+            words.retain(|&w| w < comma);
+        }
         if words.len() > MAX_ARGUMENT_WORDS {
             words.retain(|&w| w == head || self.head(w) == Some(head) && self.rel(w) != "case");
         }
-        let t = &self.s.tokens;
         let start = words
             .iter()
             .map(|&w| t[w].start)
