@@ -679,3 +679,17 @@ fn an_argument_ends_at_the_comma_after_its_head() {
     let headline = charged.headline(&a.text).unwrap_or_default();
     assert!(!headline.contains("63"), "{headline}");
 }
+
+/// "Three men arrested on Monday": a past participle after a noun, with no subject or
+/// auxiliary of its own, is done to that noun.
+#[test]
+fn a_participle_after_a_noun_is_done_to_it() {
+    let (a, found) = mentions("Three men arrested on Monday were charged with murder.");
+    let arrested = find(&a, &found, "arrested");
+    assert!(arrested.passive);
+    assert_eq!(
+        arrested.patient.as_ref().map(|p| p.text.as_str()),
+        Some("Three men")
+    );
+    assert!(arrested.agent.is_none());
+}

@@ -826,6 +826,13 @@ fn mention(
         .filter(|&c| tree.rel(c).starts_with("aux"))
         .collect();
     let aux_lemmas: Vec<String> = auxes.iter().map(|&a| tree.lemma(a)).collect();
+    // "three men arrested on Monday": a past participle modifying a noun, with no subject or
+    // auxiliary of its own, is done to that noun.
+    let participle_of_noun = verbal
+        && t.xpos == "VBN"
+        && tree.rel(w) == "acl"
+        && auxes.is_empty()
+        && tree.child(w, "nsubj").is_none();
     let passive = auxes.iter().any(|&a| tree.rel(a) == "aux:pass")
         || tree
             .child(w, "nsubj")
@@ -918,6 +925,8 @@ fn mention(
             .tokens
             .iter()
             .any(|x| x.feats.contains("VerbForm=Fin"));
+    let participle_of_noun = participle_of_noun && !reduced_main_verb;
+    let passive = passive || participle_of_noun;
     let (tense, aspect) = if reduced_main_verb {
         (Tense::Past, Aspect::None)
     } else if verbal {
@@ -928,6 +937,8 @@ fn mention(
     // Arguments.
     let subject = if reduced_main_verb {
         tree.head(w).map(|h| (h, false))
+    } else if participle_of_noun {
+        tree.head(w).map(|h| (tree.antecedent(h, w), true))
     } else {
         tree.subject(w, (!auxes.is_empty()).then_some(passive))
     };
