@@ -629,6 +629,15 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// Whether word `i` is negated: "not", "never" or "n't" modifies it, or "no" determines it.
+    fn negated(&self, i: usize) -> bool {
+        self.children[i].iter().any(|&c| {
+            let l = self.lemma(c);
+            (self.rel(c) == "advmod" && matches!(l.as_str(), "not" | "never" | "n't"))
+                || (self.rel(c) == "det" && l == "no")
+        })
+    }
+
     /// Follows a relative pronoun ("who", "which") to the noun its clause modifies.
     fn antecedent(&self, word: usize, predicate: usize) -> usize {
         let relative = matches!(self.lemma(word).as_str(), "who" | "whom" | "which" | "that");
@@ -826,22 +835,11 @@ fn mention(
         .filter(|&c| tree.rel(c).starts_with("aux"))
         .collect();
     let aux_lemmas: Vec<String> = auxes.iter().map(|&a| tree.lemma(a)).collect();
-    // "three men arrested on Monday": a past participle modifying a noun, with no subject or
-    // auxiliary of its own, is done to that noun.
-    let participle_of_noun = verbal
-        && t.xpos == "VBN"
-        && tree.rel(w) == "acl"
-        && auxes.is_empty()
-        && tree.child(w, "nsubj").is_none();
     let passive = auxes.iter().any(|&a| tree.rel(a) == "aux:pass")
         || tree
             .child(w, "nsubj")
             .is_some_and(|s| tree.rel(s) == "nsubj:pass");
-    let negated = tree.children[w].iter().any(|&c| {
-        let l = tree.lemma(c);
-        (tree.rel(c) == "advmod" && matches!(l.as_str(), "not" | "never" | "n't"))
-            || (tree.rel(c) == "det" && l == "no")
-    });
+    let negated = tree.negated(w);
     // Modality: a modal auxiliary, an adjective of possibility, or a governing intention,
     // belief or denial (the recogniser's I_STATE counts as one).
     // A "to" infinitive is governed whatever clause the parse calls it ("pressured the governor
@@ -873,11 +871,14 @@ fn mention(
     };
     // "for them to find him guilty" (a condition or purpose), "nudging the jury towards
     // finding him guilty" (a goal): what is marked so has not happened.
-    let marks: Vec<String> = tree
-        .children_with(w, "mark")
-        .map(|c| tree.lemma(c))
-        .collect();
     let marked_unreal = || {
+        if !verbal {
+            return None;
+        }
+        let marks: Vec<String> = tree
+            .children_with(w, "mark")
+            .map(|c| tree.lemma(c))
+            .collect();
         let has = |m: &str| marks.iter().any(|x| x == m);
         // The parse may hang the infinitive on the noun "for" governs ("for the jurors to
         // convict" read as jurors that convict).
@@ -887,15 +888,12 @@ fn mention(
                     .head(w)
                     .is_some_and(|h| tree.preposition(h).as_deref() == Some("for"))
         };
-        if !verbal {
-            None
-        } else if has("to") && (has("for") || for_subject()) {
+        if has("to") && (has("for") || for_subject()) {
             Some("for".to_string())
         } else {
             marks
-                .iter()
+                .into_iter()
                 .find(|m| matches!(m.as_str(), "towards" | "toward"))
-                .cloned()
         }
     };
     let modality = aux_lemmas
@@ -925,7 +923,14 @@ fn mention(
             .tokens
             .iter()
             .any(|x| x.feats.contains("VerbForm=Fin"));
-    let participle_of_noun = participle_of_noun && !reduced_main_verb;
+    // "three men arrested on Monday": a past participle modifying a noun, with no subject or
+    // auxiliary of its own, is done to that noun.
+    let participle_of_noun = verbal
+        && !reduced_main_verb
+        && t.xpos == "VBN"
+        && tree.rel(w) == "acl"
+        && auxes.is_empty()
+        && tree.child(w, "nsubj").is_none();
     let passive = passive || participle_of_noun;
     let (tense, aspect) = if reduced_main_verb {
         (Tense::Past, Aspect::None)
@@ -1013,15 +1018,11 @@ fn mention(
     // Its adjectives and adverbs ("a sexual assault", "sexually assaulted"), and what a verb
     // says its object is, unless negated ("found guilty", not "found not guilty"): the parse
     // may read that word as the object itself ("was found guilty").
-    let negated_word = |c: usize| {
-        tree.children_with(c, "advmod")
-            .any(|n| matches!(tree.lemma(n).as_str(), "not" | "never"))
-    };
     let modifier_lemmas: Vec<String> = tree.children[w]
         .iter()
         .filter(|&&c| {
             matches!(tree.rel(c), "amod" | "advmod")
-                || verbal && matches!(tree.rel(c), "xcomp" | "obj") && !negated_word(c)
+                || verbal && matches!(tree.rel(c), "xcomp" | "obj") && !tree.negated(c)
         })
         .map(|&c| tree.lemma(c))
         .collect();
