@@ -693,3 +693,69 @@ fn a_participle_after_a_noun_is_done_to_it() {
     );
     assert!(arrested.agent.is_none());
 }
+
+/// A "to" infinitive after an effort or an obligation has not happened ("vying to succeed
+/// him", "will not have to vote"), but the same verbs govern real deeds as nouns ("a campaign
+/// of bombings"); a participle of expectation makes a noun unreal ("the expected rise", "the
+/// planned merger").
+#[test]
+fn efforts_obligations_and_expectations_are_not_deeds() {
+    for (text, word) in [
+        ("Two senators are vying to succeed the governor.", "succeed"),
+        ("The mayor fought to keep the factory open.", "keep"),
+        (
+            "The deal means the members will not have to vote on the tax.",
+            "vote",
+        ),
+        ("Farmers lobbied to block the merger last year.", "block"),
+        (
+            "Traders braced for the expected rise in interest rates.",
+            "rise",
+        ),
+        ("Shareholders rejected the planned merger.", "merger"),
+    ] {
+        let (a, found) = mentions(text);
+        assert!(!find(&a, &found, word).asserted(), "{text}");
+    }
+    for (text, word) in [
+        ("The members voted on the tax on Monday.", "voted"),
+        (
+            "The rebels waged a campaign of bombings in the capital.",
+            "bombings",
+        ),
+        ("The senator succeeded the governor in March.", "succeeded"),
+    ] {
+        let (a, found) = mentions(text);
+        assert!(find(&a, &found, word).asserted(), "{text}");
+    }
+}
+
+/// A time that describes a person or a thing ("the 18th-century priest", "the 1960s singer",
+/// "the 2008 law") is not when the event happened; one of an event it names ("the 2008
+/// election") is, and the time nearest the event word in the parse wins.
+#[test]
+fn a_time_describing_a_thing_does_not_date_the_event() {
+    let time = |text: &str, word: &str| {
+        let a = article(text);
+        let analysis = a.analyze();
+        let found = event_mentions::mentions(&a, &analysis);
+        let m = find(&a, &found, word);
+        m.time.map(|t| analysis.timexes[t].text.clone())
+    };
+    assert_eq!(
+        time(
+            "The pope led a sainthood ceremony for Father Serra, the 18th-century priest.",
+            "ceremony"
+        ),
+        None
+    );
+    assert_eq!(time("Congress repealed the 2008 law.", "repealed"), None);
+    assert_eq!(
+        time("Fans mourned the 1960s singer on Monday.", "mourned").as_deref(),
+        Some("Monday")
+    );
+    assert_eq!(
+        time("He won the 2008 election.", "won").as_deref(),
+        Some("2008")
+    );
+}

@@ -406,7 +406,16 @@ const INTENSIONAL: &[&str] = &[
     "chance",
 ];
 
-/// Adjectives that make an event noun possible rather than real.
+/// Verbs that put in doubt the "to" infinitive they govern, an effort or an obligation, though
+/// not a noun ("vying to succeed him", "fought to keep his seat", "not have to vote"; "a
+/// campaign of bombings" is bombings).
+const EFFORTS: &[&str] = &[
+    "vie", "compete", "strive", "struggle", "fight", "battle", "lobby", "campaign", "push",
+    "press", "wish", "have",
+];
+
+/// Adjectives and participles, as written, that make an event noun possible rather than real
+/// ("the planned merger", "the expected rise").
 const POSSIBLE: &[&str] = &[
     "possible",
     "potential",
@@ -417,6 +426,14 @@ const POSSIBLE: &[&str] = &[
     "prospective",
     "hypothetical",
     "threatened",
+    "expected",
+    "anticipated",
+    "feared",
+    "perceived",
+    "rumoured",
+    "rumored",
+    "mooted",
+    "intended",
 ];
 
 /// Verbs that only carry an event named by their object ("carried out a strike").
@@ -857,7 +874,9 @@ fn mention(
             .iter()
             .any(|&(f, c)| f == g && c == EventClass::IState)
             && tree.rel(w) != "obj";
-        (INTENSIONAL.contains(&l.as_str()) || belief).then_some(l)
+        let effort = EFFORTS.contains(&l.as_str())
+            && tree.children_with(w, "mark").any(|c| tree.lemma(c) == "to");
+        (INTENSIONAL.contains(&l.as_str()) || belief || effort).then_some(l)
     });
     // A verb joined to another with no auxiliary or subject of its own shares the other's
     // modal ("could consider the evidence and still find him guilty").
@@ -904,8 +923,11 @@ fn mention(
         .or_else(marked_unreal)
         .or_else(|| {
             tree.children_with(w, "amod")
-                .map(|c| tree.lemma(c))
-                .find(|l| POSSIBLE.contains(&l.as_str()))
+                .map(|c| {
+                    let t = &tree.s.tokens[c];
+                    tree.text[t.start..t.end].to_lowercase()
+                })
+                .find(|word| POSSIBLE.contains(&word.as_str()))
         })
         .or(governing);
     let hypothetical = conditional(tree, w);
@@ -983,7 +1005,7 @@ fn mention(
         })
     };
     let place = place_of(w).or_else(|| patient.and_then(place_of));
-    let time = attached_time(tree, w);
+    let time = attached_time(tree, w, found);
     let support = verbal
         && SUPPORT_VERBS.contains(&lemma.as_str())
         && patient.is_some_and(|p| found.iter().any(|&(f, _)| f == p));
@@ -1159,24 +1181,17 @@ fn tense_aspect(tree: &Tree, w: usize, auxes: &[usize]) -> (Tense, Aspect) {
 }
 
 /// The temporal expression the parse attaches to word `w`: one whose head word hangs from `w`
-/// without crossing into another clause.
-fn attached_time(tree: &Tree, w: usize) -> Option<usize> {
-    (0..tree.s.tokens.len()).find_map(|i| {
-        let x = tree.timex[i]?;
-        // The head word of the expression: its head lies outside the expression.
-        if tree.head(i).and_then(|h| tree.timex[h]) == Some(x) {
-            return None;
-        }
-        // A time is no subject or object: read so, the parse went wrong ("the attack last
-        // Friday was claimed …" with "Friday" as the subject of "claimed").
-        if matches!(
-            tree.rel(i),
-            "nsubj" | "nsubj:pass" | "obj" | "iobj" | "csubj"
-        ) {
-            return None;
-        }
+/// without crossing into another clause, the nearest in the tree if several do. A time that
+/// describes a thing rather than an event ("the 18th-century priest", "the 2008 law", not "the
+/// 2008 election") is that thing's, not `w`'s; `found` are the sentence's event words.
+fn attached_time(tree: &Tree, w: usize, found: &[(usize, EventClass)]) -> Option<usize> {
+    // An event word of the sentence, or a noun the lexicon knows as one ("the 2008 election").
+    let is_event_word = |h: usize| {
+        found.iter().any(|&(f, _)| f == h) || taxonomy::sense_as(&tree.lemma(h), false).is_some()
+    };
+    let steps_to_w = |i: usize| {
         let mut at = i;
-        for _ in 0..6 {
+        for steps in 0..6 {
             let clause =
                 CLAUSE_RELATIONS.contains(&tree.rel(at)) || tree.rel(at).starts_with("acl");
             if at != i && clause {
@@ -1184,12 +1199,36 @@ fn attached_time(tree: &Tree, w: usize) -> Option<usize> {
             }
             let h = tree.head(at)?;
             if h == w {
-                return Some(x);
+                return Some(steps);
             }
             at = h;
         }
         None
-    })
+    };
+    (0..tree.s.tokens.len())
+        .filter_map(|i| {
+            let x = tree.timex[i]?;
+            // The head word of the expression: its head lies outside the expression.
+            if tree.head(i).and_then(|h| tree.timex[h]) == Some(x) {
+                return None;
+            }
+            // A time is no subject or object: read so, the parse went wrong ("the attack last
+            // Friday was claimed …" with "Friday" as the subject of "claimed").
+            if matches!(
+                tree.rel(i),
+                "nsubj" | "nsubj:pass" | "obj" | "iobj" | "csubj"
+            ) {
+                return None;
+            }
+            let describes_a_thing = matches!(tree.rel(i), "amod" | "compound" | "nummod")
+                && tree.head(i).is_some_and(|h| h != w && !is_event_word(h));
+            if describes_a_thing {
+                return None;
+            }
+            Some((steps_to_w(i)?, x))
+        })
+        .min_by_key(|&(steps, _)| steps)
+        .map(|(_, x)| x)
 }
 
 #[cfg(test)]

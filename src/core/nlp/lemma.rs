@@ -172,6 +172,13 @@ impl Morphology {
                 return (lemma.clone(), feats);
             }
         }
+        // A one-syllable "-ie" verb the treebank lacks ("vying", as "dying" is "die").
+        let one_syllable_ie = |stem: &&str| {
+            tag.ends_with(" VBG") && stem.len() == 1 && !stem.starts_with(['a', 'e', 'i', 'o', 'u'])
+        };
+        if let Some(stem) = lower.strip_suffix("ying").filter(one_syllable_ie) {
+            return (format!("{stem}ie"), feats);
+        }
         // The rule of the longest ending that arrives at a known lemma ("bombed": "-bed" as in
         // "described" gives "bombe", "-ed" gives "bomb"); else the longest ending's.
         let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
@@ -367,6 +374,19 @@ mod tests {
         assert_eq!(m.analyse("bombed", "VERB VBD").0, "bomb");
         // With no known lemma in reach, the longest ending still decides.
         assert_eq!(m.analyse("inscribed", "VERB VBD").0, "inscribe");
+    }
+
+    #[test]
+    fn an_unseen_one_syllable_ie_verb_keeps_its_ie() {
+        let words = vec![
+            word("carrying", "VERB VBG", "carry"),
+            word("playing", "VERB VBG", "play"),
+        ];
+        let m = Morphology::train(&words);
+        assert_eq!(m.analyse("vying", "VERB VBG").0, "vie");
+        assert_eq!(m.analyse("Tying", "VERB VBG").0, "tie");
+        assert_eq!(m.analyse("burying", "VERB VBG").0, "bury");
+        assert_eq!(m.analyse("praying", "VERB VBG").0, "pray");
     }
 
     #[test]
