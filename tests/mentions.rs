@@ -759,3 +759,34 @@ fn a_time_describing_a_thing_does_not_date_the_event() {
         Some("2008")
     );
 }
+
+/// A verb with no object is headed with what it set out to do: "Senate votes to suspend
+/// president", "Cabinet decides not to extend", not a bare "Senate votes".
+#[test]
+fn a_headline_takes_in_what_the_verb_set_out_to_do() {
+    let (a, found) = mentions("The senate voted on Thursday to suspend the governor.");
+    let headline = find(&a, &found, "voted")
+        .headline(&a.text)
+        .unwrap_or_default();
+    assert!(headline.ends_with("to suspend governor"), "{headline}");
+    let (a, found) = mentions("The cabinet decided not to extend the curfew.");
+    let headline = find(&a, &found, "decided")
+        .headline(&a.text)
+        .unwrap_or_default();
+    assert!(headline.contains("not to extend curfew"), "{headline}");
+    let (a, found) =
+        mentions("The senate voted to suspend the governor and the rebels attacked the base.");
+    let headline = find(&a, &found, "attacked")
+        .headline(&a.text)
+        .unwrap_or_default();
+    assert!(headline.ends_with("attack base"), "{headline}");
+}
+
+/// "any tax rise", "opposed to any increase": no particular happening.
+#[test]
+fn any_happening_is_none_in_particular() {
+    let (a, found) = mentions("The members were unwilling to vote for any tax rise.");
+    assert!(!find(&a, &found, "rise").asserted());
+    let (a, found) = mentions("The tax rise took effect on Monday.");
+    assert!(find(&a, &found, "rise").asserted());
+}

@@ -191,6 +191,9 @@ pub struct EventMention {
     pub patient: Option<Argument>,
     /// Where.
     pub place: Option<Argument>,
+    /// What a verb sets out to do, as its "to" infinitive with that verb's object ("voted to
+    /// suspend the president", "decided not to run"): the rest of a headline with no patient.
+    pub complement: Option<String>,
     /// Index in the analysis' temporal expressions of the one the parse attaches to it.
     pub time: Option<usize>,
 }
@@ -251,7 +254,7 @@ impl EventMention {
                     [
                         Some(a.clone()),
                         Some(format!("{verb}{rest}")),
-                        patient.clone(),
+                        patient.clone().or_else(|| self.complement.clone()),
                         place,
                     ]
                     .into_iter()
@@ -921,6 +924,11 @@ fn mention(
         .cloned()
         .or_else(shared_modal)
         .or_else(marked_unreal)
+        // "any tax rise", "opposed to any increase": no particular one.
+        .or_else(|| {
+            (!verbal && tree.children_with(w, "det").any(|c| tree.lemma(c) == "any"))
+                .then(|| "any".to_string())
+        })
         .or_else(|| {
             tree.children_with(w, "amod")
                 .map(|c| {
@@ -1122,8 +1130,41 @@ fn mention(
         agent,
         patient,
         place,
+        complement: verbal.then(|| complement(tree, w)).flatten(),
         time,
     }
+}
+
+/// A verb's "to" infinitive with its own object, as written from the first of its "to" and
+/// "not" ("to suspend the country's president", "not to run").
+fn complement(tree: &Tree, w: usize) -> Option<String> {
+    let to = |c: usize| {
+        tree.children_with(c, "mark")
+            .find(|&m| tree.lemma(m) == "to")
+    };
+    // The parse may read it as a purpose clause ("voted on Thursday to suspend him").
+    let c = tree.children[w]
+        .iter()
+        .copied()
+        .find(|&c| matches!(tree.rel(c), "xcomp" | "advcl") && to(c).is_some())?;
+    let t = &tree.s.tokens;
+    let start = tree.children[c]
+        .iter()
+        .copied()
+        .filter(|&x| {
+            x < c
+                && (Some(x) == to(c)
+                    || tree.rel(x) == "advmod"
+                        && matches!(tree.lemma(x).as_str(), "not" | "never" | "n't"))
+        })
+        .map(|x| t[x].start)
+        .min()?;
+    let end = tree.particle(c).map_or(t[c].end, |p| t[p].end);
+    let object = tree
+        .child(c, "obj")
+        .map(|o| format!(" {}", headline_phrase(&tree.argument(o).text)))
+        .unwrap_or_default();
+    Some(format!("{}{object}", &tree.text[start..end]))
 }
 
 /// Whether word `w` is in a condition ("if they attack") or is the outcome of one ("if talks
