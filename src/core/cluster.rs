@@ -23,6 +23,9 @@ const JOIN_THRESHOLD: f64 = 0.4;
 const SAME_SENSE_JOIN_THRESHOLD: f64 = 0.28;
 /// How far back a state told in the present at publication may have begun, for grouping.
 const CURRENT_STATE_DAYS: u64 = 365;
+/// How far ahead a happening told in the future may lie, for grouping: "he will appeal" in
+/// 2000 is not an appeal of 2008.
+const FUTURE_TOLD_DAYS: u64 = 365;
 /// How many of a mention's rarest sentence words are looked up to find candidate groups.
 const BLOCKING_WORDS: usize = 8;
 /// How many of the latest groups holding a word are compared.
@@ -194,7 +197,10 @@ fn told_time(m: &Mention, published: &[Option<NaiveDate>]) -> Option<DateRange> 
     let day = chrono::Days::new(1);
     match m.tense {
         Tense::Past => DateRange::new(NaiveDate::MIN, published.checked_add_days(day)?),
-        Tense::Future => DateRange::new(published.checked_sub_days(day)?, NaiveDate::MAX),
+        Tense::Future => DateRange::new(
+            published.checked_sub_days(day)?,
+            published.checked_add_days(chrono::Days::new(FUTURE_TOLD_DAYS))?,
+        ),
         Tense::Present => DateRange::new(
             published.checked_sub_days(chrono::Days::new(CURRENT_STATE_DAYS))?,
             published,
@@ -1569,6 +1575,34 @@ mod tests {
         // The same articles without their publication days group as one vote.
         let groups = group(&mentions, &[None; 4]);
         assert_eq!(groups.len(), 1, "{groups:?}");
+    }
+
+    #[test]
+    fn a_happening_told_as_to_come_is_no_happening_years_later() {
+        let dated = [
+            (
+                "2008-04-05",
+                "The opposition leader appealed on Friday against the ruling of the court.",
+            ),
+            // Told as to come eight years before: another appeal.
+            (
+                "2000-04-15",
+                "The opposition leader will appeal against the ruling of the court.",
+            ),
+            // Told as to come a month before: the same appeal.
+            (
+                "2008-03-01",
+                "The opposition leader will appeal against the ruling of the court.",
+            ),
+        ];
+        let (mut mentions, published) = dated_mentions(&dated, EventKind::Justice);
+        mentions.retain(|m| m.terms.iter().any(|t| t == "appeal"));
+        assert_eq!(mentions.len(), 3, "{mentions:#?}");
+        assert_eq!(mentions[1].tense, Tense::Future);
+        let groups = group(&mentions, &published);
+        let group_of = |i: usize| groups.iter().position(|g| g.contains(&i));
+        assert_ne!(group_of(0), group_of(1), "{groups:?}");
+        assert_eq!(group_of(0), group_of(2), "{groups:?}");
     }
 
     #[test]
