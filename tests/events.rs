@@ -775,3 +775,19 @@ fn a_conviction_told_as_done_is_on_the_timeline_whatever_class_the_recogniser_gi
     });
     assert_eq!(conviction.best, NaiveDate::from_ymd_opt(2021, 3, 2));
 }
+
+/// "The bombing took place on Thursday. The attack occurred on Saturday": two happenings on
+/// their own days, not one dated by the later.
+#[test]
+fn happenings_said_to_take_place_on_different_days_are_two_events() {
+    let doc = read_one(
+        b"date 2011-03-01\nNews from the port\n\nThe bombing took place on Thursday.\n\n\
+          The attack occurred on Saturday near the port.",
+    );
+    let told = |e: &Event, words: &str| e.evidence.iter().any(|x| x.quote.contains(words));
+    let bombing = event_where(&doc, |e| told(e, "bombing"));
+    let attack = event_where(&doc, |e| told(e, "attack"));
+    assert_eq!(bombing.earliest, Some(day("2011-02-24")));
+    assert_eq!(attack.earliest, Some(day("2011-02-26")));
+    assert_ne!(bombing.id, attack.id);
+}

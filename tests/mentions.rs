@@ -790,3 +790,25 @@ fn any_happening_is_none_in_particular() {
     let (a, found) = mentions("The tax rise took effect on Monday.");
     assert!(find(&a, &found, "rise").asserted());
 }
+
+/// "The bombing took place on Thursday", "the explosion happened on Friday": the verb only
+/// says that its subject happened, so its time is the subject's and it is no event itself.
+#[test]
+fn a_verb_that_says_its_subject_happened_gives_it_its_time() {
+    let text = "The bombing took place on Thursday. The explosion happened on Friday.";
+    let a = article(text);
+    let analysis = a.analyze();
+    let found = event_mentions::mentions(&a, &analysis);
+    for (event, verb, day) in [
+        ("bombing", "took", "Thursday"),
+        ("explosion", "happened", "Friday"),
+    ] {
+        let time = find(&a, &found, event)
+            .time
+            .map(|t| analysis.timexes[t].text.as_str());
+        assert_eq!(time, Some(day), "{event}");
+        assert!(find(&a, &found, verb).support, "{verb}");
+    }
+    let (a, found) = mentions("The delegates took their places on Thursday.");
+    assert!(!find(&a, &found, "took").support);
+}

@@ -588,6 +588,18 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// Whether verb `i` only says that its subject happened: "happened", "occurred", "took
+    /// place", "unfolded".
+    fn happens(&self, i: usize) -> bool {
+        match self.lemma(i).as_str() {
+            "happen" | "occur" | "unfold" => true,
+            "take" => self
+                .child(i, "obj")
+                .is_some_and(|o| self.lemma(o) == "place"),
+            _ => false,
+        }
+    }
+
     /// Dependents of `i` with exactly this relation.
     fn children_with<'s>(
         &'s self,
@@ -1014,9 +1026,11 @@ fn mention(
     };
     let place = place_of(w).or_else(|| patient.and_then(place_of));
     let time = attached_time(tree, w, found);
+    let is_found = |i: usize| found.iter().any(|&(f, _)| f == i);
+    // "carried out a strike", "the bombing took place on Thursday": the other word names it.
     let support = verbal
-        && SUPPORT_VERBS.contains(&lemma.as_str())
-        && patient.is_some_and(|p| found.iter().any(|&(f, _)| f == p));
+        && (SUPPORT_VERBS.contains(&lemma.as_str()) && patient.is_some_and(is_found)
+            || tree.happens(w) && tree.child(w, "nsubj").is_some_and(is_found));
     let (agent, patient, place) = (
         agent.map(|a| tree.argument(a)),
         patient.map(|p| tree.argument(p)),
@@ -1230,6 +1244,11 @@ fn attached_time(tree: &Tree, w: usize, found: &[(usize, EventClass)]) -> Option
     let is_event_word = |h: usize| {
         found.iter().any(|&(f, _)| f == h) || taxonomy::sense_as(&tree.lemma(h), false).is_some()
     };
+    // The verb that only says the event word happened ("the bombing took place on Thursday"):
+    // its times are the event's.
+    let host = tree
+        .head(w)
+        .filter(|&h| tree.rel(w).starts_with("nsubj") && tree.happens(h));
     let steps_to_w = |i: usize| {
         let mut at = i;
         for steps in 0..6 {
@@ -1239,7 +1258,7 @@ fn attached_time(tree: &Tree, w: usize, found: &[(usize, EventClass)]) -> Option
                 return None;
             }
             let h = tree.head(at)?;
-            if h == w {
+            if h == w || Some(h) == host {
                 return Some(steps);
             }
             at = h;
