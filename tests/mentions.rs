@@ -791,8 +791,9 @@ fn any_happening_is_none_in_particular() {
     assert!(find(&a, &found, "rise").asserted());
 }
 
-/// "The bombing took place on Thursday", "the explosion happened on Friday": the verb only
-/// says that its subject happened, so its time is the subject's and it is no event itself.
+/// "The bombing took place on Thursday", "the explosion happened in Kabul on Friday": the
+/// verb only says that its subject happened, so its time and place are the subject's and it is
+/// no event itself.
 #[test]
 fn a_verb_that_says_its_subject_happened_gives_it_its_time() {
     let text = "The bombing took place on Thursday. The explosion happened on Friday.";
@@ -811,4 +812,11 @@ fn a_verb_that_says_its_subject_happened_gives_it_its_time() {
     }
     let (a, found) = mentions("The delegates took their places on Thursday.");
     assert!(!find(&a, &found, "took").support);
+    // Where the verb says it happened is where it happened.
+    let (a, found) = mentions("The explosion happened in Kabul on Friday.");
+    let explosion = find(&a, &found, "explosion");
+    assert_eq!(
+        explosion.place.as_ref().map(|p| p.text.as_str()),
+        Some("Kabul")
+    );
 }

@@ -600,6 +600,12 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// The verb that only says that `i`, its subject, happened ("the bombing took place").
+    fn happened_through(&self, i: usize) -> Option<usize> {
+        self.head(i)
+            .filter(|&h| self.rel(i).starts_with("nsubj") && self.happens(h))
+    }
+
     /// Dependents of `i` with exactly this relation.
     fn children_with<'s>(
         &'s self,
@@ -1013,7 +1019,8 @@ fn mention(
         patient.filter(|&p| tree.timex[p].is_none()),
     );
     // Where: a named place the event word governs ("attacked … in X"), else one its patient
-    // governs ("attacked the base in X").
+    // governs ("attacked the base in X"), else one the verb that says it happened governs
+    // ("the explosion happened in X").
     let place_of = |i: usize| {
         tree.children[i].iter().copied().find(|&c| {
             matches!(tree.rel(c), "obl" | "nmod" | "obl:npmod")
@@ -1024,7 +1031,9 @@ fn mention(
                     .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.as_str()))
         })
     };
-    let place = place_of(w).or_else(|| patient.and_then(place_of));
+    let place = place_of(w)
+        .or_else(|| patient.and_then(place_of))
+        .or_else(|| tree.happened_through(w).and_then(place_of));
     let time = attached_time(tree, w, found);
     let is_found = |i: usize| found.iter().any(|&(f, _)| f == i);
     // "carried out a strike", "the bombing took place on Thursday": the other word names it.
@@ -1246,9 +1255,7 @@ fn attached_time(tree: &Tree, w: usize, found: &[(usize, EventClass)]) -> Option
     };
     // The verb that only says the event word happened ("the bombing took place on Thursday"):
     // its times are the event's.
-    let host = tree
-        .head(w)
-        .filter(|&h| tree.rel(w).starts_with("nsubj") && tree.happens(h));
+    let host = tree.happened_through(w);
     let steps_to_w = |i: usize| {
         let mut at = i;
         for steps in 0..6 {
