@@ -820,3 +820,52 @@ fn a_verb_that_says_its_subject_happened_gives_it_its_time() {
         Some("Kabul")
     );
 }
+
+/// A fight against impeachment is politics, a legal battle a lawsuit; a fight with an army
+/// and a battle for a city are still combat.
+#[test]
+fn political_and_legal_battles_are_no_combat() {
+    assert_families(&[
+        (
+            "The president fought impeachment in the Senate on Monday.",
+            "fought",
+            Family::Politics,
+        ),
+        (
+            "The impeachment battle began in the Senate on Monday.",
+            "battle",
+            Family::Politics,
+        ),
+        (
+            "The heiress won a long legal battle against her brother.",
+            "battle",
+            Family::Justice,
+        ),
+        (
+            "Rebels fought the army near the border on Monday.",
+            "fought",
+            Family::Conflict,
+        ),
+        (
+            "The battle for the city began on Monday.",
+            "battle",
+            Family::Conflict,
+        ),
+    ]);
+}
+
+/// "the ones who attacked the base", "others attacked": "ones" and "others" name no one, so
+/// the headline is told without them.
+#[test]
+fn a_headline_names_no_one_by_ones_or_others() {
+    for text in [
+        "The ones who attacked the base on Monday have fled.",
+        "Others attacked the base on Monday.",
+    ] {
+        let (a, found) = mentions(text);
+        let headline = find(&a, &found, "attacked")
+            .headline(&a.text)
+            .unwrap_or_default();
+        assert_eq!(headline, "Base attacked", "{text}");
+    }
+}

@@ -234,8 +234,13 @@ impl EventMention {
                 .filter(|a| !a.pronoun && a.text.chars().any(char::is_alphabetic))
                 .map(|a| headline_phrase(&a.text))
         };
+        // Nor do "the ones" or "others" name who acted ("the ones who impeach Rousseff").
+        let names_someone = |a: &String| {
+            let last = a.rsplit(' ').next().unwrap_or(a).to_lowercase();
+            !matches!(last.as_str(), "ones" | "others")
+        };
         let (agent, patient, place) = (
-            phrase(&self.agent),
+            phrase(&self.agent).filter(names_someone),
             phrase(&self.patient),
             phrase(&self.place),
         );
@@ -1068,13 +1073,15 @@ fn mention(
         .map(|p| if p.proper { "name" } else { p.head.as_str() })
         .or(left.as_deref());
     let particle = verbal.then(|| tree.particle(w)).flatten();
-    // Its adjectives and adverbs ("a sexual assault", "sexually assaulted"), and what a verb
-    // says its object is, unless negated ("found guilty", not "found not guilty"): the parse
-    // may read that word as the object itself ("was found guilty").
+    // Its adjectives and adverbs ("a sexual assault", "sexually assaulted"), a noun's nouns
+    // before it ("an impeachment battle"), and what a verb says its object is, unless negated
+    // ("found guilty", not "found not guilty"): the parse may read that word as the object
+    // itself ("was found guilty").
     let modifier_lemmas: Vec<String> = tree.children[w]
         .iter()
         .filter(|&&c| {
             matches!(tree.rel(c), "amod" | "advmod")
+                || !verbal && tree.rel(c) == "compound"
                 || verbal && matches!(tree.rel(c), "xcomp" | "obj") && !tree.negated(c)
         })
         .map(|&c| tree.lemma(c))
