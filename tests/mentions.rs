@@ -837,6 +837,11 @@ fn political_and_legal_battles_are_no_combat() {
             Family::Politics,
         ),
         (
+            "The president fought a last battle against impeachment on Saturday.",
+            "battle",
+            Family::Politics,
+        ),
+        (
             "The heiress won a long legal battle against her brother.",
             "battle",
             Family::Justice,

@@ -1053,7 +1053,7 @@ fn mention(
     // A name as the object is looked up as "name": "fired Mr Zuma" is "fire>name". Without
     // an object, what the act leaves or reaches is looked up as one: "withdrew from the race"
     // and "pulled out of the talks" are a candidacy's and a negotiation's end, not a retreat,
-    // and "rose to power" is no figure's rise.
+    // "rose to power" is no figure's rise, and "a battle against impeachment" is politics.
     let left = patient
         .is_none()
         .then(|| {
@@ -1063,7 +1063,7 @@ fn mention(
                     && tree.timex[c].is_none()
                     && tree
                         .children_with(c, "case")
-                        .any(|p| matches!(tree.lemma(p).as_str(), "from" | "of" | "to"))
+                        .any(|p| matches!(tree.lemma(p).as_str(), "from" | "of" | "to" | "against"))
             })
         })
         .flatten()
