@@ -234,7 +234,7 @@ impl EventMention {
                 .filter(|a| !a.pronoun && a.text.chars().any(char::is_alphabetic))
                 .map(|a| headline_phrase(&a.text))
         };
-        // Nor do "the ones" or "others" name who acted ("the ones who impeach Rousseff").
+        // Nor do "the ones" or "others" name who acted ("the ones who impeach the president").
         let names_someone = |a: &String| {
             let last = a.rsplit(' ').next().unwrap_or(a).to_lowercase();
             !matches!(last.as_str(), "ones" | "others")
@@ -646,7 +646,7 @@ impl<'a> Tree<'a> {
             }
         }
         let t = &self.s.tokens;
-        // What follows the head after a comma ("Spector, 69, …") is an aside, not its name.
+        // What follows the head after a comma ("Novak, 69, …") is an aside, not its name.
         let comma_after_head =
             (head + 1..t.len()).find(|&k| &self.text[t[k].start..t[k].end] == ",");
         if let Some(comma) = comma_after_head {
@@ -674,11 +674,20 @@ impl<'a> Tree<'a> {
 
     /// Whether word `i` is negated: "not", "never" or "n't" modifies it, or "no" determines it.
     fn negated(&self, i: usize) -> bool {
-        self.children[i].iter().any(|&c| {
-            let l = self.lemma(c);
-            (self.rel(c) == "advmod" && matches!(l.as_str(), "not" | "never" | "n't"))
-                || (self.rel(c) == "det" && l == "no")
-        })
+        self.children[i]
+            .iter()
+            .any(|&c| self.is_negation(c) || (self.rel(c) == "det" && self.lemma(c) == "no"))
+    }
+
+    /// Whether word `c` is an adverb of negation: "not", "never", "n't".
+    fn is_negation(&self, c: usize) -> bool {
+        self.rel(c) == "advmod" && matches!(self.lemma(c).as_str(), "not" | "never" | "n't")
+    }
+
+    /// The "to" that marks `i` as an infinitive ("to resign").
+    fn to_mark(&self, i: usize) -> Option<usize> {
+        self.children_with(i, "mark")
+            .find(|&m| self.lemma(m) == "to")
     }
 
     /// Follows a relative pronoun ("who", "which") to the noun its clause modifies.
@@ -887,10 +896,7 @@ fn mention(
     // belief or denial (the recogniser's I_STATE counts as one).
     // A "to" infinitive is governed whatever clause the parse calls it ("pressured the governor
     // to step down" read as a purpose clause, "the favourite to win" as a clausal subject).
-    let to_infinitive = || {
-        matches!(tree.rel(w), "advcl" | "csubj")
-            && tree.children_with(w, "mark").any(|c| tree.lemma(c) == "to")
-    };
+    let to_infinitive = || matches!(tree.rel(w), "advcl" | "csubj") && tree.to_mark(w).is_some();
     let governor = tree.head(w).filter(|_| {
         matches!(tree.rel(w), "xcomp" | "ccomp" | "acl" | "nmod" | "obj") || to_infinitive()
     });
@@ -900,8 +906,7 @@ fn mention(
             .iter()
             .any(|&(f, c)| f == g && c == EventClass::IState)
             && tree.rel(w) != "obj";
-        let effort = EFFORTS.contains(&l.as_str())
-            && tree.children_with(w, "mark").any(|c| tree.lemma(c) == "to");
+        let effort = EFFORTS.contains(&l.as_str()) && tree.to_mark(w).is_some();
         (INTENSIONAL.contains(&l.as_str()) || belief || effort).then_some(l)
     });
     // A verb joined to another with no auxiliary or subject of its own shares the other's
@@ -1140,6 +1145,8 @@ fn mention(
         .map(|a| (a.start, a.end))
         .chain(time_words)
         .fold(own, |(s, e), (a, b)| (s.min(a), e.max(b)));
+    // A headline whose patient names nothing ("voted 55 to 22") reads it too.
+    let complement = verbal.then(|| complement(tree, w)).flatten();
     EventMention {
         sentence,
         trigger: (t.start, t.end),
@@ -1160,7 +1167,7 @@ fn mention(
         agent,
         patient,
         place,
-        complement: verbal.then(|| complement(tree, w)).flatten(),
+        complement,
         time,
     }
 }
@@ -1168,27 +1175,19 @@ fn mention(
 /// A verb's "to" infinitive with its own object, as written from the first of its "to" and
 /// "not" ("to suspend the country's president", "not to run").
 fn complement(tree: &Tree, w: usize) -> Option<String> {
-    let to = |c: usize| {
-        tree.children_with(c, "mark")
-            .find(|&m| tree.lemma(m) == "to")
-    };
     // The parse may read it as a purpose clause ("voted on Thursday to suspend him").
-    let c = tree.children[w]
+    let (c, to) = tree.children[w]
         .iter()
         .copied()
-        .find(|&c| matches!(tree.rel(c), "xcomp" | "advcl") && to(c).is_some())?;
+        .filter(|&c| matches!(tree.rel(c), "xcomp" | "advcl"))
+        .find_map(|c| Some((c, tree.to_mark(c)?)))?;
     let t = &tree.s.tokens;
     let start = tree.children[c]
         .iter()
         .copied()
-        .filter(|&x| {
-            x < c
-                && (Some(x) == to(c)
-                    || tree.rel(x) == "advmod"
-                        && matches!(tree.lemma(x).as_str(), "not" | "never" | "n't"))
-        })
+        .filter(|&x| x < c && tree.is_negation(x))
         .map(|x| t[x].start)
-        .min()?;
+        .fold(t[to].start, usize::min);
     let end = tree.particle(c).map_or(t[c].end, |p| t[p].end);
     let object = tree
         .child(c, "obj")
