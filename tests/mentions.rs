@@ -796,13 +796,15 @@ fn any_happening_is_none_in_particular() {
 /// no event itself.
 #[test]
 fn a_verb_that_says_its_subject_happened_gives_it_its_time() {
-    let text = "The bombing took place on Thursday. The explosion happened on Friday.";
+    let text = "The bombing took place on Thursday. The explosion happened on Friday. The \
+                resignation came on Saturday.";
     let a = article(text);
     let analysis = a.analyze();
     let found = event_mentions::mentions(&a, &analysis);
     for (event, verb, day) in [
         ("bombing", "took", "Thursday"),
         ("explosion", "happened", "Friday"),
+        ("resignation", "came", "Saturday"),
     ] {
         let time = find(&a, &found, event)
             .time
@@ -819,6 +821,60 @@ fn a_verb_that_says_its_subject_happened_gives_it_its_time() {
         explosion.place.as_ref().map(|p| p.text.as_str()),
         Some("Kabul")
     );
+}
+
+/// A noun's headline names its possessor first, as a headline writes it ("Mayor's sudden
+/// resignation"), not in a "by" phrase; a "by" phrase stays one.
+#[test]
+fn a_nominal_headline_keeps_its_possessor() {
+    for (text, word, expected) in [
+        (
+            "The mayor's forced resignation came on Monday.",
+            "resignation",
+            "Mayor's forced resignation",
+        ),
+        (
+            "The rebels' attack on the town was repelled on Monday.",
+            "attack",
+            "Rebels' attack on town",
+        ),
+        (
+            "The attack by the rebels was repelled on Monday.",
+            "attack",
+            "Attack by rebels",
+        ),
+    ] {
+        let (a, found) = mentions(text);
+        let headline = find(&a, &found, word).headline(&a.text);
+        assert_eq!(headline.as_deref(), Some(expected), "{text}");
+    }
+}
+
+/// A verb governed through another verb's complement is as uncertain as that verb's object:
+/// "tried to help arrest" has not arrested; "helped rebuild" did rebuild.
+#[test]
+fn doubt_reaches_through_a_chain_of_complements() {
+    let (a, found) = mentions("Police tried to help arrest the mayor on Tuesday.");
+    assert!(!find(&a, &found, "arrest").asserted());
+    let (a, found) = mentions("The army helped rebuild the bridge on Friday.");
+    assert!(find(&a, &found, "rebuild").asserted());
+}
+
+/// Declining to act is a refusal, not a fall; shares that decline still fall.
+#[test]
+fn declining_to_act_is_a_refusal() {
+    assert_families(&[
+        (
+            "The minister declined to comment on Monday.",
+            "declined",
+            Family::Statement,
+        ),
+        (
+            "Shares declined 5 percent on Tuesday.",
+            "declined",
+            Family::Economy,
+        ),
+    ]);
 }
 
 /// A fight against impeachment is politics, a legal battle a lawsuit; a fight with an army

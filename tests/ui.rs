@@ -726,13 +726,13 @@ fn merging_two_events_then_undo_brings_both_back() {
     harness.run();
     // The list of candidates scrolls: bring the seizure into view before clicking it.
     harness
-        .get_all_by_role_and_label(Role::Button, "Seized an oil tanker off the coast")
+        .get_all_by_role_and_label(Role::Button, "U.S. military seizes oil tanker")
         .next()
         .expect("the seizure is offered")
         .scroll_to_me();
     harness.run();
     harness
-        .get_all_by_role_and_label(Role::Button, "Seized an oil tanker off the coast")
+        .get_all_by_role_and_label(Role::Button, "U.S. military seizes oil tanker")
         .next()
         .expect("the seizure is offered")
         .click();
@@ -748,7 +748,7 @@ fn merging_two_events_then_undo_brings_both_back() {
             .document()
             .events
             .iter()
-            .all(|e| e.title != "Seized an oil tanker off the coast")
+            .all(|e| e.title != "U.S. military seizes oil tanker")
     );
     open_menu(&mut harness, "Edit");
     harness.get_by_label_contains("Ctrl+Z").click();

@@ -1138,6 +1138,16 @@ fn title_words(phrase: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| extract::singular(&w))
 }
 
+/// Whether every longer word of a phrase is capitalised, as in an article's own headline ("Army
+/// Seizes Port City"), which reads worse as a title than a sentence's words.
+fn capitalised_throughout(phrase: &str) -> bool {
+    let long: Vec<&str> = phrase
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    long.len() >= 3 && long.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
 /// The mention whose phrase best says what the mentions tell: it names what was done to what
 /// ("drone strike on a port facility") in the words most of the mentions use, and reports it
 /// plainly where some mention does.
@@ -1179,6 +1189,7 @@ fn headline_mention<'a>(ms: &[&'a Mention]) -> Option<&'a Mention> {
             && first_two.next().is_some_and(|w| w == "by");
         (
             p.chars().count() <= 70,
+            !capitalised_throughout(p),
             words >= 3,
             !subjectless_passive,
             central(p),
@@ -1203,11 +1214,13 @@ fn title(ms: &[&Mention], articles: &[Article]) -> String {
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.len().cmp(&a.0.len())))
         .map(|(a, _)| a);
-    let phrase = headline_mention(ms).map_or("", |m| m.phrase.as_str());
-    let verbal = phrase
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.ends_with("ed") || w.ends_with('d'));
+    let best = headline_mention(ms);
+    let phrase = best.map_or("", |m| m.phrase.as_str());
+    let verbal = !best.is_some_and(|m| m.headline)
+        && phrase
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("ed") || w.ends_with('d'));
     let named = agent
         .and_then(|a| a.split_whitespace().last())
         .is_some_and(|last| phrase.to_lowercase().contains(&last.to_lowercase()));
@@ -1216,8 +1229,9 @@ fn title(ms: &[&Mention], articles: &[Article]) -> String {
         _ => phrase.to_string(),
     };
     // A bare "The minister said" reads better as what it is; a bare "attacked her", as the
-    // words around it. Who did what in two words ("Singer dies") is a headline already.
-    let subject_and_verb = named && !ms[0].kind.is_reporting();
+    // words around it. Who did what in two words ("Singer dies", "Lopez rescued", as the
+    // parse reads it) is a headline already.
+    let subject_and_verb = named && !ms[0].kind.is_reporting() || best.is_some_and(|m| m.headline);
     if line.split_whitespace().count() <= 2 && !subject_and_verb {
         line = if let Some(a) = agent {
             format!("{} by {a}", ms[0].kind.as_str())

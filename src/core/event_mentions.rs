@@ -27,6 +27,10 @@ pub struct Argument {
     pub plural: bool,
     /// Its head is a proper noun: a name.
     pub proper: bool,
+    /// It is written before its event noun as the possessor ("the minister's resignation").
+    pub possessor: bool,
+    /// The preposition before it ("on" of "a strike on the port").
+    pub preposition: Option<String>,
 }
 
 impl Argument {
@@ -293,18 +297,30 @@ impl EventMention {
                 _ => return None,
             }
         } else {
-            let of = patient.map(|p| format!("of {p}"));
-            let by = agent.map(|a| format!("by {a}"));
-            if of.is_none() && by.is_none() && place.is_none() && !word.contains(' ') {
+            let on = self.patient.as_ref().and_then(|p| p.preposition.as_deref());
+            let of = patient.map(|p| format!("{} {p}", on.unwrap_or("of")));
+            // "Mbeki's resignation", as a headline writes it, not "Resignation by Mbeki"; an
+            // agent in a "by" phrase stays one.
+            let possessive = self.agent.as_ref().is_some_and(|a| a.possessor);
+            let (owner, by) = match agent {
+                Some(a) if possessive => (Some(possessive_form(&a)), None),
+                a => (None, a.map(|a| format!("by {a}"))),
+            };
+            if of.is_none()
+                && by.is_none()
+                && owner.is_none()
+                && place.is_none()
+                && !word.contains(' ')
+            {
                 return None;
             }
-            [Some(headline_phrase(word)), of, by, place]
+            [owner, Some(headline_phrase(word)), of, by, place]
                 .into_iter()
                 .flatten()
                 .collect()
         };
         let words: Vec<&str> = parts.iter().flat_map(|p| p.split_whitespace()).collect();
-        let mut line = words[..words.len().min(MAX_HEADLINE_WORDS)].join(" ");
+        let mut line = join_spaced_hyphens(&words[..words.len().min(MAX_HEADLINE_WORDS)]);
         if let Some(first) = line.chars().next() {
             line.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
         }
@@ -330,6 +346,44 @@ fn headline_phrase(phrase: &str) -> String {
         )
     }));
     words[skip.min(words.len())..].join(" ")
+}
+
+/// The possessive of a phrase: "Mbeki's", "the parents'".
+fn possessive_form(phrase: &str) -> String {
+    if phrase.ends_with('s') {
+        format!("{phrase}'")
+    } else {
+        format!("{phrase}'s")
+    }
+}
+
+/// Words joined by spaces, where a hyphen written apart between two words ("multi - billion",
+/// "Zuma - led", "Dlamini - Zuma": text cut into words by some news archives) joins them again,
+/// while a dash before a name ("said so - Maria Lopez") stays apart.
+fn join_spaced_hyphens(words: &[&str]) -> String {
+    let mut line = String::new();
+    for (i, word) in words.iter().enumerate() {
+        let hyphen_joins = |at: usize| {
+            let (Some(before), Some(after)) =
+                (at.checked_sub(1).map(|b| words[b]), words.get(at + 1))
+            else {
+                return false;
+            };
+            let first = |w: &str| w.chars().next().unwrap_or(' ');
+            let upper = |w: &str| first(w).is_uppercase();
+            words[at] == "-"
+                && before.ends_with(char::is_alphanumeric)
+                && (first(after).is_lowercase()
+                    || first(after).is_ascii_digit()
+                    || upper(before) && upper(after))
+        };
+        let joined = hyphen_joins(i) || i > 0 && hyphen_joins(i - 1);
+        if i > 0 && !joined {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line
 }
 
 /// The present tense of a verb for a singular or plural subject ("attacks", "attack").
@@ -594,10 +648,10 @@ impl<'a> Tree<'a> {
     }
 
     /// Whether verb `i` only says that its subject happened: "happened", "occurred", "took
-    /// place", "unfolded".
+    /// place", "unfolded", "came" ("the resignation came on Friday").
     fn happens(&self, i: usize) -> bool {
         match self.lemma(i).as_str() {
-            "happen" | "occur" | "unfold" => true,
+            "happen" | "occur" | "unfold" | "come" => true,
             "take" => self
                 .child(i, "obj")
                 .is_some_and(|o| self.lemma(o) == "place"),
@@ -609,6 +663,14 @@ impl<'a> Tree<'a> {
     fn happened_through(&self, i: usize) -> Option<usize> {
         self.head(i)
             .filter(|&h| self.rel(i).starts_with("nsubj") && self.happens(h))
+    }
+
+    /// The first nominal dependent of noun `i` after one of these prepositions.
+    fn nominal_with(&self, i: usize, prepositions: &[&str]) -> Option<usize> {
+        self.children_with(i, "nmod").find(|&c| {
+            self.preposition(c)
+                .is_some_and(|p| prepositions.contains(&p.as_str()))
+        })
     }
 
     /// Dependents of `i` with exactly this relation.
@@ -636,7 +698,9 @@ impl<'a> Tree<'a> {
         let mut stack = vec![head];
         while let Some(w) = stack.pop() {
             for &c in &self.children[w] {
-                if PHRASE_RELATIONS.contains(&self.rel(c))
+                // A number keeps what bounds it: "more than 30 boats", "at least 14".
+                let bound = self.rel(w) == "nummod" && matches!(self.rel(c), "advmod" | "fixed");
+                if (PHRASE_RELATIONS.contains(&self.rel(c)) || bound)
                     && !(w == head && self.rel(c) == "case")
                     && self.timex[c].is_none()
                 {
@@ -669,6 +733,8 @@ impl<'a> Tree<'a> {
             pronoun: t[head].upos == "PRON",
             plural: t[head].feats.contains("Number=Plur"),
             proper: t[head].upos == "PROPN",
+            possessor: self.rel(head) == "nmod:poss",
+            preposition: self.preposition(head),
         }
     }
 
@@ -896,19 +962,28 @@ fn mention(
     // belief or denial (the recogniser's I_STATE counts as one).
     // A "to" infinitive is governed whatever clause the parse calls it ("pressured the governor
     // to step down" read as a purpose clause, "the favourite to win" as a clausal subject).
-    let to_infinitive = || matches!(tree.rel(w), "advcl" | "csubj") && tree.to_mark(w).is_some();
-    let governor = tree.head(w).filter(|_| {
-        matches!(tree.rel(w), "xcomp" | "ccomp" | "acl" | "nmod" | "obj") || to_infinitive()
-    });
-    let governing = governor.and_then(|g| {
-        let l = tree.lemma(g);
-        let belief = found
-            .iter()
-            .any(|&(f, c)| f == g && c == EventClass::IState)
-            && tree.rel(w) != "obj";
-        let effort = EFFORTS.contains(&l.as_str()) && tree.to_mark(w).is_some();
-        (INTENSIONAL.contains(&l.as_str()) || belief || effort).then_some(l)
-    });
+    let governed_by = |w: usize| {
+        let to_infinitive = matches!(tree.rel(w), "advcl" | "csubj") && tree.to_mark(w).is_some();
+        let governor = tree.head(w).filter(|_| {
+            matches!(tree.rel(w), "xcomp" | "ccomp" | "acl" | "nmod" | "obj") || to_infinitive
+        });
+        governor.and_then(|g| {
+            let l = tree.lemma(g);
+            let belief = found
+                .iter()
+                .any(|&(f, c)| f == g && c == EventClass::IState)
+                && tree.rel(w) != "obj";
+            let effort = EFFORTS.contains(&l.as_str()) && tree.to_mark(w).is_some();
+            (INTENSIONAL.contains(&l.as_str()) || belief || effort).then_some(l)
+        })
+    };
+    // Through the verbs whose complement it is: "asked them to help kill him" is as asked as
+    // "asked them to kill him".
+    let governing = std::iter::successors(Some(w), |&v| {
+        tree.head(v).filter(|_| tree.rel(v) == "xcomp")
+    })
+    .take(3)
+    .find_map(governed_by);
     // A verb joined to another with no auxiliary or subject of its own shares the other's
     // modal ("could consider the evidence and still find him guilty").
     let shared_modal = || {
@@ -1017,11 +1092,7 @@ fn mention(
         }
     } else {
         let possessor = tree.children_with(w, "nmod:poss").next();
-        let of_phrase = tree.children[w]
-            .iter()
-            .copied()
-            .find(|&c| tree.rel(c) == "nmod" && tree.preposition(c).as_deref() == Some("of"));
-        (possessor.or(by_phrase), of_phrase)
+        (possessor.or(by_phrase), tree.nominal_with(w, &["of"]))
     };
     // A time is when, not who or what ("the trial by last year", "fell last week").
     let (agent, patient) = (
@@ -1096,13 +1167,35 @@ fn mention(
         .iter()
         .map(|m| m.strip_suffix("ly").unwrap_or(m))
         .collect();
+    // A verb with no particle that governs a "to" infinitive is looked up with "to" as its
+    // particle: "declined to comment" is a refusal, not a fall.
+    let infinitive = || {
+        tree.children_with(w, "xcomp")
+            .find_map(|c| tree.to_mark(c))
+            .map(|_| "to".to_string())
+    };
+    let particle_lemma = if verbal {
+        particle.map(|c| tree.lemma(c)).or_else(infinitive)
+    } else {
+        None
+    };
     let sense = taxonomy::sense_with(
         &lemma,
         verbal,
-        particle.map(|c| tree.lemma(c)).as_deref(),
+        particle_lemma.as_deref(),
         object,
         &modifiers,
     );
+    // An attack with no "of" phrase was done to what it was aimed at ("a strike on the port",
+    // "the war against the rebels"); a trial or talks "on" something are about it.
+    let aimed_at = !verbal && sense.is_some_and(|s| s.family == Family::Conflict);
+    let patient = patient.or_else(|| {
+        aimed_at
+            .then(|| tree.nominal_with(w, &["on", "against"]))
+            .flatten()
+            .filter(|&c| tree.timex[c].is_none())
+            .map(|c| tree.argument(c))
+    });
     // Where the noun's modifiers before it begin, following the relations given.
     let modifiers_start = |relations: &[&str]| {
         let mut start = t.start;
@@ -1317,6 +1410,20 @@ mod tests {
         assert_eq!(headline_phrase("The “rebel” army"), "rebel army");
         assert_eq!(headline_phrase("who"), "");
         assert_eq!(headline_phrase("Thatcher"), "Thatcher");
+    }
+
+    #[test]
+    fn a_hyphen_written_apart_joins_words_but_a_dash_before_a_name_does_not() {
+        let join = |line: &str| join_spaced_hyphens(&line.split(' ').collect::<Vec<_>>());
+        assert_eq!(
+            join("multi - billion - dollar deal"),
+            "multi-billion-dollar deal"
+        );
+        assert_eq!(join("Rebel - held town"), "Rebel-held town");
+        assert_eq!(join("Ana Diaz - Lopez wins"), "Ana Diaz-Lopez wins");
+        assert_eq!(join("won 2 - 1"), "won 2-1");
+        assert_eq!(join("leave now - Maria Lopez"), "leave now - Maria Lopez");
+        assert_eq!(join("- a"), "- a");
     }
 
     #[test]

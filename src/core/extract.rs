@@ -414,6 +414,9 @@ pub struct Mention {
     /// The kind its object files a generic word's happening under ("won the election":
     /// politics), while the mention groups as the plain word ("won outright" is the same win).
     pub field: Option<EventKind>,
+    /// Its phrase is a headline read off the parse, naming who did what ("Rebels attack
+    /// base"): a title takes it as it is.
+    pub headline: bool,
 }
 
 impl Mention {
@@ -593,8 +596,15 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             // A noun's phrase ends where the sentence's next predicate begins; a verb's goes on into
             // its complement ("warned there were risks").
             let verbal = parsed.map_or(trigger_tok.lower.ends_with("ed"), |m| m.pos == "VERB");
-            let (phrase, mut terms, span) =
+            let (described, mut terms, span) =
                 describe(text, &toks, k, !kind.is_reporting() && !verbal);
+            // The parse's headline says who did what to whom where it reads it as told; a report
+            // keeps what it reported, and a capitalised headline's words are not a sentence's.
+            let parsed_headline = parsed
+                .filter(|m| m.asserted() && !kind.is_reporting() && !headline)
+                .and_then(|m| m.headline(text));
+            let headline_phrase = parsed_headline.is_some();
+            let phrase = parsed_headline.unwrap_or(described);
             // The passage takes in the words the parse gives the event too.
             let span = parsed.map_or(span, |m| (span.0.min(m.span.0), span.1.max(m.span.1)));
             // Whom it was done to, when the parse finds it before the verb ("the owner was
@@ -654,6 +664,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                 reported_by: None,
                 sense: None,
                 field: None,
+                headline: headline_phrase,
             });
         }
         // Events the parse finds that the trigger words do not name.
@@ -967,6 +978,7 @@ fn from_parse(
         reported_by: None,
         sense: Some(group),
         field,
+        headline: true,
     })
 }
 
