@@ -860,6 +860,29 @@ fn doubt_reaches_through_a_chain_of_complements() {
     assert!(find(&a, &found, "rebuild").asserted());
 }
 
+/// A fight or war against a disease, inflation or corruption is a campaign in that field, not
+/// combat; a battle against an army still is.
+#[test]
+fn a_fight_against_a_disease_or_inflation_is_no_combat() {
+    assert_families(&[
+        (
+            "Doctors have waged a long battle against malaria in the region.",
+            "battle",
+            Family::Health,
+        ),
+        (
+            "The central bank declared a war on inflation last year.",
+            "war",
+            Family::Economy,
+        ),
+        (
+            "The rebels fought a fierce battle against the army on Monday.",
+            "battle",
+            Family::Conflict,
+        ),
+    ]);
+}
+
 /// Declining to act is a refusal, not a fall; shares that decline still fall.
 #[test]
 fn declining_to_act_is_a_refusal() {

@@ -320,13 +320,36 @@ impl EventMention {
                 .collect()
         };
         let words: Vec<&str> = parts.iter().flat_map(|p| p.split_whitespace()).collect();
-        let mut line = join_spaced_hyphens(&words[..words.len().min(MAX_HEADLINE_WORDS)]);
-        if let Some(first) = line.chars().next() {
-            line.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
-        }
-        Some(line)
+        Some(headline_line(&words))
     }
 }
+
+/// Words as a headline line: at most [`MAX_HEADLINE_WORDS`], capitalised, hyphens written
+/// apart joined ([`join_spaced_hyphens`]), and not opening on a preposition the parse left in
+/// its first phrase ("Of the journalists jailed", "From the president's party") nor on the
+/// article after it.
+fn headline_line(words: &[&str]) -> String {
+    let is = |w: Option<&&str>, list: &[&str]| {
+        w.is_some_and(|w| list.contains(&w.to_lowercase().as_str()))
+    };
+    let mut words = words;
+    if is(words.first(), OPENING_PREPOSITIONS) {
+        words = &words[1..];
+        if is(words.first(), &["the", "a", "an"]) {
+            words = &words[1..];
+        }
+    }
+    let mut line = join_spaced_hyphens(&words[..words.len().min(MAX_HEADLINE_WORDS)]);
+    if let Some(first) = line.chars().next() {
+        line.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+    }
+    line
+}
+
+/// Prepositions a headline's first phrase may begin with when the parse leaves them in.
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "against", "of", "for", "with", "from", "by", "to", "on", "at", "in",
+];
 
 /// The longest headline, in words.
 pub const MAX_HEADLINE_WORDS: usize = 10;
@@ -339,13 +362,14 @@ fn headline_phrase(phrase: &str) -> String {
         .map(|w| w.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘')))
         .filter(|w| !w.is_empty())
         .collect();
-    let skip = usize::from(words.first().is_some_and(|w| {
+    let leading = |w: &&str| {
         matches!(
             w.to_lowercase().as_str(),
             "the" | "a" | "an" | "that" | "which" | "who" | "whom"
         )
-    }));
-    words[skip.min(words.len())..].join(" ")
+    };
+    let skip = usize::from(words.first().is_some_and(leading));
+    words[skip..].join(" ")
 }
 
 /// The possessive of a phrase: "Mbeki's", "the parents'".
@@ -1129,17 +1153,21 @@ fn mention(
     // A name as the object is looked up as "name": "fired Mr Zuma" is "fire>name". Without
     // an object, what the act leaves or reaches is looked up as one: "withdrew from the race"
     // and "pulled out of the talks" are a candidacy's and a negotiation's end, not a retreat,
-    // "rose to power" is no figure's rise, and "a battle against impeachment" is politics.
+    // "rose to power" is no figure's rise, "a battle against impeachment" is politics and "a
+    // war on inflation" economy.
     let left = patient
         .is_none()
         .then(|| {
             tree.children[w].iter().copied().find(|&c| {
                 matches!(tree.rel(c), "obl" | "nmod")
-                    && tree.s.tokens[c].upos == "NOUN"
+                    && matches!(tree.s.tokens[c].upos, "NOUN" | "PROPN")
                     && tree.timex[c].is_none()
-                    && tree
-                        .children_with(c, "case")
-                        .any(|p| matches!(tree.lemma(p).as_str(), "from" | "of" | "to" | "against"))
+                    && tree.children_with(c, "case").any(|p| {
+                        matches!(
+                            tree.lemma(p).as_str(),
+                            "from" | "of" | "to" | "against" | "on"
+                        )
+                    })
             })
         })
         .flatten()
@@ -1410,6 +1438,26 @@ mod tests {
         assert_eq!(headline_phrase("The “rebel” army"), "rebel army");
         assert_eq!(headline_phrase("who"), "");
         assert_eq!(headline_phrase("Thatcher"), "Thatcher");
+    }
+
+    #[test]
+    fn a_headline_line_opens_on_no_preposition_and_keeps_later_ones() {
+        let line = |text: &str| headline_line(&text.split(' ').collect::<Vec<_>>());
+        assert_eq!(
+            line("of the three journalists jailed in Cairo"),
+            "Three journalists jailed in Cairo"
+        );
+        assert_eq!(line("against Maria Lopez charged"), "Maria Lopez charged");
+        assert_eq!(
+            line("Unemployment rises to 9.1%"),
+            "Unemployment rises to 9.1%"
+        );
+        assert_eq!(
+            line("one two three four five six seven eight nine ten eleven")
+                .split(' ')
+                .count(),
+            10
+        );
     }
 
     #[test]

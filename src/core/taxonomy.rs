@@ -166,11 +166,26 @@ pub fn sense_with(
         })
     };
     let with_group_object = |sense: Sense| entry(sense.group, '>', object).unwrap_or(sense);
+    // A fight or war against a disease, inflation or corruption is a campaign in that field,
+    // not combat ("the battle against malaria", "a war on inflation").
+    let campaign = |sense: Sense| {
+        let target = object.and_then(|o| self::sense(&o.to_lowercase()));
+        match target {
+            Some(t)
+                if matches!(sense.group, "fight" | "war")
+                    && matches!(t.family, Family::Health | Family::Economy | Family::Justice) =>
+            {
+                t
+            }
+            _ => sense,
+        }
+    };
     entry(&lower, '+', particle)
         .map(with_group_object)
         .or_else(|| entry(&lower, '>', object))
         .or_else(|| modifiers.iter().find_map(|&m| entry(&lower, '<', Some(m))))
         .or_else(|| sense_as(lemma, verbal).map(with_group_object))
+        .map(campaign)
 }
 
 /// The lemma an entry is about: a verb sense's entry, "fire:verb", is its plain lemma's; an
