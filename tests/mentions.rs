@@ -851,13 +851,18 @@ fn a_nominal_headline_keeps_its_possessor() {
 }
 
 /// A verb governed through another verb's complement is as uncertain as that verb's object:
-/// "tried to help arrest" has not arrested; "helped rebuild" did rebuild.
+/// "tried to help arrest" has not arrested, "would begin to withdraw" has not withdrawn;
+/// "helped rebuild" did rebuild.
 #[test]
 fn doubt_reaches_through_a_chain_of_complements() {
     let (a, found) = mentions("Police tried to help arrest the mayor on Tuesday.");
     assert!(!find(&a, &found, "arrest").asserted());
     let (a, found) = mentions("The army helped rebuild the bridge on Friday.");
     assert!(find(&a, &found, "rebuild").asserted());
+    let (a, found) = mentions("He said the army would begin to withdraw its troops.");
+    assert!(!find(&a, &found, "withdraw").asserted());
+    let (a, found) = mentions("The army began to withdraw its troops on Friday.");
+    assert!(find(&a, &found, "withdraw").asserted());
 }
 
 /// A fight or war against a disease, inflation or corruption is a campaign in that field, not

@@ -1002,12 +1002,25 @@ fn mention(
         })
     };
     // Through the verbs whose complement it is: "asked them to help kill him" is as asked as
-    // "asked them to kill him".
-    let governing = std::iter::successors(Some(w), |&v| {
+    // "asked them to kill him", and "would begin to withdraw" as conditional as "would
+    // withdraw".
+    let chain: Vec<usize> = std::iter::successors(Some(w), |&v| {
         tree.head(v).filter(|_| tree.rel(v) == "xcomp")
     })
     .take(3)
-    .find_map(governed_by);
+    .collect();
+    let governor_modal = || {
+        chain[1..].iter().find_map(|&v| {
+            tree.children_with(v, "aux")
+                .map(|a| tree.lemma(a))
+                .find(|l| MODALS.contains(&l.as_str()))
+        })
+    };
+    let governing = chain
+        .iter()
+        .copied()
+        .find_map(governed_by)
+        .or_else(governor_modal);
     // A verb joined to another with no auxiliary or subject of its own shares the other's
     // modal ("could consider the evidence and still find him guilty").
     let shared_modal = || {
