@@ -888,6 +888,39 @@ fn a_fight_against_a_disease_or_inflation_is_no_combat() {
     ]);
 }
 
+/// A killing done by a disaster or a disease is its toll, in its lane; one done by people is
+/// still a killing.
+#[test]
+fn deaths_a_disaster_or_disease_caused_are_its_toll() {
+    assert_families(&[
+        (
+            "The earthquake killed 300 people in the north on Monday.",
+            "killed",
+            Family::Disaster,
+        ),
+        (
+            "Forty villagers were killed by the floods on Sunday.",
+            "killed",
+            Family::Disaster,
+        ),
+        (
+            "Malaria kills thousands of children every year.",
+            "kills",
+            Family::Health,
+        ),
+        (
+            "Gunmen killed 12 people in the north on Monday.",
+            "killed",
+            Family::Conflict,
+        ),
+        (
+            "A bomb killed six people in the market on Monday.",
+            "killed",
+            Family::Conflict,
+        ),
+    ]);
+}
+
 /// Declining to act is a refusal, not a fall; shares that decline still fall.
 #[test]
 fn declining_to_act_is_a_refusal() {
