@@ -150,7 +150,9 @@ pub fn sense_as(lemma: &str, verbal: bool) -> Option<Sense> {
 /// act, a plain "drop" a fall of figures), then an entry `lemma<modifier` ("assault<sexual"
 /// is a crime, a plain assault an attack), then the lemma's own. An object entry of the
 /// group the phrasal verb or the lemma belongs to holds for all its members: "withdraw>name"
-/// gives the sense of "the withdrawal of his name" and of "pulled out his name" too.
+/// gives the sense of "the withdrawal of his name" and of "pulled out his name" too. A fight or
+/// war whose object is a noun of health, the economy or justice takes that noun's sense ("the
+/// battle against malaria" is an illness, not combat).
 pub fn sense_with(
     lemma: &str,
     verbal: bool,
