@@ -1227,20 +1227,7 @@ fn mention(
         object,
         &modifiers,
     );
-    // A killing a disaster or a disease did is its toll: "the earthquake killed 300 people" is
-    // the earthquake, "malaria kills thousands" an illness. Fire and blasts may be weapons
-    // ("killed by Israeli fire", "a bomb killed six"): those killings stay killings.
-    let cause = agent
-        .as_ref()
-        .and_then(|a| taxonomy::sense(&a.head.to_lowercase()))
-        .filter(|c| {
-            matches!(c.family, Family::Disaster | Family::Health)
-                && !matches!(c.group, "burn" | "explode")
-        });
-    let sense = match (sense, cause) {
-        (Some(s), Some(cause)) if s.group == "kill" => Some(cause),
-        (s, _) => s,
-    };
+    let sense = sense.map(|s| taxonomy::with_cause(s, agent.as_ref().map(|a| a.head.as_str())));
     // An attack with no "of" phrase was done to what it was aimed at ("a strike on the port",
     // "the war against the rebels"); a trial or talks "on" something are about it.
     let aimed_at = !verbal && sense.is_some_and(|s| s.family == Family::Conflict);

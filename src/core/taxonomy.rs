@@ -190,6 +190,23 @@ pub fn sense_with(
         .map(campaign)
 }
 
+/// The sense of a happening told with who or what did it (`cause`, a lemma): a killing a
+/// disaster or a disease did is its toll ("the earthquake killed 300 people" is the earthquake,
+/// "malaria kills thousands" an illness). Fire and blasts may be weapons ("killed by Israeli
+/// fire", "a bomb killed six"): those killings stay killings.
+pub fn with_cause(sense: Sense, cause: Option<&str>) -> Sense {
+    let toll = cause
+        .and_then(|c| self::sense(&c.to_lowercase()))
+        .filter(|c| {
+            matches!(c.family, Family::Disaster | Family::Health)
+                && !matches!(c.group, "burn" | "explode")
+        });
+    match toll {
+        Some(toll) if sense.group == "kill" => toll,
+        _ => sense,
+    }
+}
+
 /// The lemma an entry is about: a verb sense's entry, "fire:verb", is its plain lemma's; an
 /// entry for a predicate with an object, "drop>charge", a particle, "step+down", or a
 /// modifier, "assault<sexual", its predicate's.
