@@ -991,3 +991,25 @@ fn a_headline_names_no_one_by_ones_or_others() {
         assert_eq!(headline, "Base attacked", "{text}");
     }
 }
+
+/// A passage is the event's own words: an argument or a time far from the predicate is left
+/// out of it (the words between tell other things), a near one stays, and what the mention
+/// tells still takes in every argument wherever it lies.
+#[test]
+fn a_passage_leaves_out_an_argument_far_from_its_predicate() {
+    let text = "Fred Miller, a former aide who served a prison term for fraud in the scandal, \
+                died on Saturday. Police on Monday arrested the mayor.";
+    let (a, found) = mentions(text);
+    let died = find(&a, &found, "died");
+    let passage = &a.text[died.span.0..died.span.1];
+    assert_eq!(passage, "died on Saturday", "{passage}");
+    assert!(!passage.contains("prison"));
+    let agent = died.agent.as_ref().expect("an agent");
+    assert_eq!(agent.text, "Fred Miller");
+    assert!(died.reports(agent.start, agent.end));
+    let arrested = find(&a, &found, "arrested");
+    assert_eq!(
+        &a.text[arrested.span.0..arrested.span.1],
+        "Police on Monday arrested the mayor"
+    );
+}

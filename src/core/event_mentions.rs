@@ -158,8 +158,11 @@ pub struct EventMention {
     pub sentence: usize,
     /// Byte span of the event word.
     pub trigger: (usize, usize),
-    /// Byte span of the event word with its agent, patient and place.
+    /// Byte span of its passage: the event word with its agent, patient, place and time, each
+    /// where it lies near the word ([`MAX_PASSAGE_GAP_WORDS`]).
     pub span: (usize, usize),
+    /// Byte span of the event word with its agent, patient, place and time wherever they lie.
+    pub extent: (usize, usize),
     /// Byte span of the event word's own name: a noun with its modifiers ("oil spill"), a verb
     /// with its particle ("walked out").
     pub name: (usize, usize),
@@ -218,6 +221,12 @@ impl EventMention {
         let plain =
             taxonomy::sense_as(&self.lemma, verbal).map_or(self.lemma.as_str(), |s| s.group);
         plain != self.group
+    }
+
+    /// Whether the words from `start` to `end` (byte offsets) are among those that report it
+    /// (within its [`EventMention::extent`]).
+    pub fn reports(&self, start: usize, end: usize) -> bool {
+        start >= self.extent.0 && end <= self.extent.1
     }
 
     /// Said to have happened: not negated, modal, denied or hypothetical.
@@ -582,6 +591,12 @@ const PHRASE_RELATIONS: &[&str] = &[
     "fixed",
     "case",
 ];
+
+/// The most words between a predicate and one of its arguments or its time for the passage to
+/// take that in: a short aside ("Novak, 69, died", "police on Monday arrested") stays, while
+/// longer words between tell other things ("Fred Miller, a former aide who served a prison
+/// term for fraud, has died" reports a death, not the term served).
+const MAX_PASSAGE_GAP_WORDS: usize = 3;
 
 /// Longest argument phrase, in words.
 const MAX_ARGUMENT_WORDS: usize = 8;
@@ -1274,18 +1289,22 @@ fn mention(
         .zip(&tree.timex)
         .filter(|&(_, x)| time.is_some() && *x == time)
         .map(|(token, _)| (token.start, token.end));
-    let span = [&agent, &patient, &place]
+    let reported: Vec<(usize, usize)> = [&agent, &patient, &place]
         .into_iter()
         .flatten()
         .map(|a| (a.start, a.end))
         .chain(time_words)
-        .fold(own, |(s, e), (a, b)| (s.min(a), e.max(b)));
+        .collect();
+    let cover = |(s, e): (usize, usize), &(a, b): &(usize, usize)| (s.min(a), e.max(b));
+    let extent = reported.iter().fold(own, cover);
+    let span = passage(tree, own, &reported);
     // A headline whose patient names nothing ("voted 55 to 22") reads it too.
     let complement = verbal.then(|| complement(tree, w)).flatten();
     EventMention {
         sentence,
         trigger: (t.start, t.end),
         span,
+        extent,
         name,
         class,
         lemma: lemma.clone(),
@@ -1383,6 +1402,36 @@ fn tense_aspect(tree: &Tree, w: usize, auxes: &[usize]) -> (Tense, Aspect) {
         Aspect::None
     };
     (tense, aspect)
+}
+
+/// The passage of a predicate whose own words are `own`: grown from them to take in each of
+/// the `reported` spans (its arguments and time) that lies at most [`MAX_PASSAGE_GAP_WORDS`]
+/// words from what it already holds ("Rebels attacked the army base in Northfield on Monday"
+/// takes in the place after the patient), and no other.
+fn passage(tree: &Tree, own: (usize, usize), reported: &[(usize, usize)]) -> (usize, usize) {
+    let words_between = |from: usize, to: usize| {
+        tree.s
+            .tokens
+            .iter()
+            .filter(|t| t.start >= from && t.end <= to)
+            .count()
+    };
+    let mut span = own;
+    let mut left: Vec<(usize, usize)> = reported.to_vec();
+    while let Some(i) = left.iter().position(|&(a, b)| {
+        let gap = if b <= span.0 {
+            words_between(b, span.0)
+        } else if a >= span.1 {
+            words_between(span.1, a)
+        } else {
+            0
+        };
+        gap <= MAX_PASSAGE_GAP_WORDS
+    }) {
+        let (a, b) = left.swap_remove(i);
+        span = (span.0.min(a), span.1.max(b));
+    }
+    span
 }
 
 /// The temporal expression the parse attaches to word `w`: one whose head word hangs from `w`

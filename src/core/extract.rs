@@ -932,8 +932,7 @@ fn from_parse(
     let mut terms: Vec<String> = toks
         .iter()
         .filter(|t| {
-            t.start >= em.span.0
-                && t.end <= em.span.1
+            em.reports(t.start, t.end)
                 && t.start != em.trigger.0
                 && t.kind == TokKind::Word
                 && t.lower.len() > 2
