@@ -1012,4 +1012,11 @@ fn a_passage_leaves_out_an_argument_far_from_its_predicate() {
         &a.text[arrested.span.0..arrested.span.1],
         "Police on Monday arrested the mayor"
     );
+    // What describes the argument or the predicate is no other clause's words.
+    let (a, found) = mentions("John Jenkin, 23, was remanded in custody by magistrates on Friday.");
+    let remanded = find(&a, &found, "remanded");
+    assert_eq!(
+        &a.text[remanded.span.0..remanded.span.1],
+        "John Jenkin, 23, was remanded in custody by magistrates on Friday"
+    );
 }

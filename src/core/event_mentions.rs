@@ -592,10 +592,11 @@ const PHRASE_RELATIONS: &[&str] = &[
     "case",
 ];
 
-/// The most words between a predicate and one of its arguments or its time for the passage to
-/// take that in: a short aside ("Novak, 69, died", "police on Monday arrested") stays, while
-/// longer words between tell other things ("Fred Miller, a former aide who served a prison
-/// term for fraud, has died" reports a death, not the term served).
+/// The most words of other clauses between a predicate and one of its arguments or its time for
+/// the passage to take that in: words between that tell other things ("Fred Miller, a former
+/// aide who served a prison term for fraud, has died" reports a death, not the term served)
+/// keep the argument out, while the predicate's own modifiers and the argument's description
+/// ("John Jenkin, 23, was remanded in his absence by magistrates") do not.
 const MAX_PASSAGE_GAP_WORDS: usize = 3;
 
 /// Longest argument phrase, in words.
@@ -651,6 +652,26 @@ impl<'a> Tree<'a> {
 
     fn rel(&self, i: usize) -> &'static str {
         self.s.tokens[i].deprel
+    }
+
+    /// Whether word `k` belongs to the clause of predicate `w`: its heads lead up to `w`
+    /// without passing a word that begins a clause of its own (a relative, adverbial or
+    /// complement clause, a parenthetical).
+    fn in_clause_of(&self, k: usize, w: usize) -> bool {
+        let mut at = k;
+        for _ in 0..self.s.tokens.len() {
+            if at == w {
+                return true;
+            }
+            if CLAUSE_RELATIONS.iter().any(|r| self.rel(at).starts_with(r)) {
+                return false;
+            }
+            match self.head(at) {
+                Some(h) => at = h,
+                None => return false,
+            }
+        }
+        false
     }
 
     fn lemma(&self, i: usize) -> String {
@@ -1297,7 +1318,7 @@ fn mention(
         .collect();
     let cover = |(s, e): (usize, usize), &(a, b): &(usize, usize)| (s.min(a), e.max(b));
     let extent = reported.iter().fold(own, cover);
-    let span = passage(tree, own, &reported);
+    let span = passage(tree, w, own, &reported);
     // A headline whose patient names nothing ("voted 55 to 22") reads it too.
     let complement = verbal.then(|| complement(tree, w)).flatten();
     EventMention {
@@ -1404,25 +1425,32 @@ fn tense_aspect(tree: &Tree, w: usize, auxes: &[usize]) -> (Tense, Aspect) {
     (tense, aspect)
 }
 
-/// The passage of a predicate whose own words are `own`: grown from them to take in each of
+/// The passage of predicate `w`, whose own words are `own`: grown from them to take in each of
 /// the `reported` spans (its arguments and time) that lies at most [`MAX_PASSAGE_GAP_WORDS`]
-/// words from what it already holds ("Rebels attacked the army base in Northfield on Monday"
-/// takes in the place after the patient), and no other.
-fn passage(tree: &Tree, own: (usize, usize), reported: &[(usize, usize)]) -> (usize, usize) {
-    let words_between = |from: usize, to: usize| {
-        tree.s
-            .tokens
-            .iter()
-            .filter(|t| t.start >= from && t.end <= to)
+/// words of other clauses from what it already holds ("Rebels attacked the army base in
+/// Northfield on Monday" takes in the place after the patient), and no other.
+fn passage(
+    tree: &Tree,
+    w: usize,
+    own: (usize, usize),
+    reported: &[(usize, usize)],
+) -> (usize, usize) {
+    // Words of another clause between the passage and a span: what they tell is not this
+    // event ("who served a prison term for fraud"), while the predicate's own modifiers and an
+    // argument's description are ("in his absence", "Jenkin, 23,").
+    let other_clause_words = |from: usize, to: usize| {
+        (0..tree.s.tokens.len())
+            .filter(|&k| tree.s.tokens[k].start >= from && tree.s.tokens[k].end <= to)
+            .filter(|&k| !tree.in_clause_of(k, w))
             .count()
     };
     let mut span = own;
     let mut left: Vec<(usize, usize)> = reported.to_vec();
     while let Some(i) = left.iter().position(|&(a, b)| {
         let gap = if b <= span.0 {
-            words_between(b, span.0)
+            other_clause_words(b, span.0)
         } else if a >= span.1 {
-            words_between(span.1, a)
+            other_clause_words(span.1, a)
         } else {
             0
         };
