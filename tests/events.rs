@@ -808,3 +808,22 @@ fn happenings_said_to_take_place_on_different_days_are_two_events() {
     assert_eq!(attack.earliest, Some(day("2011-02-26")));
     assert_ne!(bombing.id, attack.id);
 }
+
+/// A strike whose doer is a disaster is filed under the disaster, in its lane; one by people
+/// stays a strike.
+#[test]
+fn a_strike_a_disaster_did_is_filed_under_the_disaster() {
+    let doc = read_one(
+        b"Quake\n\ndate 2024-05-08\n\nA powerful earthquake struck the island of Carrow on Tuesday. Rebels struck an army base near Tolland on Monday.\n",
+    );
+    let quake = event_where(&doc, |e| {
+        e.evidence
+            .iter()
+            .any(|x| x.quote.contains("earthquake struck"))
+    });
+    assert_eq!(quake.kind, "disaster", "{}", quake.title);
+    let raid = event_where(&doc, |e| {
+        e.evidence.iter().any(|x| x.quote.contains("Rebels struck"))
+    });
+    assert_eq!(raid.kind, "strike", "{}", raid.title);
+}

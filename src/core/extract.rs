@@ -663,7 +663,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                 tense: Tense::None,
                 reported_by: None,
                 sense: None,
-                field: None,
+                field: parsed.and_then(|m| struck_by(kind, m)),
                 headline: headline_phrase,
             });
         }
@@ -868,6 +868,18 @@ struct Triggers<'a> {
     claimed: &'a [(usize, usize)],
 }
 
+/// The kind of the disaster or illness that struck, when the doer of a strike names one ("a
+/// powerful quake struck the island", "the coast was struck by a storm"): the event is filed
+/// under it, while the mention still groups with the strikes told of it (ECB+ annotates the
+/// quake's striking and its damage as events of their own).
+fn struck_by(kind: EventKind, em: &EventMention) -> Option<EventKind> {
+    if kind != EventKind::Strike {
+        return None;
+    }
+    let cause = taxonomy::disaster_cause(&em.agent.as_ref()?.head)?;
+    EventKind::of_family(cause.family, cause.group)
+}
+
 /// A mention for an event the parse finds and the trigger words do not name: a verb or noun
 /// said to have happened, whose lemma the taxonomy knows, with a headline of its own.
 fn from_parse(
@@ -900,7 +912,9 @@ fn from_parse(
     });
     let sense = plain.unwrap_or(read);
     let kind = EventKind::of_family(sense.family, sense.group)?;
-    let field = plain.and_then(|_| EventKind::of_family(read.family, read.group));
+    let field = plain
+        .and_then(|_| EventKind::of_family(read.family, read.group))
+        .or_else(|| struck_by(kind, em));
     let toks = facts.toks;
     let k = toks.iter().position(|t| t.start == em.trigger.0)?;
     if facts.found.iter().any(|&(f, fk)| f == k || fk == kind) {

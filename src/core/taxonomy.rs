@@ -190,18 +190,20 @@ pub fn sense_with(
         .map(campaign)
 }
 
+/// The disaster or illness `cause` (a lemma) names, if it names one: fire and blasts may be
+/// weapons ("killed by Israeli fire", "a bomb killed six") and are left out.
+pub fn disaster_cause(cause: &str) -> Option<Sense> {
+    self::sense(&cause.to_lowercase()).filter(|c| {
+        matches!(c.family, Family::Disaster | Family::Health)
+            && !matches!(c.group, "burn" | "explode")
+    })
+}
+
 /// The sense of a happening told with who or what did it (`cause`, a lemma): a killing a
 /// disaster or a disease did is its toll ("the earthquake killed 300 people" is the earthquake,
-/// "malaria kills thousands" an illness). Fire and blasts may be weapons ("killed by Israeli
-/// fire", "a bomb killed six"): those killings stay killings.
+/// "malaria kills thousands" an illness); other killings stay killings.
 pub fn with_cause(sense: Sense, cause: Option<&str>) -> Sense {
-    let toll = cause
-        .and_then(|c| self::sense(&c.to_lowercase()))
-        .filter(|c| {
-            matches!(c.family, Family::Disaster | Family::Health)
-                && !matches!(c.group, "burn" | "explode")
-        });
-    match toll {
+    match cause.and_then(disaster_cause) {
         Some(toll) if sense.group == "kill" => toll,
         _ => sense,
     }
