@@ -1020,3 +1020,27 @@ fn a_passage_leaves_out_an_argument_far_from_its_predicate() {
         "John Jenkin, 23, was remanded in custody by magistrates on Friday"
     );
 }
+
+/// "He" or "she" is not a named agent the article tells is of the other gender: by the title
+/// it gives the name ("Mrs Merkel", "Mr Reyes") or by its noun ("the queen").
+#[test]
+fn he_or_she_is_no_agent_of_the_other_gender() {
+    let agent_of = |text: &str, word: &str| {
+        let (a, found) = mentions(text);
+        find(&a, &found, word)
+            .agent
+            .as_ref()
+            .map(|x| (x.text.clone(), x.pronoun))
+    };
+    let text = "Angela Merkel met Dmitry Medvedev in Berlin on Monday. He withdrew the troops on \
+                Tuesday. Mrs Merkel welcomed the move.";
+    assert_eq!(agent_of(text, "withdrew"), Some(("He".to_string(), true)));
+    let text = "Angela Merkel met Dmitry Medvedev in Berlin on Monday. She resigned on Tuesday. \
+                Mrs Merkel thanked her party.";
+    assert_eq!(
+        agent_of(text, "resigned"),
+        Some(("Angela Merkel".to_string(), false))
+    );
+    let text = "The queen opened the new bridge on Monday. He resigned on Tuesday.";
+    assert_eq!(agent_of(text, "resigned"), Some(("He".to_string(), true)));
+}

@@ -9,6 +9,7 @@ use crate::core::article::{Analysis, Article};
 use crate::core::nlp::events::{self, EventClass};
 use crate::core::nlp::{self, ParsedSentence};
 use crate::core::taxonomy::{self, Family};
+use std::collections::HashMap;
 
 /// A phrase filling a role of an event.
 #[derive(Clone, Debug, PartialEq)]
@@ -938,6 +939,7 @@ fn mentions_where(
     let text = &article.text;
     let mut out = Vec::new();
     let mut antecedent: Option<(usize, Argument)> = None;
+    let titled = titled_genders(text);
     for (si, sentence) in analysis.sentences.iter().enumerate() {
         if analysis.paragraphs[sentence.paragraph].boilerplate
             || !keep(&text[sentence.start..sentence.end])
@@ -954,7 +956,7 @@ fn mentions_where(
         for &(w, class) in &found {
             out.push(mention(&tree, si, w, class, &found));
         }
-        resolve_personal_pronouns(&mut out[first..], antecedent.as_ref(), si);
+        resolve_personal_pronouns(&mut out[first..], antecedent.as_ref(), si, &titled);
         // The first named agent of this sentence is what "he", "she" or "they" of the next
         // one most likely means.
         antecedent = out[first..]
@@ -966,28 +968,119 @@ fn mentions_where(
     out
 }
 
+/// Whether a person is a man or a woman, as the text tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// Titles before the name of a man, and of a woman.
+const GENDERED_TITLES: ([&str; 2], [&str; 5]) =
+    (["Mr", "Mr."], ["Mrs", "Mrs.", "Ms", "Ms.", "Miss"]);
+
+/// Nouns that name a man, and a woman ("the king", "the spokeswoman").
+const PERSON_NOUNS: ([&str; 11], [&str; 11]) = (
+    [
+        "boy",
+        "brother",
+        "businessman",
+        "chairman",
+        "father",
+        "husband",
+        "king",
+        "man",
+        "prince",
+        "son",
+        "spokesman",
+    ],
+    [
+        "actress",
+        "businesswoman",
+        "chairwoman",
+        "daughter",
+        "girl",
+        "mother",
+        "princess",
+        "queen",
+        "sister",
+        "spokeswoman",
+        "woman",
+    ],
+);
+
+/// The gender `word` says, by the lists of words for men and for women it is looked up in.
+fn gender_in(word: &str, (men, women): (&[&str], &[&str])) -> Option<Gender> {
+    if men.contains(&word) {
+        Some(Gender::Male)
+    } else if women.contains(&word) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// The gender an article gives the people it names with a title, by the word after the title
+/// ("Mr Medvedev": a man; "Mrs Merkel", "Ms Lopez": women); a name given both is left out.
+fn titled_genders(text: &str) -> HashMap<String, Gender> {
+    let mut out: HashMap<String, Option<Gender>> = HashMap::new();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for pair in words.windows(2) {
+        let Some(gender) = gender_in(pair[0], (&GENDERED_TITLES.0, &GENDERED_TITLES.1)) else {
+            continue;
+        };
+        let name = pair[1].trim_end_matches(|c: char| !c.is_alphanumeric());
+        if name.chars().next().is_some_and(char::is_uppercase) {
+            let seen = out.entry(name.to_string()).or_insert(Some(gender));
+            if *seen != Some(gender) {
+                *seen = None;
+            }
+        }
+    }
+    out.into_iter()
+        .filter_map(|(name, gender)| Some((name, gender?)))
+        .collect()
+}
+
+/// The gender of a named agent, where the text tells it: its head noun ("the queen"), or the
+/// title the article gives its last name (`titled`).
+fn gender_of(agent: &Argument, titled: &HashMap<String, Gender>) -> Option<Gender> {
+    if let Some(gender) = gender_in(&agent.head, (&PERSON_NOUNS.0, &PERSON_NOUNS.1)) {
+        return Some(gender);
+    }
+    let name = agent.name()?;
+    let last = name.split_whitespace().last()?;
+    titled.get(last).copied()
+}
+
 /// Gives an agent that is "he", "she" or "they" the words of the previous sentence's named
-/// agent of the same number (`antecedent`, with its sentence), where that sentence is the one
-/// just before: "The minister lost the vote. He resigned on Friday." → the minister resigned.
-/// The agent keeps its place in its own sentence.
+/// agent of the same number and of no other gender (`antecedent`, with its sentence; `titled`,
+/// the genders the article's titles give: [`titled_genders`]), where that sentence is the one
+/// just before: "The minister lost the vote. He resigned on Friday." → the minister resigned;
+/// "Angela Merkel met Dmitry Medvedev. He withdrew the troops." with "Mrs Merkel" elsewhere is
+/// no withdrawal by Angela Merkel. The agent keeps its place in its own sentence.
 fn resolve_personal_pronouns(
     mentions: &mut [EventMention],
     antecedent: Option<&(usize, Argument)>,
     sentence: usize,
+    titled: &HashMap<String, Gender>,
 ) {
     let Some((_, named)) = antecedent.filter(|(at, _)| at + 1 == sentence) else {
         return;
     };
+    let named_gender = gender_of(named, titled);
     for m in mentions {
         let Some(agent) = m.agent.as_mut().filter(|a| a.pronoun) else {
             continue;
         };
-        let plural = match agent.head.as_str() {
-            "he" | "she" => false,
-            "they" => true,
+        let (plural, gender) = match agent.head.as_str() {
+            "he" => (false, Some(Gender::Male)),
+            "she" => (false, Some(Gender::Female)),
+            "they" => (true, None),
             _ => continue,
         };
-        if named.plural == plural {
+        let clash = gender.is_some() && named_gender.is_some() && gender != named_gender;
+        if named.plural == plural && !clash {
             agent.text.clone_from(&named.text);
             agent.head.clone_from(&named.head);
             agent.pronoun = false;
