@@ -827,3 +827,22 @@ fn a_strike_a_disaster_did_is_filed_under_the_disaster() {
     });
     assert_eq!(raid.kind, "strike", "{}", raid.title);
 }
+
+/// The deaths a participle clause tells after a disaster's strike are the disaster's, in its
+/// lane; the deaths gunmen caused stay killings.
+#[test]
+fn deaths_told_after_a_disaster_struck_are_filed_under_it() {
+    let doc = read_one(
+        b"Quake\n\ndate 2024-05-08\n\nA powerful earthquake struck the island of Carrow on Tuesday, killing 12 people. Gunmen opened fire on a bus near Tolland on Monday, killing nine passengers.\n",
+    );
+    let quake_deaths = event_where(&doc, |e| {
+        e.evidence.iter().any(|x| x.quote.contains("12 people"))
+    });
+    assert_eq!(quake_deaths.kind, "disaster", "{}", quake_deaths.title);
+    let shooting = event_where(&doc, |e| {
+        e.evidence
+            .iter()
+            .any(|x| x.quote.contains("nine passengers"))
+    });
+    assert_eq!(shooting.kind, "killing", "{}", shooting.title);
+}

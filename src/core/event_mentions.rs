@@ -195,6 +195,10 @@ pub struct EventMention {
     pub support: bool,
     /// Who acted.
     pub agent: Option<Argument>,
+    /// The lemma of what brought it about where the sentence tells that without making it the
+    /// agent: the subject of the clause a subjectless participle clause hangs from ("An
+    /// earthquake hit the island, killing 12": "earthquake").
+    pub cause: Option<String>,
     /// Who or what it was done to.
     pub patient: Option<Argument>,
     /// Where.
@@ -1287,6 +1291,20 @@ fn mention(
     let support = verbal
         && (SUPPORT_VERBS.contains(&lemma.as_str()) && patient.is_some_and(is_found)
             || tree.happens(w) && tree.child(w, "nsubj").is_some_and(is_found));
+    let cause =
+        (verbal && t.xpos == "VBG" && tree.rel(w) == "advcl" && tree.child(w, "nsubj").is_none())
+            .then(|| tree.head(w))
+            .flatten()
+            .and_then(|h| {
+                // A main verb the parse read as modifying its subject ("earthquake struck …"
+                // as a reduced relative) has that subject as its head.
+                if tree.rel(h) == "acl" && tree.child(h, "nsubj").is_none() {
+                    tree.head(h)
+                } else {
+                    tree.child(h, "nsubj").filter(|&s| tree.rel(s) == "nsubj")
+                }
+            })
+            .map(|s| tree.lemma(s));
     let (agent, patient, place) = (
         agent.map(|a| tree.argument(a)),
         patient.map(|p| tree.argument(p)),
@@ -1433,6 +1451,7 @@ fn mention(
         passive,
         support,
         agent,
+        cause,
         patient,
         place,
         complement,

@@ -663,7 +663,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                 tense: Tense::None,
                 reported_by: None,
                 sense: None,
-                field: parsed.and_then(|m| struck_by(kind, m)),
+                field: parsed.and_then(|m| done_by_disaster(kind, m)),
                 headline: headline_phrase,
             });
         }
@@ -868,15 +868,17 @@ struct Triggers<'a> {
     claimed: &'a [(usize, usize)],
 }
 
-/// The kind of the disaster or illness that struck, when the doer of a strike names one ("a
-/// powerful quake struck the island", "the coast was struck by a storm"): the event is filed
-/// under it, while the mention still groups with the strikes told of it (ECB+ annotates the
-/// quake's striking and its damage as events of their own).
-fn struck_by(kind: EventKind, em: &EventMention) -> Option<EventKind> {
-    if kind != EventKind::Strike {
+/// The kind of the disaster or illness that struck or killed, when the doer of a strike or a
+/// killing names one ("a powerful quake struck the island", "the coast was struck by a storm",
+/// "an earthquake hit the island, killing 12"): the event is filed under it, while the mention
+/// still groups with the strikes or killings told of it (ECB+ annotates the quake, its striking
+/// and its deaths as events of their own).
+fn done_by_disaster(kind: EventKind, em: &EventMention) -> Option<EventKind> {
+    if !matches!(kind, EventKind::Strike | EventKind::Killing) {
         return None;
     }
-    let cause = taxonomy::disaster_cause(&em.agent.as_ref()?.head)?;
+    let doer = em.agent.as_ref().map(|a| &a.head).or(em.cause.as_ref())?;
+    let cause = taxonomy::disaster_cause(doer)?;
     EventKind::of_family(cause.family, cause.group)
 }
 
@@ -914,7 +916,7 @@ fn from_parse(
     let kind = EventKind::of_family(sense.family, sense.group)?;
     let field = plain
         .and_then(|_| EventKind::of_family(read.family, read.group))
-        .or_else(|| struck_by(kind, em));
+        .or_else(|| done_by_disaster(kind, em));
     let toks = facts.toks;
     let k = toks.iter().position(|t| t.start == em.trigger.0)?;
     if facts.found.iter().any(|&(f, fk)| f == k || fk == kind) {
