@@ -943,7 +943,8 @@ fn mentions_where(
     let text = &article.text;
     let mut out = Vec::new();
     let mut antecedent: Option<(usize, Argument)> = None;
-    let titled = titled_genders(text);
+    // Read only when a "he" or "she" follows a named agent.
+    let titled = std::cell::OnceCell::new();
     for (si, sentence) in analysis.sentences.iter().enumerate() {
         if analysis.paragraphs[sentence.paragraph].boilerplate
             || !keep(&text[sentence.start..sentence.end])
@@ -960,7 +961,8 @@ fn mentions_where(
         for &(w, class) in &found {
             out.push(mention(&tree, si, w, class, &found));
         }
-        resolve_personal_pronouns(&mut out[first..], antecedent.as_ref(), si, &titled);
+        let titled = || titled.get_or_init(|| titled_genders(text));
+        resolve_personal_pronouns(&mut out[first..], antecedent.as_ref(), si, titled);
         // The first named agent of this sentence is what "he", "she" or "they" of the next
         // one most likely means.
         antecedent = out[first..]
@@ -1028,12 +1030,12 @@ fn gender_in(word: &str, (men, women): (&[&str], &[&str])) -> Option<Gender> {
 /// ("Mr Medvedev": a man; "Mrs Merkel", "Ms Lopez": women); a name given both is left out.
 fn titled_genders(text: &str) -> HashMap<String, Gender> {
     let mut out: HashMap<String, Option<Gender>> = HashMap::new();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    for pair in words.windows(2) {
-        let Some(gender) = gender_in(pair[0], (&GENDERED_TITLES.0, &GENDERED_TITLES.1)) else {
+    let words = text.split_whitespace();
+    for (title, next) in words.clone().zip(words.skip(1)) {
+        let Some(gender) = gender_in(title, (&GENDERED_TITLES.0, &GENDERED_TITLES.1)) else {
             continue;
         };
-        let name = pair[1].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let name = next.trim_end_matches(|c: char| !c.is_alphanumeric());
         if name.chars().next().is_some_and(char::is_uppercase) {
             let seen = out.entry(name.to_string()).or_insert(Some(gender));
             if *seen != Some(gender) {
@@ -1059,20 +1061,19 @@ fn gender_of(agent: &Argument, titled: &HashMap<String, Gender>) -> Option<Gende
 
 /// Gives an agent that is "he", "she" or "they" the words of the previous sentence's named
 /// agent of the same number and of no other gender (`antecedent`, with its sentence; `titled`,
-/// the genders the article's titles give: [`titled_genders`]), where that sentence is the one
+/// the genders the article's titles give, [`titled_genders`], read when first needed), where that sentence is the one
 /// just before: "The minister lost the vote. He resigned on Friday." → the minister resigned;
 /// "Angela Merkel met Dmitry Medvedev. He withdrew the troops." with "Mrs Merkel" elsewhere is
 /// no withdrawal by Angela Merkel. The agent keeps its place in its own sentence.
-fn resolve_personal_pronouns(
+fn resolve_personal_pronouns<'a>(
     mentions: &mut [EventMention],
     antecedent: Option<&(usize, Argument)>,
     sentence: usize,
-    titled: &HashMap<String, Gender>,
+    titled: impl Fn() -> &'a HashMap<String, Gender>,
 ) {
     let Some((_, named)) = antecedent.filter(|(at, _)| at + 1 == sentence) else {
         return;
     };
-    let named_gender = gender_of(named, titled);
     for m in mentions {
         let Some(agent) = m.agent.as_mut().filter(|a| a.pronoun) else {
             continue;
@@ -1083,7 +1084,7 @@ fn resolve_personal_pronouns(
             "they" => (true, None),
             _ => continue,
         };
-        let clash = gender.is_some() && named_gender.is_some() && gender != named_gender;
+        let clash = gender.is_some_and(|g| gender_of(named, titled()).is_some_and(|n| n != g));
         if named.plural == plural && !clash {
             agent.text.clone_from(&named.text);
             agent.head.clone_from(&named.head);
