@@ -65,6 +65,11 @@ impl Clusters {
         self.classes.is_empty()
     }
 
+    /// Whether a lowercase word has a class (the model has seen it in text often enough).
+    pub fn contains(&self, word: &str) -> bool {
+        self.classes.contains_key(word)
+    }
+
     /// The feature keys of a word's fine and coarse class (a key of its own when it has none).
     pub fn keys(&self, form: &str) -> [u64; 2] {
         // Most words are already in their clustered form: no copy for them.

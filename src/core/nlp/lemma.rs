@@ -21,6 +21,8 @@ pub struct Morphology {
     feats: FxHashMap<String, String>,
     /// Every lemma of the table, lowercase: the words an ending rule should arrive at.
     known: FxHashSet<String>,
+    /// The lemmas of the table's verbs, lowercase.
+    verbs: FxHashSet<String>,
     /// Each verb lemma's past participle as the treebank writes it (the first in order).
     participles: FxHashMap<String, String>,
     /// "lowercase form \t UPOS" → the lemma of the form under the first of its fine tags (in
@@ -31,6 +33,15 @@ pub struct Morphology {
 /// The lemmas of a table, lowercase.
 fn known_lemmas(lemmas: &FxHashMap<String, String>) -> FxHashSet<String> {
     lemmas.values().map(|l| l.to_lowercase()).collect()
+}
+
+/// The lemmas of a table's verbs, lowercase.
+fn verb_lemmas(lemmas: &FxHashMap<String, String>) -> FxHashSet<String> {
+    lemmas
+        .iter()
+        .filter(|(key, _)| key.contains("\tVERB "))
+        .map(|(_, l)| l.to_lowercase())
+        .collect()
 }
 
 /// Each lemma's past participle in a table ("shoot" → "shot"), built once when the table is.
@@ -136,6 +147,7 @@ impl Morphology {
         let lemmas = most_frequent(lemmas, 1);
         Self {
             known: known_lemmas(&lemmas),
+            verbs: verb_lemmas(&lemmas),
             participles: learned_participles(&lemmas),
             class_lemmas: class_lemmas(&lemmas),
             lemmas,
@@ -145,8 +157,9 @@ impl Morphology {
     }
 
     /// The lemma and the morphological features (`_` when none are known) of `form` tagged
-    /// `tag`.
-    pub fn analyse(&self, form: &str, tag: &str) -> (String, &str) {
+    /// `tag`; `is_word` tells whether a lowercase word is one the model has seen in text
+    /// (an unseen verb form's lemma is looked for among them).
+    pub fn analyse(&self, form: &str, tag: &str, is_word: &dyn Fn(&str) -> bool) -> (String, &str) {
         let lower = form.to_lowercase();
         let mut key = String::with_capacity(lower.len() + tag.len() + 1);
         key.push_str(&lower);
@@ -179,6 +192,9 @@ impl Morphology {
         if let Some(stem) = lower.strip_suffix("ying").filter(one_syllable_ie) {
             return (format!("{stem}ie"), feats);
         }
+        if let Some(lemma) = self.regular_verb_lemma(&lower, tag, is_word) {
+            return (lemma, feats);
+        }
         // The rule of the longest ending that arrives at a known lemma ("bombed": "-bed" as in
         // "described" gives "bombe", "-ed" gives "bomb"); else the longest ending's.
         let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
@@ -203,6 +219,76 @@ impl Morphology {
             }
         }
         (first.unwrap_or(lower), feats)
+    }
+
+    /// The lemma of a past or "-ing" form of a verb the treebank lacks, by the spelling rules
+    /// of English ("blamed" → "blame", "toppling" → "topple", "scammed" → "scam", "levied" →
+    /// "levy"): a one-syllable stem whose vowel is one letter before one consonant had doubled
+    /// it if it ended there ("voted" is not "vot"); no word ends in "-pl", "-v" or "-u". Else
+    /// of the stem with and without an "e" ("resumed", "visited") the one that is a known verb
+    /// or, failing that, a word the model has seen; None when that does not decide.
+    fn regular_verb_lemma(
+        &self,
+        lower: &str,
+        tag: &str,
+        is_word: &dyn Fn(&str) -> bool,
+    ) -> Option<String> {
+        let stem = match tag {
+            "VERB VBD" | "VERB VBN" => lower.strip_suffix("ed")?,
+            "VERB VBG" => lower.strip_suffix("ing")?,
+            _ => return None,
+        };
+        let letters: Vec<char> = stem.chars().collect();
+        if !stem.bytes().all(|b| b.is_ascii_lowercase())
+            || letters.len() < 2
+            || !letters.iter().any(|&c| is_vowel(c) || c == 'y')
+        {
+            return None;
+        }
+        let (last, before) = (letters[letters.len() - 1], letters[letters.len() - 2]);
+        let known = |w: &str| self.verbs.contains(w);
+        // Of two spellings, the one that is a known verb, else the one that is a seen word.
+        let pick = |a: String, b: String| -> Option<String> {
+            match (known(&a), known(&b)) {
+                (true, false) => return Some(a),
+                (false, true) => return Some(b),
+                _ => {}
+            }
+            match (is_word(&a), is_word(&b)) {
+                (true, false) => Some(a),
+                (false, true) => Some(b),
+                _ => None,
+            }
+        };
+        if last == 'i' && tag != "VERB VBG" {
+            // "levied", "quarried".
+            return Some(format!("{}y", &stem[..stem.len() - 1]));
+        }
+        if last == before && !is_vowel(last) {
+            // "scammed", "controlled"; "killed", "passed" keep both letters.
+            let single = stem[..stem.len() - 1].to_string();
+            return pick(single.clone(), stem.to_string()).or(Some(if "lsfz".contains(last) {
+                stem.to_string()
+            } else {
+                single
+            }));
+        }
+        let with_e = format!("{stem}e");
+        let consonant = |c: char| !is_vowel(c) && c != 'y';
+        let needs_e = match last {
+            'u' | 'v' | 'c' => true,
+            'e' => tag != "VERB VBG",
+            'l' | 'r' => consonant(before) && !"lrwn".contains(before),
+            'g' => "rld".contains(before),
+            _ => false,
+        };
+        if needs_e || one_short_syllable(&letters) {
+            return Some(with_e);
+        }
+        if is_vowel(last) || "wxy".contains(last) {
+            return Some(stem.to_string());
+        }
+        pick(stem.to_string(), with_e)
     }
 
     /// The past participle the treebank writes for a verb's lemma ("shoot" → "shot"), else the
@@ -291,6 +377,7 @@ impl Morphology {
         let lemmas = maps.pop().unwrap_or_default();
         Ok(Self {
             known: known_lemmas(&lemmas),
+            verbs: verb_lemmas(&lemmas),
             participles: learned_participles(&lemmas),
             class_lemmas: class_lemmas(&lemmas),
             lemmas,
@@ -298,6 +385,25 @@ impl Morphology {
             feats,
         })
     }
+}
+
+/// Whether a letter is a vowel (y aside).
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// Whether a stem is one syllable whose one-letter vowel comes before one final consonant
+/// other than w, x or y ("blam", "vot", "quak": the "u" after "q" is no vowel): such a verb
+/// doubles that consonant before "-ed" and "-ing", so a form that did not double it has an "e".
+fn one_short_syllable(letters: &[char]) -> bool {
+    let vowel_at =
+        |i: usize| is_vowel(letters[i]) && !(letters[i] == 'u' && i > 0 && letters[i - 1] == 'q');
+    let vowels: Vec<usize> = (0..letters.len()).filter(|&i| vowel_at(i)).collect();
+    let n = letters.len();
+    vowels.len() == 1
+        && vowels[0] == n - 2
+        && !is_vowel(letters[n - 1])
+        && !"wxy".contains(letters[n - 1])
 }
 
 /// The ending rule that turns `form` into `lemma` (both lowercase): characters to strip from the
@@ -331,7 +437,7 @@ mod tests {
             word("Smiths", "PROPN NNPS", "Smith"),
         ];
         let m = Morphology::train(&words);
-        let lemma = |form: &str, tag: &str| m.analyse(form, tag).0;
+        let lemma = |form: &str, tag: &str| m.analyse(form, tag, &|_| false).0;
         assert_eq!(lemma("jumped", "VERB VBD"), "jump");
         assert_eq!(lemma("Ladies", "NOUN NNS"), "lady");
         assert_eq!(lemma("went", "VERB VBD"), "go");
@@ -339,7 +445,7 @@ mod tests {
         let mut bytes = Vec::new();
         m.write(&mut bytes).expect("written");
         let read = Morphology::read(&mut bytes.as_slice()).expect("read");
-        assert_eq!(read.analyse("jumped", "VERB VBD").0, "jump");
+        assert_eq!(read.analyse("jumped", "VERB VBD", &|_| false).0, "jump");
     }
 
     #[test]
@@ -350,13 +456,13 @@ mod tests {
             word("walks", "VERB VBZ", "walk"),
         ];
         let m = Morphology::train(&words);
-        let lemma = |form: &str, tag: &str| m.analyse(form, tag).0;
+        let lemma = |form: &str, tag: &str| m.analyse(form, tag, &|_| false).0;
         assert_eq!(lemma("rose", "VERB VBP"), "rise");
         assert_eq!(lemma("Rose", "NOUN NNS"), "rose");
         let mut bytes = Vec::new();
         m.write(&mut bytes).expect("written");
         let read = Morphology::read(&mut bytes.as_slice()).expect("read");
-        assert_eq!(read.analyse("rose", "VERB VBP").0, "rise");
+        assert_eq!(read.analyse("rose", "VERB VBP", &|_| false).0, "rise");
     }
 
     #[test]
@@ -371,9 +477,9 @@ mod tests {
         ];
         let m = Morphology::train(&words);
         // "-bed" (described) would give "bombe"; "-ed" gives the known "bomb".
-        assert_eq!(m.analyse("bombed", "VERB VBD").0, "bomb");
+        assert_eq!(m.analyse("bombed", "VERB VBD", &|_| false).0, "bomb");
         // With no known lemma in reach, the longest ending still decides.
-        assert_eq!(m.analyse("inscribed", "VERB VBD").0, "inscribe");
+        assert_eq!(m.analyse("inscribed", "VERB VBD", &|_| false).0, "inscribe");
     }
 
     #[test]
@@ -383,10 +489,55 @@ mod tests {
             word("playing", "VERB VBG", "play"),
         ];
         let m = Morphology::train(&words);
-        assert_eq!(m.analyse("vying", "VERB VBG").0, "vie");
-        assert_eq!(m.analyse("Tying", "VERB VBG").0, "tie");
-        assert_eq!(m.analyse("burying", "VERB VBG").0, "bury");
-        assert_eq!(m.analyse("praying", "VERB VBG").0, "pray");
+        assert_eq!(m.analyse("vying", "VERB VBG", &|_| false).0, "vie");
+        assert_eq!(m.analyse("Tying", "VERB VBG", &|_| false).0, "tie");
+        assert_eq!(m.analyse("burying", "VERB VBG", &|_| false).0, "bury");
+        assert_eq!(m.analyse("praying", "VERB VBG", &|_| false).0, "pray");
+    }
+
+    #[test]
+    fn an_unseen_regular_verb_form_takes_the_spelling_rules_of_english() {
+        let m = Morphology::train(&[
+            word("walked", "VERB VBD", "walk"),
+            word("fined", "VERB VBD", "fin"),
+            word("fin", "NOUN NN", "fin"),
+            word("killed", "VERB VBD", "kill"),
+        ]);
+        let seen = ["resume", "visit", "control", "pasta", "past", "paste"];
+        let is_word = |w: &str| seen.contains(&w);
+        let lemma = |form: &str, tag: &str| m.analyse(form, tag, &is_word).0;
+        for (form, tag, expected) in [
+            // One short syllable not doubled, so an "e" was dropped.
+            ("blamed", "VERB VBD", "blame"),
+            ("voting", "VERB VBG", "vote"),
+            ("quaked", "VERB VBN", "quake"),
+            // A doubled consonant, one of them added.
+            ("scammed", "VERB VBD", "scam"),
+            ("controlled", "VERB VBN", "control"),
+            ("spilling", "VERB VBG", "spill"),
+            // No English word ends so.
+            ("toppling", "VERB VBG", "topple"),
+            ("argued", "VERB VBD", "argue"),
+            ("massacred", "VERB VBD", "massacre"),
+            ("agreed", "VERB VBD", "agree"),
+            ("levied", "VERB VBD", "levy"),
+            ("vetoed", "VERB VBD", "veto"),
+            ("swayed", "VERB VBN", "sway"),
+            // A word seen in text decides.
+            ("resumed", "VERB VBD", "resume"),
+            ("visited", "VERB VBD", "visit"),
+        ] {
+            assert_eq!(lemma(form, tag), expected, "{form}");
+        }
+        // A seen form keeps the treebank's lemma, and adjectives are not verbs.
+        assert_eq!(lemma("fined", "VERB VBD"), "fin");
+        assert_eq!(lemma("scared", "ADJ JJ"), "scared");
+        // Both spellings words: the learned endings decide, as before.
+        assert_eq!(
+            m.regular_verb_lemma("pasted", "VERB VBD", &is_word),
+            None,
+            "past or paste"
+        );
     }
 
     #[test]

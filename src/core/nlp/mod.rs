@@ -330,7 +330,9 @@ impl Model {
                 piece.iter().zip(&forms).zip(&tags).zip(parse)
             {
                 let (upos, xpos) = &self.split_tags[tag];
-                let (lemma, feats) = self.morphology.analyse(form, &self.tagger.tags[tag]);
+                let (lemma, feats) = self
+                    .morphology
+                    .analyse(form, &self.tagger.tags[tag], &|w| self.clusters.contains(w));
                 tokens.push(Token {
                     start,
                     end,
