@@ -21,8 +21,8 @@ pub struct Morphology {
     feats: FxHashMap<String, String>,
     /// Every lemma of the table, lowercase: the words an ending rule should arrive at.
     known: FxHashSet<String>,
-    /// The lemmas of the table's verbs, lowercase.
-    verbs: FxHashSet<String>,
+    /// "UPOS lemma" of every lemma of the table, lowercase ("VERB blame", "NOUN walkout").
+    class_known: FxHashSet<String>,
     /// Each verb lemma's past participle as the treebank writes it (the first in order).
     participles: FxHashMap<String, String>,
     /// "lowercase form \t UPOS" → the lemma of the form under the first of its fine tags (in
@@ -35,12 +35,15 @@ fn known_lemmas(lemmas: &FxHashMap<String, String>) -> FxHashSet<String> {
     lemmas.values().map(|l| l.to_lowercase()).collect()
 }
 
-/// The lemmas of a table's verbs, lowercase.
-fn verb_lemmas(lemmas: &FxHashMap<String, String>) -> FxHashSet<String> {
+/// "UPOS lemma" of every lemma of a table, lowercase.
+fn class_known_lemmas(lemmas: &FxHashMap<String, String>) -> FxHashSet<String> {
     lemmas
         .iter()
-        .filter(|(key, _)| key.contains("\tVERB "))
-        .map(|(_, l)| l.to_lowercase())
+        .filter_map(|(key, lemma)| {
+            let (_, tag) = key.split_once('\t')?;
+            let (word_class, _) = tag.split_once(' ')?;
+            Some(format!("{word_class} {}", lemma.to_lowercase()))
+        })
         .collect()
 }
 
@@ -147,7 +150,7 @@ impl Morphology {
         let lemmas = most_frequent(lemmas, 1);
         Self {
             known: known_lemmas(&lemmas),
-            verbs: verb_lemmas(&lemmas),
+            class_known: class_known_lemmas(&lemmas),
             participles: learned_participles(&lemmas),
             class_lemmas: class_lemmas(&lemmas),
             lemmas,
@@ -192,7 +195,7 @@ impl Morphology {
         if let Some(stem) = lower.strip_suffix("ying").filter(one_syllable_ie) {
             return (format!("{stem}ie"), feats);
         }
-        if let Some(lemma) = self.regular_verb_lemma(&lower, tag, is_word) {
+        if let Some(lemma) = self.regular_lemma(&lower, tag, is_word) {
             return (lemma, feats);
         }
         // The rule of the longest ending that arrives at a known lemma ("bombed": "-bed" as in
@@ -221,34 +224,24 @@ impl Morphology {
         (first.unwrap_or(lower), feats)
     }
 
-    /// The lemma of a past or "-ing" form of a verb the treebank lacks, by the spelling rules
-    /// of English ("blamed" → "blame", "toppling" → "topple", "scammed" → "scam", "levied" →
-    /// "levy"): a one-syllable stem whose vowel is one letter before one consonant had doubled
-    /// it if it ended there ("voted" is not "vot"); no word ends in "-pl", "-v" or "-u". Else
-    /// of the stem with and without an "e" ("resumed", "visited") the one that is a known verb
-    /// or, failing that, a word the model has seen; None when that does not decide.
-    fn regular_verb_lemma(
+    /// The lemma of a regular form the treebank lacks, by the spelling rules of English: a
+    /// verb's past or "-ing" form ([`Morphology::regular_verb_lemma`]), a noun's plural or a
+    /// verb's "-s" form ("walkouts" → "walkout", "ceremonies" → "ceremony", "taxes" → "tax",
+    /// "avalanches" → "avalanche"). Of two spellings the one that is a lemma of the word's
+    /// class in the treebank wins, else the one that is a word the model has seen; None when
+    /// the rules do not decide.
+    fn regular_lemma(
         &self,
         lower: &str,
         tag: &str,
         is_word: &dyn Fn(&str) -> bool,
     ) -> Option<String> {
-        let stem = match tag {
-            "VERB VBD" | "VERB VBN" => lower.strip_suffix("ed")?,
-            "VERB VBG" => lower.strip_suffix("ing")?,
-            _ => return None,
-        };
-        let letters: Vec<char> = stem.chars().collect();
-        if !stem.bytes().all(|b| b.is_ascii_lowercase())
-            || letters.len() < 2
-            || !letters.iter().any(|&c| is_vowel(c) || c == 'y')
-        {
+        let (word_class, _) = tag.split_once(' ')?;
+        if !lower.bytes().all(|b| b.is_ascii_lowercase()) {
             return None;
         }
-        let (last, before) = (letters[letters.len() - 1], letters[letters.len() - 2]);
-        let known = |w: &str| self.verbs.contains(w);
-        // Of two spellings, the one that is a known verb, else the one that is a seen word.
         let pick = |a: String, b: String| -> Option<String> {
+            let known = |w: &str| self.class_known.contains(&format!("{word_class} {w}"));
             match (known(&a), known(&b)) {
                 (true, false) => return Some(a),
                 (false, true) => return Some(b),
@@ -260,6 +253,32 @@ impl Morphology {
                 _ => None,
             }
         };
+        match tag {
+            "VERB VBD" | "VERB VBN" | "VERB VBG" => Self::regular_verb_lemma(lower, tag, &pick),
+            "VERB VBZ" | "NOUN NNS" => Self::singular(lower, &pick),
+            _ => None,
+        }
+    }
+
+    /// The lemma of a verb's past or "-ing" form ("blamed" → "blame", "toppling" → "topple",
+    /// "scammed" → "scam", "levied" → "levy"): a one-syllable stem whose vowel is one letter
+    /// before one consonant had doubled it if it ended there ("voted" is not "vot"); no word
+    /// ends in "-pl", "-v" or "-u". Else `pick` chooses between the stem with and without an
+    /// "e" ("resumed", "visited").
+    fn regular_verb_lemma(
+        lower: &str,
+        tag: &str,
+        pick: &dyn Fn(String, String) -> Option<String>,
+    ) -> Option<String> {
+        let stem = lower
+            .strip_suffix("ed")
+            .filter(|_| tag != "VERB VBG")
+            .or_else(|| lower.strip_suffix("ing").filter(|_| tag == "VERB VBG"))?;
+        let letters: Vec<char> = stem.chars().collect();
+        if letters.len() < 2 || !letters.iter().any(|&c| is_vowel(c) || c == 'y') {
+            return None;
+        }
+        let (last, before) = (letters[letters.len() - 1], letters[letters.len() - 2]);
         if last == 'i' && tag != "VERB VBG" {
             // "levied", "quarried".
             return Some(format!("{}y", &stem[..stem.len() - 1]));
@@ -289,6 +308,46 @@ impl Morphology {
             return Some(stem.to_string());
         }
         pick(stem.to_string(), with_e)
+    }
+
+    /// The lemma of a plural or "-s" form: "-ies" is "-y" ("ceremonies"; "movies" when the
+    /// word is known), "-es" after s, x, z, ch or sh is dropped unless the form with its "e"
+    /// is the known one ("taxes", "caucuses"; "avalanches", "cases"), else the "s" alone.
+    fn singular(lower: &str, pick: &dyn Fn(String, String) -> Option<String>) -> Option<String> {
+        let stem = lower.strip_suffix('s')?;
+        if stem.len() < 2 || ["s", "u", "i"].iter().any(|e| stem.ends_with(e)) {
+            // "class", "status", "analysis": not plurals.
+            return None;
+        }
+        if let Some(base) = stem.strip_suffix("ie").filter(|b| b.len() >= 2) {
+            let y = format!("{base}y");
+            return pick(y.clone(), stem.to_string()).or(Some(y));
+        }
+        if ["ve", "ise", "yse", "ic"].iter().any(|e| stem.ends_with(e)) {
+            // "knives", "crises", "analyses", "politics": the learned endings know them.
+            return None;
+        }
+        if let Some(base) = stem.strip_suffix('e') {
+            let sibilant = ["s", "x", "z", "ch", "sh"]
+                .iter()
+                .any(|e| base.ends_with(e));
+            if sibilant {
+                let short = base.to_string();
+                // "-ses" ("cases", "purses") keeps its "e" unless "-uses", "-sses", and so
+                // does a "z" after a vowel ("mobilizes", "prizes").
+                let keep_e =
+                    (base.ends_with('s') && !base.ends_with("ss") && !base.ends_with("us"))
+                        || ["az", "ez", "iz", "oz", "uz", "yz"]
+                            .iter()
+                            .any(|e| base.ends_with(e));
+                return pick(short.clone(), stem.to_string()).or(Some(if keep_e {
+                    stem.to_string()
+                } else {
+                    short
+                }));
+            }
+        }
+        Some(stem.to_string())
     }
 
     /// The past participle the treebank writes for a verb's lemma ("shoot" → "shot"), else the
@@ -377,7 +436,7 @@ impl Morphology {
         let lemmas = maps.pop().unwrap_or_default();
         Ok(Self {
             known: known_lemmas(&lemmas),
-            verbs: verb_lemmas(&lemmas),
+            class_known: class_known_lemmas(&lemmas),
             participles: learned_participles(&lemmas),
             class_lemmas: class_lemmas(&lemmas),
             lemmas,
@@ -495,6 +554,14 @@ mod tests {
         assert_eq!(m.analyse("praying", "VERB VBG", &|_| false).0, "pray");
     }
 
+    /// Checks each (form, tag, lemma) with `seen` the words the model has seen.
+    fn assert_lemmas(m: &Morphology, seen: &[&str], cases: &[(&str, &str, &str)]) {
+        for (form, tag, expected) in cases {
+            let lemma = m.analyse(form, tag, &|w| seen.contains(&w)).0;
+            assert_eq!(lemma, *expected, "{form}");
+        }
+    }
+
     #[test]
     fn an_unseen_regular_verb_form_takes_the_spelling_rules_of_english() {
         let m = Morphology::train(&[
@@ -506,38 +573,79 @@ mod tests {
         let seen = ["resume", "visit", "control", "pasta", "past", "paste"];
         let is_word = |w: &str| seen.contains(&w);
         let lemma = |form: &str, tag: &str| m.analyse(form, tag, &is_word).0;
-        for (form, tag, expected) in [
-            // One short syllable not doubled, so an "e" was dropped.
-            ("blamed", "VERB VBD", "blame"),
-            ("voting", "VERB VBG", "vote"),
-            ("quaked", "VERB VBN", "quake"),
-            // A doubled consonant, one of them added.
-            ("scammed", "VERB VBD", "scam"),
-            ("controlled", "VERB VBN", "control"),
-            ("spilling", "VERB VBG", "spill"),
-            // No English word ends so.
-            ("toppling", "VERB VBG", "topple"),
-            ("argued", "VERB VBD", "argue"),
-            ("massacred", "VERB VBD", "massacre"),
-            ("agreed", "VERB VBD", "agree"),
-            ("levied", "VERB VBD", "levy"),
-            ("vetoed", "VERB VBD", "veto"),
-            ("swayed", "VERB VBN", "sway"),
-            // A word seen in text decides.
-            ("resumed", "VERB VBD", "resume"),
-            ("visited", "VERB VBD", "visit"),
-        ] {
-            assert_eq!(lemma(form, tag), expected, "{form}");
-        }
+        assert_lemmas(
+            &m,
+            &seen,
+            &[
+                // One short syllable not doubled, so an "e" was dropped.
+                ("blamed", "VERB VBD", "blame"),
+                ("voting", "VERB VBG", "vote"),
+                ("quaked", "VERB VBN", "quake"),
+                // A doubled consonant, one of them added.
+                ("scammed", "VERB VBD", "scam"),
+                ("controlled", "VERB VBN", "control"),
+                ("spilling", "VERB VBG", "spill"),
+                // No English word ends so.
+                ("toppling", "VERB VBG", "topple"),
+                ("argued", "VERB VBD", "argue"),
+                ("massacred", "VERB VBD", "massacre"),
+                ("agreed", "VERB VBD", "agree"),
+                ("levied", "VERB VBD", "levy"),
+                ("vetoed", "VERB VBD", "veto"),
+                ("swayed", "VERB VBN", "sway"),
+                // A word seen in text decides.
+                ("resumed", "VERB VBD", "resume"),
+                ("visited", "VERB VBD", "visit"),
+            ],
+        );
         // A seen form keeps the treebank's lemma, and adjectives are not verbs.
         assert_eq!(lemma("fined", "VERB VBD"), "fin");
         assert_eq!(lemma("scared", "ADJ JJ"), "scared");
         // Both spellings words: the learned endings decide, as before.
         assert_eq!(
-            m.regular_verb_lemma("pasted", "VERB VBD", &is_word),
+            m.regular_lemma("pasted", "VERB VBD", &is_word),
             None,
             "past or paste"
         );
+    }
+
+    #[test]
+    fn an_unseen_plural_or_s_form_takes_the_spelling_rules_of_english() {
+        let m = Morphology::train(&[
+            word("cars", "NOUN NNS", "car"),
+            word("case", "NOUN NN", "case"),
+            word("walks", "VERB VBZ", "walk"),
+        ]);
+        let seen = ["movie", "avalanche"];
+        let is_word = |w: &str| seen.contains(&w);
+        assert_lemmas(
+            &m,
+            &seen,
+            &[
+                ("walkouts", "NOUN NNS", "walkout"),
+                ("ceremonies", "NOUN NNS", "ceremony"),
+                ("movies", "NOUN NNS", "movie"),
+                ("taxes", "VERB VBZ", "tax"),
+                ("mobilizes", "VERB VBZ", "mobilize"),
+                ("caucuses", "NOUN NNS", "caucus"),
+                ("clashes", "NOUN NNS", "clash"),
+                ("avalanches", "NOUN NNS", "avalanche"),
+                ("cases", "NOUN NNS", "case"),
+                ("purses", "NOUN NNS", "purse"),
+                ("pleads", "VERB VBZ", "plead"),
+            ],
+        );
+        // Not plurals, or plurals the learned endings know better.
+        for form in [
+            "class",
+            "status",
+            "analysis",
+            "crises",
+            "knives",
+            "statistics",
+        ] {
+            assert_eq!(m.regular_lemma(form, "NOUN NNS", &is_word), None, "{form}");
+        }
     }
 
     #[test]
