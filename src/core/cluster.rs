@@ -518,6 +518,10 @@ fn similarity(
 /// Senses of the economy family that say which way a figure moved.
 const FIGURE_SENSES: [&str; 3] = ["rise", "fall", "cut"];
 
+/// Senses of armed action that last (a war, a revolution, an uprising): neither is an attack
+/// told in other words, nor one another.
+const LASTING_CONFLICT_SENSES: [&str; 2] = ["war", "revolt"];
+
 /// Whether mentions of these senses may be one happening, where both sides have any: for a
 /// generic kind ([`EventKind::Occurrence`]), for politics and for justice, whose senses are
 /// different happenings (a win, a swearing-in, a withdrawal from the race; a charge, a trial,
@@ -538,6 +542,10 @@ where
     let strict = match kind {
         EventKind::Occurrence | EventKind::Politics | EventKind::Justice => true,
         EventKind::Economy => senses.clone().any(is_figure) || group.iter().any(is_figure),
+        EventKind::Strike => {
+            let lasting = |s: &String| LASTING_CONFLICT_SENSES.contains(&s.as_str());
+            senses.clone().any(lasting) || group.iter().any(lasting)
+        }
         _ => false,
     };
     !strict || senses.any(|s| group.contains(s))
@@ -1677,6 +1685,20 @@ mod tests {
         };
         merge_small_groups(&mut groups, &[kind, kind], &by_term, &vocabulary);
         groups[1].members.is_empty()
+    }
+
+    #[test]
+    fn a_war_or_a_revolution_is_no_attack_told_in_other_words() {
+        let group =
+            |list: &[&str]| -> HashSet<String> { list.iter().map(|s| s.to_string()).collect() };
+        let agree = |sense: &str, senses: &[&str]| {
+            senses_agree(EventKind::Strike, &[sense.to_string()], &group(senses))
+        };
+        assert!(agree("bomb", &["attack"]), "an attack told as a bombing");
+        assert!(!agree("war", &["attack"]));
+        assert!(!agree("attack", &["revolt"]));
+        assert!(!agree("revolt", &["war"]));
+        assert!(agree("war", &["war", "attack"]));
     }
 
     #[test]
