@@ -828,6 +828,30 @@ fn a_strike_a_disaster_did_is_filed_under_the_disaster() {
     assert_eq!(raid.kind, "strike", "{}", raid.title);
 }
 
+/// A rise or fall is the economy's only when a figure moved: shares and a named company did,
+/// a soldier, a body and a man the article calls "Mr" did not.
+#[test]
+fn only_a_figure_rises_or_falls_in_the_economy() {
+    let doc = read_one(
+        b"Week
+
+date 2024-05-08
+
+Shares in the carmaker fell 3% on Monday. Tolland Motors rose on Tuesday. A soldier fell from the roof of the barracks on Monday. Her body slumped against the gate on Tuesday. Daniel Okafor fell from his horse on Monday, and Mr Okafor was taken to hospital.
+",
+    );
+    let kind_of = |words: &str| {
+        event_where(&doc, |e| e.evidence.iter().any(|x| x.quote.contains(words)))
+            .kind
+            .clone()
+    };
+    assert_eq!(kind_of("Shares"), "economy");
+    assert_eq!(kind_of("Tolland Motors"), "economy");
+    for words in ["soldier", "body", "Okafor fell"] {
+        assert_ne!(kind_of(words), "economy", "{words}");
+    }
+}
+
 /// The deaths a participle clause tells after a disaster's strike are the disaster's, in its
 /// lane; the deaths gunmen caused stay killings.
 #[test]

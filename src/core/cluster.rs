@@ -1690,7 +1690,7 @@ mod tests {
     #[test]
     fn a_war_or_a_revolution_is_no_attack_told_in_other_words() {
         let group =
-            |list: &[&str]| -> HashSet<String> { list.iter().map(|s| s.to_string()).collect() };
+            |list: &[&str]| -> HashSet<String> { list.iter().map(ToString::to_string).collect() };
         let agree = |sense: &str, senses: &[&str]| {
             senses_agree(EventKind::Strike, &[sense.to_string()], &group(senses))
         };

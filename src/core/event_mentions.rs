@@ -1059,6 +1059,33 @@ fn gender_of(agent: &Argument, titled: &HashMap<String, Gender>) -> Option<Gende
     titled.get(last).copied()
 }
 
+/// Whether a rise or a fall is a figure's move, the economy's sense: it says by how much
+/// ("fell 3%", "plunged 500 points"), or what moved is a figure ("shares", "oil prices",
+/// "unemployment"), a name the article does not give a person's title or noun ("Apple", "the
+/// Dow"), "it" or "they", or is not told; not a person, a body or a thing ("the soldier fell",
+/// "her body slumped", "Mr Zuma's rise" where the article says "Mr Zuma"). `text` is the
+/// article's.
+pub fn moves_a_figure(em: &EventMention, text: &str) -> bool {
+    if em.patient.is_some() || em.passive {
+        return true;
+    }
+    let Some(doer) = &em.agent else {
+        return true;
+    };
+    if doer.pronoun {
+        return matches!(doer.head.to_lowercase().as_str(), "it" | "they" | "them");
+    }
+    // A capitalised head may be a name the tagger took for a noun ("Apple rose").
+    let head = doer.head.to_lowercase();
+    let capitalised = doer.text.split_whitespace().any(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.to_lowercase().starts_with(&head)
+    });
+    if doer.proper || capitalised {
+        return gender_of(doer, &titled_genders(text)).is_none();
+    }
+    taxonomy::is_figure_noun(&head)
+}
+
 /// Gives an agent that is "he", "she" or "they" the words of the previous sentence's named
 /// agent of the same number and of no other gender (`antecedent`, with its sentence; `titled`,
 /// the genders the article's titles give, [`titled_genders`], read when first needed), where that sentence is the one

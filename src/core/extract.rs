@@ -882,6 +882,14 @@ fn done_by_disaster(kind: EventKind, em: &EventMention) -> Option<EventKind> {
     EventKind::of_family(cause.family, cause.group)
 }
 
+/// Whether a mention is a rise or fall of the economy's lexicon that moved no figure
+/// ([`event_mentions::moves_a_figure`]): "the soldier fell", "her body slumped" are no market's
+/// moves but plain happenings of their sense, grouped and filed as such.
+fn no_figure_moved(kind: EventKind, em: &EventMention, text: &str) -> bool {
+    let figure_sense = matches!(em.group.as_str(), "rise" | "fall");
+    kind == EventKind::Economy && figure_sense && !event_mentions::moves_a_figure(em, text)
+}
+
 /// A mention for an event the parse finds and the trigger words do not name: a verb or noun
 /// said to have happened, whose lemma the taxonomy knows, with a headline of its own.
 fn from_parse(
@@ -913,7 +921,10 @@ fn from_parse(
             && taxonomy::refined_group(read.group) == Some(plain.group)
     });
     let sense = plain.unwrap_or(read);
-    let kind = EventKind::of_family(sense.family, sense.group)?;
+    let kind = match EventKind::of_family(sense.family, sense.group)? {
+        kind if no_figure_moved(kind, em, text) => EventKind::Occurrence,
+        kind => kind,
+    };
     let field = plain
         .and_then(|_| EventKind::of_family(read.family, read.group))
         .or_else(|| done_by_disaster(kind, em));

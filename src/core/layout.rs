@@ -281,9 +281,9 @@ pub fn place_labels(drawn: &[Drawn], x_range: (f64, f64), hide_markers: bool) ->
 }
 
 /// Where a label may go, in order of preference: above its marker to the right, below it,
-/// ending at it above or below, at its bar's first day in view above or below, or a row
-/// further out.
-fn label_candidates(d: &Drawn, first_x: f64) -> [Area; 8] {
+/// ending at it above or below, level with it after it, at its bar's first day in view above
+/// or below, or a row further out.
+fn label_candidates(d: &Drawn, first_x: f64) -> [Area; 9] {
     let (cx, cy) = d.marker.center();
     let radius = d.marker.width() / 2.0;
     let (w, h) = d.label;
@@ -296,6 +296,7 @@ fn label_candidates(d: &Drawn, first_x: f64) -> [Area; 8] {
         Area::at(right, below, w, h),
         Area::at(left, above - h, w, h),
         Area::at(left, below, w, h),
+        Area::at(cx + radius + 2.0, cy - h / 2.0, w, h),
         Area::at(bar_start, bar_above - h, w, h),
         Area::at(bar_start, bar_below, w, h),
         Area::at(right, above - 2.0 * h, w, h),
@@ -364,6 +365,28 @@ mod tests {
                 "a named event's marker is drawn"
             );
         }
+    }
+
+    #[test]
+    fn a_label_boxed_in_above_and_below_goes_level_after_its_marker() {
+        // Markers of less salient events just above and below the spots above and below the
+        // first marker's right side; its label cannot end at it (no room on the left).
+        let events = [
+            drawn(0, 100.0, 100.0, 1.0),
+            drawn(1, 150.0, 86.0, 0.5),
+            drawn(2, 150.0, 114.0, 0.5),
+        ];
+        let placed = place_labels(&events, (0.0, 1000.0), false);
+        let (area, _) = placed
+            .labels
+            .iter()
+            .find(|(_, e)| *e == 0)
+            .expect("the most salient event is named");
+        assert!(area.left > 104.0, "after the marker: {area:?}");
+        assert!(
+            area.top < 100.0 && 100.0 < area.bottom,
+            "level with it: {area:?}"
+        );
     }
 
     #[test]

@@ -199,6 +199,113 @@ pub fn disaster_cause(cause: &str) -> Option<Sense> {
     })
 }
 
+/// Nouns (lemmas) of the figures that rise and fall in the economy's sense: prices, shares,
+/// currencies, rates, output, the measures of trade and work.
+const FIGURE_NOUNS: &[&str] = &[
+    "asset",
+    "average",
+    "benchmark",
+    "bill",
+    "bond",
+    "borrowing",
+    "budget",
+    "capital",
+    "commodity",
+    "confidence",
+    "consumption",
+    "cost",
+    "credit",
+    "crude",
+    "currency",
+    "debt",
+    "deficit",
+    "demand",
+    "deposit",
+    "dividend",
+    "dollar",
+    "earning",
+    "economy",
+    "emission",
+    "employment",
+    "euro",
+    "expenditure",
+    "export",
+    "fare",
+    "fee",
+    "figure",
+    "fuel",
+    "fund",
+    "gasoline",
+    "gdp",
+    "gold",
+    "growth",
+    "import",
+    "income",
+    "index",
+    "inflation",
+    "interest",
+    "inventory",
+    "investment",
+    "joblessness",
+    "lending",
+    "level",
+    "loss",
+    "margin",
+    "market",
+    "mortgage",
+    "number",
+    "oil",
+    "order",
+    "output",
+    "pay",
+    "peso",
+    "petrol",
+    "pound",
+    "premium",
+    "price",
+    "production",
+    "productivity",
+    "profit",
+    "rate",
+    "rating",
+    "rent",
+    "reserve",
+    "revenue",
+    "rouble",
+    "ruble",
+    "rupee",
+    "salary",
+    "sale",
+    "saving",
+    "sentiment",
+    "share",
+    "silver",
+    "spending",
+    "stock",
+    "supply",
+    "surplus",
+    "tariff",
+    "tax",
+    "total",
+    "trade",
+    "turnover",
+    "unemployment",
+    "valuation",
+    "value",
+    "volume",
+    "wage",
+    "yen",
+    "yield",
+    "yuan",
+];
+
+/// Whether a noun (a lemma) names a figure that rises and falls in the economy's sense.
+pub fn is_figure_noun(lemma: &str) -> bool {
+    FIGURE_NOUNS
+        .binary_search(&lemma.to_lowercase().as_str())
+        .is_ok()
+}
+
 /// The sense of a happening told with who or what did it (`cause`, a lemma): a killing a
 /// disaster or a disease did is its toll ("the earthquake killed 300 people" is the earthquake,
 /// "malaria kills thousands" an illness); other killings stay killings.
@@ -245,6 +352,16 @@ pub fn lexicon_size() -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figure_nouns_are_sorted_and_found_in_any_case() {
+        assert!(
+            FIGURE_NOUNS.windows(2).all(|w| w[0] < w[1]),
+            "sorted, once each"
+        );
+        assert!(is_figure_noun("Price") && is_figure_noun("unemployment"));
+        assert!(!is_figure_noun("soldier") && !is_figure_noun("body"));
+    }
 
     #[test]
     fn every_line_of_the_lexicon_is_read_and_groups_stay_in_one_family() {
