@@ -7,6 +7,33 @@ use super::perceptron;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::{self, Read, Write};
 
+/// The irregular verbs of English: base, past, past participle ("/" between variants).
+const IRREGULAR_VERBS: &str = include_str!("../../../assets/lexicon/irregular_verbs.tsv");
+
+/// Each irregular past or participle form and its base ("fled" → "flee"), read on first use;
+/// a form that is also a base ("lay", the past of "lie") is left out.
+fn irregular_bases() -> &'static FxHashMap<&'static str, &'static str> {
+    static TABLE: std::sync::OnceLock<FxHashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let rows: Vec<Vec<&str>> = IRREGULAR_VERBS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.split('\t').collect())
+            .collect();
+        let bases: FxHashSet<&str> = rows.iter().filter_map(|r| r.first().copied()).collect();
+        let mut out = FxHashMap::default();
+        for row in &rows {
+            for form in row[1..].iter().flat_map(|c| c.split('/')) {
+                if !bases.contains(form) {
+                    out.entry(form).or_insert(row[0]);
+                }
+            }
+        }
+        out
+    })
+}
+
 /// The longest word ending a rule is keyed by.
 const MAX_ENDING: usize = 5;
 
@@ -188,6 +215,9 @@ impl Morphology {
                 return (lemma.clone(), feats);
             }
         }
+        if let Some(base) = self.irregular_lemma(&lower, tag) {
+            return (base, feats);
+        }
         // A one-syllable "-ie" verb the treebank lacks ("vying", as "dying" is "die").
         let one_syllable_ie = |stem: &&str| {
             tag.ends_with(" VBG") && stem.len() == 1 && !stem.starts_with(['a', 'e', 'i', 'o', 'u'])
@@ -222,6 +252,30 @@ impl Morphology {
             }
         }
         (first.unwrap_or(lower), feats)
+    }
+
+    /// The base of an irregular verb's past form the treebank lacks ("fled" → "flee", "sank" →
+    /// "sink", "slain" → "slay"; past and participle tags also with a prefix: "misled" →
+    /// "mislead", "overthrew" → "overthrow"), unless the form is itself a verb the treebank
+    /// knows ("wound").
+    fn irregular_lemma(&self, lower: &str, tag: &str) -> Option<String> {
+        if !tag.starts_with("VERB ") || tag == "VERB VBG" {
+            return None;
+        }
+        if self.class_known.contains(&format!("VERB {lower}")) {
+            return None;
+        }
+        let table = irregular_bases();
+        if let Some(base) = table.get(lower) {
+            return Some((*base).to_string());
+        }
+        if !matches!(tag, "VERB VBD" | "VERB VBN") {
+            return None;
+        }
+        VERB_PREFIXES.iter().find_map(|prefix| {
+            let stem = lower.strip_prefix(prefix)?;
+            table.get(stem).map(|base| format!("{prefix}{base}"))
+        })
     }
 
     /// The lemma of a regular form the treebank lacks, by the spelling rules of English: a
@@ -552,6 +606,28 @@ mod tests {
         assert_eq!(m.analyse("Tying", "VERB VBG", &|_| false).0, "tie");
         assert_eq!(m.analyse("burying", "VERB VBG", &|_| false).0, "bury");
         assert_eq!(m.analyse("praying", "VERB VBG", &|_| false).0, "pray");
+    }
+
+    #[test]
+    fn an_unseen_irregular_past_takes_its_base() {
+        let m = Morphology::train(&[
+            word("walked", "VERB VBD", "walk"),
+            word("wound", "VERB VB", "wound"),
+        ]);
+        assert_lemmas(
+            &m,
+            &[],
+            &[
+                ("fled", "VERB VBD", "flee"),
+                ("sped", "VERB VBN", "speed"),
+                ("sank", "VERB VBP", "sink"),
+                ("slain", "VERB VB", "slay"),
+                ("misled", "VERB VBD", "mislead"),
+                ("overthrew", "VERB VBD", "overthrow"),
+                ("wound", "VERB VBD", "wound"),
+                ("lay", "VERB VBD", "lay"),
+            ],
+        );
     }
 
     /// Checks each (form, tag, lemma) with `seen` the words the model has seen.
