@@ -262,20 +262,20 @@ impl Morphology {
         if !tag.starts_with("VERB ") || tag == "VERB VBG" {
             return None;
         }
-        if self.class_known.contains(&format!("VERB {lower}")) {
-            return None;
-        }
         let table = irregular_bases();
-        if let Some(base) = table.get(lower) {
-            return Some((*base).to_string());
-        }
-        if !matches!(tag, "VERB VBD" | "VERB VBN") {
-            return None;
-        }
-        VERB_PREFIXES.iter().find_map(|prefix| {
-            let stem = lower.strip_prefix(prefix)?;
-            table.get(stem).map(|base| format!("{prefix}{base}"))
-        })
+        let prefixed = || {
+            VERB_PREFIXES.iter().find_map(|prefix| {
+                let stem = lower.strip_prefix(prefix)?;
+                table.get(stem).map(|base| format!("{prefix}{base}"))
+            })
+        };
+        let base = match table.get(lower) {
+            Some(base) => Some((*base).to_string()),
+            None if matches!(tag, "VERB VBD" | "VERB VBN") => prefixed(),
+            None => None,
+        }?;
+        // Looked up only for the few forms the table holds.
+        (!self.class_known.contains(&format!("VERB {lower}"))).then_some(base)
     }
 
     /// The lemma of a regular form the treebank lacks, by the spelling rules of English: a
