@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use sightline::core::document::{Document, Event, Evidence, LoadError, Stance};
 use sightline::core::event_mentions;
 use sightline::core::ingest::{Format, parse_file, seed_articles};
-use sightline::core::nlp::events::EventClass;
 use sightline::core::pipeline::read;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -765,8 +764,10 @@ fn titles_stop_where_the_next_predicate_begins() {
     assert_eq!(bombing.sources, 2, "{:#?}", doc.events);
 }
 
-/// A conviction the event recogniser takes for a state of mind ("… after the builder was
-/// convicted", `I_STATE` in TimeBank) is still a conviction on the timeline, on its day.
+/// A conviction told as done ("… after the builder was convicted", which TimeBank's annotators
+/// and the recogniser sometimes take for a state of mind, `I_STATE`) is a conviction on the
+/// timeline, on its day, whatever class the recogniser gives it (the state case itself:
+/// `extract`'s `a_conviction_read_as_a_state_is_told_done_in_the_past_only`).
 #[test]
 fn a_conviction_told_as_done_is_on_the_timeline_whatever_class_the_recogniser_gives_it() {
     let text = "date 2021-03-04\n\nAna Ruiz is likely to die in prison after the veteran \
@@ -775,14 +776,9 @@ fn a_conviction_told_as_done_is_on_the_timeline_whatever_class_the_recogniser_gi
         .expect("parses")
         .remove(0);
     let found = event_mentions::mentions(&article, &article.analyze());
-    let convicted = found
-        .iter()
-        .find(|m| m.lemma == "convict")
-        .expect("the recogniser finds the conviction");
     assert!(
-        matches!(convicted.class, EventClass::IState | EventClass::State),
-        "this test is about a conviction read as a state, not {:?}",
-        convicted.class
+        found.iter().any(|m| m.lemma == "convict"),
+        "the recogniser finds the conviction"
     );
     let doc = read_one(text.as_bytes());
     let conviction = event_where(&doc, |e| {

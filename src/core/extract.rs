@@ -890,6 +890,16 @@ fn no_figure_moved(kind: EventKind, em: &EventMention, text: &str) -> bool {
     kind == EventKind::Economy && figure_sense && !event_mentions::moves_a_figure(em, text)
 }
 
+/// Whether a verb the recogniser took for a state is told as done and its sense, of `family`,
+/// is a happening of a family of its own ("the producer was convicted"): then it is one,
+/// whatever state the recogniser took it for.
+fn told_done(em: &EventMention, family: Family) -> bool {
+    em.pos == "VERB"
+        && em.tense == Tense::Past
+        && matches!(em.class, EventClass::State | EventClass::IState)
+        && !matches!(family, Family::Other | Family::Statement)
+}
+
 /// A mention for an event the parse finds and the trigger words do not name: a verb or noun
 /// said to have happened, whose lemma the taxonomy knows, with a headline of its own.
 fn from_parse(
@@ -904,13 +914,9 @@ fn from_parse(
         return None;
     }
     let read = em.sense()?;
-    // A verb told as done whose sense is a happening of a family of its own ("the producer was
-    // convicted") is one, whatever state the recogniser took it for.
-    let told_done = verbal
-        && em.tense == Tense::Past
-        && matches!(em.class, EventClass::State | EventClass::IState)
-        && !matches!(read.family, Family::Other | Family::Statement);
-    if !matches!(em.class, EventClass::Occurrence | EventClass::IAction) && !told_done {
+    if !matches!(em.class, EventClass::Occurrence | EventClass::IAction)
+        && !told_done(em, read.family)
+    {
         return None;
     }
     // An object sense of a generic word ("win>election" of "win") names the field of the same
@@ -1287,5 +1293,38 @@ pub fn singular(word: &str) -> String {
         stem.to_string()
     } else {
         word.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ingest::{Format, parse_file};
+
+    #[test]
+    fn a_conviction_read_as_a_state_is_told_done_in_the_past_only() {
+        let text = "date 2021-03-04\n\nThe builder was convicted of fraud on Tuesday. The \
+                    builder is convicted of fraud.\n";
+        let article = parse_file("one.txt", Format::Text, text.as_bytes())
+            .expect("parses")
+            .remove(0);
+        let found = event_mentions::mentions(&article, &article.analyze());
+        let convictions: Vec<&EventMention> =
+            found.iter().filter(|m| m.lemma == "convict").collect();
+        assert_eq!(convictions.len(), 2, "both convictions are found");
+        let family = convictions[0].sense().expect("a known sense").family;
+        assert_eq!(family, Family::Justice);
+        for class in [EventClass::State, EventClass::IState] {
+            let mut past = convictions[0].clone();
+            past.class = class;
+            assert!(told_done(&past, family));
+            let mut present = convictions[1].clone();
+            present.class = class;
+            assert!(!told_done(&present, family));
+            assert!(!told_done(&past, Family::Other));
+        }
+        let mut occurrence = convictions[0].clone();
+        occurrence.class = EventClass::Occurrence;
+        assert!(!told_done(&occurrence, family), "no state to overrule");
     }
 }

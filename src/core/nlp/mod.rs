@@ -26,7 +26,7 @@ pub const MAX_SENTENCE_WORDS: usize = 200;
 const EMBEDDED: &[u8] = include_bytes!("../../../assets/nlp/en_ewt.model.gz");
 
 /// The first bytes of a model file, with its format version.
-const MAGIC: &[u8; 8] = b"SLNLP\x00\x00\x03";
+const MAGIC: &[u8; 8] = b"SLNLP\x00\x00\x04";
 
 /// One word of a parsed sentence.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,7 +1,9 @@
-//! Part-of-speech tagging: a greedy left-to-right averaged perceptron over word, affix, shape and
-//! context features (after Honnibal's "good POS tagger in about 200 lines"), predicting the
-//! universal and the Penn tag together ("NOUN NN"), with a dictionary of frequent unambiguous
-//! words.
+//! Part-of-speech tagging: two greedy averaged perceptrons over word, affix, shape and context
+//! features (after Honnibal's "good POS tagger in about 200 lines"), one reading the sentence
+//! left to right and one right to left, whose scores are added for each word (as bidirectional
+//! taggers combine the two readings: each sees the tags it has already given on its own side),
+//! predicting the universal and the Penn tag together ("NOUN NN"), with a dictionary of frequent
+//! unambiguous words.
 
 use super::clusters::Clusters;
 use super::perceptron::{self, Training, Weights, feature, text_key};
@@ -68,17 +70,54 @@ fn word_keys(form: &str, class: [u64; 2]) -> WordKeys {
 const START: u64 = 1;
 const END: u64 = 2;
 
-fn features(words: &[WordKeys], i: usize, prev: u64, prev2: u64, out: &mut Vec<u64>) {
+/// Which way a tagger reads the sentence.
+#[derive(Clone, Copy)]
+enum Reading {
+    /// First word first: "previous" and "before" are to the left.
+    Forward,
+    /// Last word first: "previous" and "before" are to the right.
+    Backward,
+}
+
+impl Reading {
+    /// The step from a word to the next one read.
+    fn step(self) -> isize {
+        match self {
+            Reading::Forward => 1,
+            Reading::Backward => -1,
+        }
+    }
+
+    /// The sentence's word indices in reading order.
+    fn order(self, len: usize) -> impl Iterator<Item = usize> {
+        (0..len).map(move |k| match self {
+            Reading::Forward => k,
+            Reading::Backward => len - 1 - k,
+        })
+    }
+}
+
+/// The features of word `i` read in `reading`, after `history`: the tags of the two words read
+/// just before it, the nearer first. Offsets below count in reading order: -1 is the word read
+/// before.
+fn features(
+    words: &[WordKeys],
+    i: usize,
+    reading: Reading,
+    history: (u64, u64),
+    out: &mut Vec<u64>,
+) {
+    let (prev, prev2) = history;
     out.clear();
     let w = &words[i];
     let at = |j: isize| -> Option<&WordKeys> {
-        usize::try_from(i as isize + j)
+        usize::try_from(i as isize + j * reading.step())
             .ok()
             .and_then(|j| words.get(j))
     };
     let word_or = |j: isize, edge: u64| at(j).map_or(edge, |k| k.lower);
     let suffix3_or = |j: isize, edge: u64| at(j).map_or(edge, |k| k.suffixes[2]);
-    let first = u64::from(i == 0);
+    let first = u64::from(at(-1).is_none());
     out.extend([
         feature(0, 0, 0, 0),
         feature(1, w.lower, 0, 0),
@@ -118,31 +157,52 @@ fn features(words: &[WordKeys], i: usize, prev: u64, prev2: u64, out: &mut Vec<u
 pub struct Tagger {
     /// Tags as "UPOS XPOS".
     pub tags: Vec<String>,
-    weights: Weights,
+    /// The left-to-right reading's weights.
+    forward: Weights,
+    /// The right-to-left reading's weights.
+    backward: Weights,
     dictionary: FxHashMap<String, u16>,
 }
 
 impl Tagger {
-    /// The tag indices of `forms`.
+    /// The tag indices of `forms`: the right-to-left reading's scores of each word, kept, are
+    /// added to the left-to-right reading's, and the sum decides.
     pub fn tag(&self, forms: &[&str], classes: &[[u64; 2]]) -> Vec<usize> {
         let words: Vec<WordKeys> = forms
             .iter()
             .zip(classes)
             .map(|(f, &class)| word_keys(f, class))
             .collect();
-        let mut out = Vec::with_capacity(forms.len());
+        let known: Vec<Option<usize>> = words
+            .iter()
+            .map(|w| self.dictionary.get(&w.text).map(|&t| usize::from(t)))
+            .collect();
+        let n_tags = self.tags.len();
+        let mut backward = vec![0.0f32; words.len() * n_tags];
         let (mut feats, mut scores) = (Vec::new(), Vec::new());
-        let (mut prev, mut prev2) = (START, START);
-        for (i, word) in words.iter().enumerate() {
-            let tag = if let Some(&t) = self.dictionary.get(&word.text) {
-                usize::from(t)
-            } else {
-                features(&words, i, prev, prev2, &mut feats);
-                self.weights.scores(&feats, &mut scores);
-                perceptron::best(&scores, 0..self.tags.len()).unwrap_or(0)
-            };
+        let mut history = (START, START);
+        for i in Reading::Backward.order(words.len()) {
+            let tag = known[i].unwrap_or_else(|| {
+                features(&words, i, Reading::Backward, history, &mut feats);
+                self.backward.scores(&feats, &mut scores);
+                backward[i * n_tags..][..n_tags].copy_from_slice(&scores);
+                perceptron::best(&scores, 0..n_tags).unwrap_or(0)
+            });
+            history = (tag as u64 + 16, history.0);
+        }
+        let mut out = Vec::with_capacity(words.len());
+        let mut history = (START, START);
+        for i in Reading::Forward.order(words.len()) {
+            let tag = known[i].unwrap_or_else(|| {
+                features(&words, i, Reading::Forward, history, &mut feats);
+                self.forward.scores(&feats, &mut scores);
+                for (score, b) in scores.iter_mut().zip(&backward[i * n_tags..][..n_tags]) {
+                    *score += b;
+                }
+                perceptron::best(&scores, 0..n_tags).unwrap_or(0)
+            });
             out.push(tag);
-            (prev2, prev) = (prev, tag as u64 + 16);
+            history = (tag as u64 + 16, history.0);
         }
         out
     }
@@ -184,47 +244,61 @@ impl Tagger {
                 dictionary.insert(word.clone(), tag as u16);
             }
         }
-        let mut training = Training::new(tags.len());
-        let mut order: Vec<usize> = (0..sentences.len()).collect();
-        let mut rng = super::Rng::new(7);
-        let (mut feats, mut scores) = (Vec::new(), Vec::new());
-        for _ in 0..iterations {
-            rng.shuffle(&mut order);
-            for &s in &order {
-                let sentence = &sentences[s];
-                let words: Vec<WordKeys> = sentence
+        let examples: Vec<(Vec<WordKeys>, Vec<usize>)> = sentences
+            .iter()
+            .map(|sentence| {
+                let words = sentence
                     .iter()
                     .map(|(f, _)| word_keys(f, clusters.keys(f)))
                     .collect();
-                let (mut prev, mut prev2) = (START, START);
-                for (i, ((_, tag), word)) in sentence.iter().zip(&words).enumerate() {
-                    let truth = tag_index[tag.as_str()];
-                    let guess = if let Some(&t) = dictionary.get(&word.text) {
-                        usize::from(t)
-                    } else {
-                        features(&words, i, prev, prev2, &mut feats);
-                        training.scores(&feats, &mut scores);
-                        let guess = perceptron::best(&scores, 0..tags.len()).unwrap_or(0);
-                        training.update(&feats, truth, guess);
-                        training.tick();
-                        guess
-                    };
-                    (prev2, prev) = (prev, guess as u64 + 16);
+                let truth = sentence
+                    .iter()
+                    .map(|(_, tag)| tag_index[tag.as_str()])
+                    .collect();
+                (words, truth)
+            })
+            .collect();
+        let train = |reading: Reading| {
+            let mut training = Training::new(tags.len());
+            let mut order: Vec<usize> = (0..examples.len()).collect();
+            let mut rng = super::Rng::new(7);
+            let (mut feats, mut scores) = (Vec::new(), Vec::new());
+            for _ in 0..iterations {
+                rng.shuffle(&mut order);
+                for &s in &order {
+                    let (words, truth) = &examples[s];
+                    let mut history = (START, START);
+                    for i in reading.order(words.len()) {
+                        let guess = if let Some(&t) = dictionary.get(&words[i].text) {
+                            usize::from(t)
+                        } else {
+                            features(words, i, reading, history, &mut feats);
+                            training.scores(&feats, &mut scores);
+                            let guess = perceptron::best(&scores, 0..tags.len()).unwrap_or(0);
+                            training.update(&feats, truth[i], guess);
+                            training.tick();
+                            guess
+                        };
+                        history = (guess as u64 + 16, history.0);
+                    }
                 }
             }
-        }
+            training.average(prune.0, prune.1)
+        };
+        let (forward, backward) = (train(Reading::Forward), train(Reading::Backward));
         let mut dictionary: Vec<(String, u16)> = dictionary.into_iter().collect();
         dictionary.sort_unstable();
         Self {
-            weights: training.average(prune.0, prune.1),
+            forward,
+            backward,
             tags,
             dictionary: dictionary.into_iter().collect(),
         }
     }
 
-    /// How many features have weights.
+    /// How many features have weights (both readings).
     pub fn feature_count(&self) -> usize {
-        self.weights.len()
+        self.forward.len() + self.backward.len()
     }
 
     /// Writes the tagger.
@@ -237,7 +311,8 @@ impl Tagger {
         for (_, tag) in &dictionary {
             out.write_all(&tag.to_le_bytes())?;
         }
-        self.weights.write(out)
+        self.forward.write(out)?;
+        self.backward.write(out)
     }
 
     /// Reads a tagger written by [`Tagger::write`].
@@ -255,13 +330,15 @@ impl Tagger {
             }
             dictionary.insert(word, tag);
         }
-        let weights = Weights::read(input)?;
-        if weights.classes() != tags.len() {
+        let forward = Weights::read(input)?;
+        let backward = Weights::read(input)?;
+        if forward.classes() != tags.len() || backward.classes() != tags.len() {
             return Err(io::Error::new(io::ErrorKind::InvalidData, "tagger classes"));
         }
         Ok(Self {
             tags,
-            weights,
+            forward,
+            backward,
             dictionary,
         })
     }
@@ -270,6 +347,45 @@ impl Tagger {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_right_to_left_reading_decides_from_the_tags_that_follow() {
+        // "zog" is a verb before a noun and an adjective before an adverb. The next word's
+        // tag shows only in its first letters ("ka…" nouns, "po…" adverbs, all ending in
+        // "-ment"): the left-to-right reading sees the next word's spelling and its last
+        // letters, never its tag, so only the right-to-left reading can tell them apart.
+        let stems = [
+            "arb", "bel", "cor", "dun", "elm", "fal", "gir", "hul", "ist", "jor", "kel", "lom",
+            "mur", "nid", "orp", "pav", "quil", "ros", "sab", "tur", "ulf", "vek", "wim", "yar",
+        ];
+        let mut data = Vec::new();
+        for stem in stems {
+            data.push(sentence(&[("zog", "V"), (&format!("ka{stem}ment"), "N")]));
+            data.push(sentence(&[("zog", "A"), (&format!("po{stem}ment"), "R")]));
+        }
+        let tagger = Tagger::train(&data, 10, (0.0, 0), &Clusters::default());
+        let tag = |words: &[&str]| -> Vec<String> {
+            tagger
+                .tag(words, &Clusters::default().classes_of(words))
+                .into_iter()
+                .map(|t| tagger.tags[t].clone())
+                .collect()
+        };
+        // The left-to-right reading alone scores "zog" the same in both sentences.
+        let forward_scores = |words: &[&str]| {
+            let keys: Vec<WordKeys> = words.iter().map(|f| word_keys(f, [0, 0])).collect();
+            let (mut feats, mut scores) = (Vec::new(), Vec::new());
+            features(&keys, 0, Reading::Forward, (START, START), &mut feats);
+            tagger.forward.scores(&feats, &mut scores);
+            scores
+        };
+        assert_eq!(
+            forward_scores(&["zog", "kaplonkment"]),
+            forward_scores(&["zog", "poplonkment"])
+        );
+        assert_eq!(tag(&["zog", "kaplonkment"]), ["V", "N"]);
+        assert_eq!(tag(&["zog", "poplonkment"]), ["A", "R"]);
+    }
 
     fn sentence(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs
@@ -296,6 +412,11 @@ mod tests {
             .map(|t| tagger.tags[t].as_str())
             .collect();
         assert_eq!(tags, ["DET", "NOUN", "VERB"]);
+        assert_eq!(
+            tagger.feature_count(),
+            tagger.forward.len() + tagger.backward.len()
+        );
+        assert!(!tagger.backward.is_empty());
         let mut bytes = Vec::new();
         tagger.write(&mut bytes).expect("written");
         let read = Tagger::read(&mut bytes.as_slice()).expect("read");
