@@ -9,6 +9,7 @@ pub mod events;
 mod lemma;
 mod parser;
 pub mod perceptron;
+mod punct;
 pub mod sentences;
 mod tagger;
 pub mod tokenize;
@@ -322,7 +323,18 @@ impl Model {
             let classes = self.clusters.classes_of(&forms);
             let tags = self.tagger.tag(&forms, &classes);
             let tag_names: Vec<&str> = tags.iter().map(|&t| self.tagger.tags[t].as_str()).collect();
-            let parse = self.parser.parse(&forms, &tag_names, &classes);
+            let mut parse = self.parser.parse(&forms, &tag_names, &classes);
+            let is_punct: Vec<bool> = tags
+                .iter()
+                .map(|&t| self.split_tags[t].0 == "PUNCT")
+                .collect();
+            let mut heads: Vec<usize> = std::iter::once(0)
+                .chain(parse.iter().map(|p| p.0))
+                .collect();
+            punct::rehang(&forms, &is_punct, &mut heads);
+            for (p, &head) in parse.iter_mut().zip(&heads[1..]) {
+                p.0 = head;
+            }
             let offset = tokens.len();
             // A piece after the first hangs from the first piece's root: one root a sentence.
             let first_root = tokens.iter().position(|t: &Token| t.head == 0);
