@@ -60,7 +60,21 @@ pub fn is_multiword(first: &str, second: &str) -> bool {
 fn opens(c: char) -> bool {
     matches!(
         c,
-        '"' | '“' | '‘' | '\'' | '(' | '[' | '{' | '<' | '*' | '¿' | '¡' | '«' | '„' | '`'
+        '"' | '“'
+            | '‘'
+            | '\''
+            | '('
+            | '['
+            | '{'
+            | '<'
+            | '*'
+            | '¿'
+            | '¡'
+            | '«'
+            | '„'
+            | '`'
+            | '—'
+            | '–'
     ) || c == '$'
         || c == '#'
 }
@@ -84,6 +98,8 @@ fn closes(c: char) -> bool {
             | '*'
             | '»'
             | '%'
+            | '—'
+            | '–'
     )
 }
 
@@ -242,15 +258,17 @@ fn keeps_period(word: &str) -> bool {
 }
 
 /// Where the first mark that is a word of its own between two words starts in `text`, and its
-/// character: a dash typed as two or more hyphens ("the plan--if it works--is") or an ellipsis
-/// ("wait...what", "so..yes", "so…yes"). One pass over the text.
+/// character: a dash typed as two or more hyphens ("the plan--if it works--is") or as a dash
+/// character set close ("the plan—if it works—is", "Paris–Lyon", as the treebank, which has
+/// no word with a dash inside, cuts them), or an ellipsis ("wait...what", "so..yes",
+/// "so…yes"). One pass over the text.
 fn next_inner_mark(text: &str) -> Option<(usize, char)> {
     let mut from = 0;
-    while let Some(i) = text[from..].find(['-', '.', '…']) {
+    while let Some(i) = text[from..].find(['-', '.', '…', '—', '–']) {
         let at = from + i;
         let c = text[at..].chars().next()?;
         // '-' and '.' are one byte, so `at + 1` is where the next character starts.
-        if c == '…' || text[at + 1..].starts_with(c) {
+        if matches!(c, '…' | '—' | '–') || text[at + 1..].starts_with(c) {
             return Some((at, c));
         }
         from = at + 1;
@@ -446,6 +464,14 @@ mod tests {
                 "The", "plan", "--", "if", "it", "works", "---", "is", "simple"
             ]
         );
+        assert_eq!(
+            words("The plan—if it works—is simple, Paris–Lyon trains"),
+            [
+                "The", "plan", "—", "if", "it", "works", "—", "is", "simple", ",", "Paris", "–",
+                "Lyon", "trains"
+            ]
+        );
+        assert_eq!(words("—and so—"), ["—", "and", "so", "—"]);
         assert_eq!(
             words("bread,milk,eggs"),
             ["bread", ",", "milk", ",", "eggs"]
