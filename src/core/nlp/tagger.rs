@@ -70,6 +70,11 @@ fn word_keys(form: &str, class: [u64; 2]) -> WordKeys {
 const START: u64 = 1;
 const END: u64 = 2;
 
+/// A tag as the features read it in the history (apart from the [`START`] and [`END`] marks).
+fn history_key(tag: usize) -> u64 {
+    tag as u64 + 16
+}
+
 /// Which way a tagger reads the sentence.
 #[derive(Clone, Copy)]
 enum Reading {
@@ -173,36 +178,41 @@ impl Tagger {
             .zip(classes)
             .map(|(f, &class)| word_keys(f, class))
             .collect();
-        let known: Vec<Option<usize>> = words
-            .iter()
-            .map(|w| self.dictionary.get(&w.text).map(|&t| usize::from(t)))
-            .collect();
         let n_tags = self.tags.len();
         let mut backward = vec![0.0f32; words.len() * n_tags];
+        self.read_in(&words, Reading::Backward, &self.backward, |i, scores| {
+            backward[i * n_tags..][..n_tags].copy_from_slice(scores);
+        });
+        self.read_in(&words, Reading::Forward, &self.forward, |i, scores| {
+            for (score, b) in scores.iter_mut().zip(&backward[i * n_tags..][..n_tags]) {
+                *score += b;
+            }
+        })
+    }
+
+    /// One reading of the sentence with `weights`: each word's tag in sentence order, from the
+    /// dictionary or from its scores once `adjust` has seen them (with the word's index).
+    fn read_in(
+        &self,
+        words: &[WordKeys],
+        reading: Reading,
+        weights: &Weights,
+        mut adjust: impl FnMut(usize, &mut [f32]),
+    ) -> Vec<usize> {
+        let mut out = vec![0; words.len()];
         let (mut feats, mut scores) = (Vec::new(), Vec::new());
         let mut history = (START, START);
-        for i in Reading::Backward.order(words.len()) {
-            let tag = known[i].unwrap_or_else(|| {
-                features(&words, i, Reading::Backward, history, &mut feats);
-                self.backward.scores(&feats, &mut scores);
-                backward[i * n_tags..][..n_tags].copy_from_slice(&scores);
-                perceptron::best(&scores, 0..n_tags).unwrap_or(0)
-            });
-            history = (tag as u64 + 16, history.0);
-        }
-        let mut out = Vec::with_capacity(words.len());
-        let mut history = (START, START);
-        for i in Reading::Forward.order(words.len()) {
-            let tag = known[i].unwrap_or_else(|| {
-                features(&words, i, Reading::Forward, history, &mut feats);
-                self.forward.scores(&feats, &mut scores);
-                for (score, b) in scores.iter_mut().zip(&backward[i * n_tags..][..n_tags]) {
-                    *score += b;
-                }
-                perceptron::best(&scores, 0..n_tags).unwrap_or(0)
-            });
-            out.push(tag);
-            history = (tag as u64 + 16, history.0);
+        for i in reading.order(words.len()) {
+            let tag = if let Some(&t) = self.dictionary.get(&words[i].text) {
+                usize::from(t)
+            } else {
+                features(words, i, reading, history, &mut feats);
+                weights.scores(&feats, &mut scores);
+                adjust(i, &mut scores);
+                perceptron::best(&scores, 0..self.tags.len()).unwrap_or(0)
+            };
+            out[i] = tag;
+            history = (history_key(tag), history.0);
         }
         out
     }
@@ -279,7 +289,7 @@ impl Tagger {
                             training.tick();
                             guess
                         };
-                        history = (guess as u64 + 16, history.0);
+                        history = (history_key(guess), history.0);
                     }
                 }
             }
