@@ -6,7 +6,9 @@
 //! cargo run --release --example train_nlp -- ../shared/data/ud-english
 //! ```
 //!
-//! Deterministic: the same data give the same model file, byte for byte.
+//! Deterministic: the same data give the same model file, byte for byte. `CLUSTERS_CACHE=FILE`
+//! keeps the word classes in FILE and reads them from it on later runs (the same classes, a
+//! minute saved per experiment); `EVAL_ONLY=1` scores the model file already written.
 
 use sightline::core::nlp::clusters::Clusters;
 use sightline::core::nlp::sentences::{SentenceExample, SentenceSplitter};
@@ -83,7 +85,18 @@ fn main() -> anyhow::Result<()> {
         started.elapsed().as_secs_f64(),
         unlabelled.len()
     );
-    let clusters = Clusters::induce(&treebank, &unlabelled);
+    let cache = std::env::var("CLUSTERS_CACHE").ok().map(PathBuf::from);
+    let clusters = if let Some(bytes) = cache.as_ref().and_then(|c| std::fs::read(c).ok()) {
+        Clusters::read(&mut bytes.as_slice())?
+    } else {
+        let clusters = Clusters::induce(&treebank, &unlabelled);
+        if let Some(c) = &cache {
+            let mut bytes = Vec::new();
+            clusters.write(&mut bytes)?;
+            std::fs::write(c, bytes)?;
+        }
+        clusters
+    };
     eprintln!(
         "[{:>6.1} s] {} words in classes",
         started.elapsed().as_secs_f64(),

@@ -334,7 +334,8 @@ fn firing_a_deputy_is_a_dismissal_not_a_shooting() {
     let doc = read_one(
         b"date 2024-03-05\nThe prime minister fired his deputy on Monday. \
           Soldiers fired on protesters on Monday. \
-          The club fired Jonas Berg on Monday. Rebels fired rockets at the town on Monday.",
+          The club fired its coach Jonas Berg on Monday. \
+          Rebels fired two rockets at the town on Monday.",
     );
     let told = |e: &Event, words: &str| e.evidence.iter().any(|x| x.quote.contains(words));
     assert_eq!(event_where(&doc, |e| told(e, "deputy")).kind, "politics");
@@ -432,10 +433,11 @@ fn a_time_the_parse_gives_a_nearer_event_does_not_date_another_in_its_sentence()
 /// (text written for this test).
 #[test]
 fn a_trigger_word_event_is_titled_as_a_headline() {
-    let doc = read_one(b"date 2024-03-05\nThe army - backed rebels attacked the dam on Monday.");
+    let doc =
+        read_one(b"date 2024-03-05\nThe pro - government militia attacked the dam on Monday.");
     assert_eq!(
         event_of_kind(&doc, "strike").title,
-        "Army-backed rebels attack dam"
+        "Pro-government militia attacks dam"
     );
 }
 

@@ -655,7 +655,7 @@ fn a_released_prisoner_is_justice_a_released_report_a_statement_and_an_album_a_l
 #[test]
 fn what_a_for_to_infinitive_or_a_towards_clause_names_has_not_happened() {
     let (a, found) = mentions(
-        "For the jurors to convict the driver, the prosecution must prove that he was drunk.",
+        "For the jury to convict the driver, the prosecution must prove that he was drunk.",
     );
     let convict = find(&a, &found, "convict");
     assert_eq!(convict.modality.as_deref(), Some("for"));
@@ -949,7 +949,7 @@ fn political_and_legal_battles_are_no_combat() {
             Family::Politics,
         ),
         (
-            "The impeachment battle began in the Senate on Monday.",
+            "The impeachment battle in the Senate began on Monday.",
             "battle",
             Family::Politics,
         ),

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 const EMBEDDED: &[u8] = include_bytes!("../../../assets/nlp/events.model.gz");
 
 /// The first bytes of an event model file, with its format version.
-const MAGIC: &[u8; 8] = b"SLEVT\x00\x00\x02";
+const MAGIC: &[u8; 8] = b"SLEVT\x00\x00\x03";
 
 /// TimeML's event classes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -27,7 +27,7 @@ pub const MAX_SENTENCE_WORDS: usize = 200;
 const EMBEDDED: &[u8] = include_bytes!("../../../assets/nlp/en_ewt.model.gz");
 
 /// The first bytes of a model file, with its format version.
-const MAGIC: &[u8; 8] = b"SLNLP\x00\x00\x04";
+const MAGIC: &[u8; 8] = b"SLNLP\x00\x00\x05";
 
 /// One word of a parsed sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -243,8 +243,7 @@ impl Model {
         progress("parser");
         let parser = parser::Parser::train(
             &examples,
-            options.parser_iterations,
-            options.parser_warmup,
+            (options.parser_iterations, options.parser_warmup),
             options.prune(),
             &clusters,
             progress,

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 const EMBEDDED: &[u8] = include_bytes!("../../../assets/nlp/en_ewt.sentences.gz");
 
 /// The first bytes of a sentence model file, with its format version.
-const MAGIC: &[u8; 8] = b"SLSNT\x00\x00\x02";
+const MAGIC: &[u8; 8] = b"SLSNT\x00\x00\x03";
 
 /// Rule sentences longer than this (in bytes) are left as they are: no real sentence is, and
 /// the words of a 50 MB run-on paragraph would be held at once.
