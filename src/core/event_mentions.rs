@@ -1504,6 +1504,10 @@ fn complement(tree: &Tree, w: usize) -> Option<String> {
         .map(|x| t[x].start)
         .fold(t[to].start, usize::min);
     let end = tree.particle(c).map_or(t[c].end, |p| t[p].end);
+    if start >= end {
+        // A "to" the parse hung after its verb is no infinitive's mark.
+        return None;
+    }
     let object = tree
         .child(c, "obj")
         .map(|o| format!(" {}", headline_phrase(&tree.argument(o).text)))
