@@ -13,3 +13,5 @@ command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -
 /usr/bin/time -v "$bin" extract "$dir/corpus" -o "$dir/out.json" 2>"$dir/time.txt"
 grep -E "Elapsed|Maximum resident" "$dir/time.txt"
 echo "document: $(stat -c %s "$dir/out.json") bytes"
+# The language model's own share (issue 12's bound: 150 MB resident).
+cargo run --quiet --release --example model_memory

@@ -638,6 +638,33 @@ fn a_meta_charset_that_lies_does_not_garble_the_text() {
 }
 
 #[test]
+fn utf8_read_as_windows_1252_gets_its_letters_and_signs_back() {
+    // Written as a mis-decoding would leave it; the title as well as the text.
+    let text = "The fund paid Â£12m to a cafÃ© in SÃ£o Paulo, 30Â°C at noon, \
+                a â‚¬5 fee and ZÃ¼rich’s Å\u{81}Ã³dÅº office.\n\n\
+                Left alone: SÃO PAULO, CÂMARA, Ã and Â by themselves, 5 € and naïve.";
+    let line = format!(
+        "{{\"id\": \"m\", \"title\": \"CafÃ© owner fined Â£5\", \"text\": {}}}\n",
+        serde_json::to_string(text).expect("json")
+    );
+    let articles = parse_file("m.jsonl", Format::JsonLines, line.as_bytes()).expect("parses");
+    let body = &articles[0].text;
+    assert!(
+        body.contains(
+            "The fund paid £12m to a café in São Paulo, 30°C at noon, a €5 fee and Zürich’s Łódź office."
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("Left alone: SÃO PAULO, CÂMARA, Ã and Â by themselves, 5 € and naïve."),
+        "{body}"
+    );
+    assert_eq!(articles[0].title, "Café owner fined £5");
+    let note = articles[0].notes.join(" ");
+    assert!(note.contains("9 character(s) repaired"), "{note}");
+}
+
+#[test]
 fn utf8_read_as_windows_1252_gets_its_punctuation_back() {
     // Written as a mis-decoding would leave it, also with a tokeniser's spaces inside.
     let text = "The mayorâ€™s office said â€œnoâ€\u{9d} â€“ twice.\n\n\
@@ -660,7 +687,7 @@ fn utf8_read_as_windows_1252_gets_its_punctuation_back() {
     assert!(body.contains("5 € and â alone."));
     assert!(!body.contains("â€"));
     let note = articles[0].notes.join(" ");
-    assert!(note.contains("8 punctuation mark(s) repaired"), "{note}");
+    assert!(note.contains("8 character(s) repaired"), "{note}");
     let clean =
         parse_file("c.txt", Format::Text, "Plain – text’s fine.".as_bytes()).expect("parses");
     assert_eq!(clean[0].text, "Plain – text’s fine.");

@@ -410,7 +410,7 @@ fn from_text(stem: &str, path: &str, text: String, markdown: bool) -> Article {
     };
     if repaired > 0 {
         article.notes.push(format!(
-            "{repaired} punctuation mark(s) repaired: the text had been read as Windows-1252 \
+            "{repaired} character(s) repaired: the text had been read as Windows-1252 \
              although it was UTF-8 (\"â€™\" for \"’\")"
         ));
     }
@@ -1132,11 +1132,78 @@ fn html_depth(html: &str) -> usize {
     deepest
 }
 
-/// The punctuation of UTF-8 text that was once read as Windows-1252 ("Iranâ€™s", "â€œyesâ€"):
-/// each "â€" and the character after it (in tokenised corpora, after a space: "Iranâ€ ™ s")
-/// become the mark they were ("’", "“", "”", "–", "—", "…"; a lone "â€" was a "”" whose last
-/// byte is undefined in Windows-1252). Returns the text and how many marks were repaired.
+/// UTF-8 text that was once read as Windows-1252 ("Iranâ€™s", "â€œyesâ€", "Â£10m", "SÃ£o
+/// Paulo"), repaired: first the punctuation, each "â€" and the character after it (in
+/// tokenised corpora, after a space: "Iranâ€ ™ s") becoming the mark they were ("’", "“", "”",
+/// "–", "—", "…"; a lone "â€" was a "”" whose last byte is undefined in Windows-1252), then
+/// every other character so misread (see [`repair_misread_characters`]). Returns the text and
+/// how many characters were repaired.
 fn repair_mojibake(text: String) -> (String, usize) {
+    let (text, marks) = repair_misread_punctuation(text);
+    let (text, characters) = repair_misread_characters(text);
+    (text, marks + characters)
+}
+
+/// The Windows-1252 byte a character was read from, for the characters such a reading gives
+/// above ASCII (an undefined byte, read as the control character of its number, included).
+fn windows_1252_byte(c: char) -> Option<u8> {
+    match u32::from(c) {
+        0..=0x7F => None,
+        code @ 0x80..=0xFF => u8::try_from(code).ok(),
+        _ => {
+            let mut buffer = [0u8; 4];
+            let (bytes, _, unmappable) =
+                encoding_rs::WINDOWS_1252.encode(c.encode_utf8(&mut buffer));
+            match *bytes {
+                [byte] if !unmappable => Some(byte),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// Characters of UTF-8 text read as Windows-1252 one byte at a time: a lead byte of Latin
+/// letters and signs ("Ã", "Â", "Ä", "Å": two bytes) or of punctuation and currency ("â":
+/// three) followed by the continuation bytes it needs, where together they decode as UTF-8
+/// ("Ã©" → "é", "Â£" → "£", "â‚¬" → "€"). Text without such a sequence is left as it is: a
+/// lead letter before anything else ("SÃO", "CÂMARA") is a letter.
+fn repair_misread_characters(text: String) -> (String, usize) {
+    let sequence_length = |c: char| match windows_1252_byte(c) {
+        Some(0xC2..=0xC5) => Some(2),
+        Some(0xE2) => Some(3),
+        _ => None,
+    };
+    if !text.chars().any(|c| sequence_length(c).is_some()) {
+        return (text, 0);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut count = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let decoded = sequence_length(chars[i]).and_then(|n| {
+            let bytes = chars
+                .get(i..i + n)?
+                .iter()
+                .map(|&c| windows_1252_byte(c))
+                .collect::<Option<Vec<u8>>>()?;
+            let decoded = std::str::from_utf8(&bytes).ok()?.chars().next()?;
+            Some((decoded, n))
+        });
+        if let Some((c, n)) = decoded {
+            out.push(c);
+            count += 1;
+            i += n;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    (out, count)
+}
+
+/// The first step of [`repair_mojibake`]: the punctuation marks.
+fn repair_misread_punctuation(text: String) -> (String, usize) {
     const MARKS: &[(char, &str)] = &[
         ('™', "’"),
         ('˜', "‘"),
@@ -1334,7 +1401,7 @@ fn from_record(
     let id = field("id")?.unwrap_or_else(|| format!("{stem}_{}", index + 1));
     let mut article = from_text(&id, path, text, false);
     if let Some(title) = field("title")? {
-        article.title = title;
+        article.title = repair_mojibake(title).0;
     }
     if let Some(url) = field("url")? {
         article.outlet = url_host(&url);
