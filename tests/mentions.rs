@@ -888,6 +888,39 @@ fn a_fight_against_a_disease_or_inflation_is_no_combat() {
     ]);
 }
 
+/// A fight or war against crime or drugs is policing, against poverty a policy, and a
+/// succession battle politics; a battle against rebels is still combat.
+#[test]
+fn a_fight_against_crime_or_poverty_and_a_succession_battle_are_no_combat() {
+    assert_families(&[
+        (
+            "The government stepped up its fight against crime in the capital on Monday.",
+            "fight",
+            Family::Justice,
+        ),
+        (
+            "The war on drugs in the city began in 2006.",
+            "war",
+            Family::Justice,
+        ),
+        (
+            "The president launched a war on poverty in his first year.",
+            "war",
+            Family::Policy,
+        ),
+        (
+            "A bitter succession battle in the ruling party ended on Monday.",
+            "battle",
+            Family::Politics,
+        ),
+        (
+            "Troops fought a long battle against the rebels on Monday.",
+            "battle",
+            Family::Conflict,
+        ),
+    ]);
+}
+
 /// A killing done by a disaster or a disease is its toll, in its lane; one done by people is
 /// still a killing.
 #[test]
