@@ -921,6 +921,34 @@ fn a_fight_against_crime_or_poverty_and_a_succession_battle_are_no_combat() {
     ]);
 }
 
+/// An attack on a decision, a budget or the press is criticism; an attack on a police station
+/// is still an attack.
+#[test]
+fn an_attack_on_a_decision_or_the_press_is_criticism() {
+    assert_families(&[
+        (
+            "The minister attacked the decision of the court on Monday.",
+            "attacked",
+            Family::Statement,
+        ),
+        (
+            "The opposition leader attacked the new budget in parliament on Tuesday.",
+            "attacked",
+            Family::Statement,
+        ),
+        (
+            "His supporters launched an attack on the press on Friday.",
+            "attack",
+            Family::Statement,
+        ),
+        (
+            "Rebels attacked the police station on Monday.",
+            "attacked",
+            Family::Conflict,
+        ),
+    ]);
+}
+
 /// A killing done by a disaster or a disease is its toll, in its lane; one done by people is
 /// still a killing.
 #[test]
