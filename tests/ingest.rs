@@ -637,16 +637,22 @@ fn a_meta_charset_that_lies_does_not_garble_the_text() {
     assert!(!a.text.contains('\u{fffd}'));
 }
 
+/// One JSON line of an article "m" with this text and, if given, title.
+fn json_line(title: Option<&str>, text: &str) -> String {
+    let mut record = serde_json::json!({"id": "m", "text": text});
+    if let Some(title) = title {
+        record["title"] = title.into();
+    }
+    format!("{record}\n")
+}
+
 #[test]
 fn utf8_read_as_windows_1252_gets_its_letters_and_signs_back() {
     // Written as a mis-decoding would leave it; the title as well as the text.
     let text = "The fund paid Â£12m to a cafÃ© in SÃ£o Paulo, 30Â°C at noon, \
                 a â‚¬5 fee and ZÃ¼rich’s Å\u{81}Ã³dÅº office.\n\n\
                 Left alone: SÃO PAULO, CÂMARA, Ã and Â by themselves, 5 € and naïve.";
-    let line = format!(
-        "{{\"id\": \"m\", \"title\": \"CafÃ© owner fined Â£5\", \"text\": {}}}\n",
-        serde_json::to_string(text).expect("json")
-    );
+    let line = json_line(Some("CafÃ© owner fined Â£5"), text);
     let articles = parse_file("m.jsonl", Format::JsonLines, line.as_bytes()).expect("parses");
     let body = &articles[0].text;
     assert!(
@@ -670,10 +676,7 @@ fn utf8_read_as_windows_1252_gets_its_punctuation_back() {
     let text = "The mayorâ€™s office said â€œnoâ€\u{9d} â€“ twice.\n\n\
                 Iranâ€ ™ s envoy canâ€ ™ t go; the ministersâ€ ™ talks endedâ€\n\n\
                 Clean text stays as it is: 5 € and â alone.";
-    let lines = format!(
-        "{{\"id\": \"m\", \"text\": {}}}\n",
-        serde_json::to_string(text).expect("json")
-    );
+    let lines = json_line(None, text);
     let articles = parse_file("m.jsonl", Format::JsonLines, lines.as_bytes()).expect("parses");
     let body = &articles[0].text;
     assert!(

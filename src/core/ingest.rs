@@ -1168,9 +1168,10 @@ fn windows_1252_byte(c: char) -> Option<u8> {
 /// ("Ã©" → "é", "Â£" → "£", "â‚¬" → "€"). Text without such a sequence is left as it is: a
 /// lead letter before anything else ("SÃO", "CÂMARA") is a letter.
 fn repair_misread_characters(text: String) -> (String, usize) {
-    let sequence_length = |c: char| match windows_1252_byte(c) {
-        Some(0xC2..=0xC5) => Some(2),
-        Some(0xE2) => Some(3),
+    // The lead bytes are Latin-1 letters, read as themselves.
+    let sequence_length = |c: char| match c {
+        'Â'..='Å' => Some(2),
+        'â' => Some(3),
         _ => None,
     };
     if !text.chars().any(|c| sequence_length(c).is_some()) {
