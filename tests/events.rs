@@ -1,7 +1,7 @@
 //! Events and evidence on the seed corpus, the document format, and a story the rules have
 //! never seen.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use sightline::core::document::{Document, Event, Evidence, LoadError, Stance};
 use sightline::core::event_mentions;
 use sightline::core::ingest::{Format, parse_file, seed_articles};
@@ -473,6 +473,38 @@ fn a_death_and_a_killing_of_the_same_person_that_day_are_one_event() {
         .find(|e| e.best == Some(day("2024-02-09")));
     let title = judge.map(|e| e.title.to_lowercase()).unwrap_or_default();
     assert!(title.contains("judge") && title.contains("die"), "{title}");
+}
+
+/// "Since 2019" begins the span of what has happened since, which ends when the article is
+/// written; the time of what "since" introduces is that event's own; a time in a relative
+/// clause is that clause's, not the main clause's (texts written for this test).
+#[test]
+fn a_time_after_since_bounds_an_event_and_a_relative_clause_keeps_its_time() {
+    let attacks = read_one(
+        b"date 2024-06-15\nRebels have attacked the northern villages three times since 2019.",
+    );
+    let attack = event_of_kind(&attacks, "strike");
+    assert_eq!(
+        (attack.earliest, attack.latest),
+        (Some(day("2019-01-01")), Some(day("2024-06-15")))
+    );
+    let treaty = read_one(
+        b"date 2024-06-15\nTrade has grown fast since the two countries signed a treaty in 2019.",
+    );
+    let signing = event_where(&treaty, |e| e.title.to_lowercase().contains("sign"));
+    assert_eq!(
+        (signing.earliest, signing.latest),
+        (Some(day("2019-01-01")), Some(day("2019-12-31")))
+    );
+    let town =
+        read_one(b"date 2024-06-15\nTroops attacked the old town, whose walls date from 1820.");
+    assert!(
+        town.events
+            .iter()
+            .all(|e| e.earliest.is_none_or(|d| d.year() > 1900)),
+        "{:#?}",
+        town.events
+    );
 }
 
 #[test]

@@ -240,12 +240,32 @@ fn only_sentences_that_may_name_a_known_event_are_read_for_the_timeline() {
     let all = event_mentions::mentions(&a, &analysis);
     let first_sentence_end = a.text.find("little.").expect("in text") + 7;
     assert!(all.iter().any(|m| m.trigger.0 < first_sentence_end));
-    assert!(known.iter().all(|m| m.trigger.0 > first_sentence_end));
     assert!(
         known
+            .mentions
+            .iter()
+            .all(|m| m.trigger.0 > first_sentence_end)
+    );
+    assert!(
+        known
+            .mentions
             .iter()
             .any(|m| &a.text[m.trigger.0..m.trigger.1] == "stormed")
     );
+    // The parse of the sentence read is kept with its mentions; the other was never parsed.
+    let index_of = |words: &str| {
+        let at = a.text.find(words).expect("in text");
+        analysis
+            .sentences
+            .iter()
+            .position(|s| s.start <= at && at < s.end)
+            .expect("a sentence")
+    };
+    assert!(known.parse_of(index_of("little")).is_none());
+    let kept = known
+        .parse_of(index_of("stormed"))
+        .expect("the parse of the sentence read");
+    assert!(kept.tokens.iter().any(|t| t.lemma == "storm"));
 }
 
 #[test]

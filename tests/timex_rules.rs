@@ -224,6 +224,27 @@ fn clock_times_are_not_years() {
 }
 
 #[test]
+fn the_number_of_a_resolution_flight_or_route_is_no_year() {
+    for text in [
+        "The council passed resolution 1593 on the crisis.",
+        "Passengers of Flight 1549 were rescued from the river.",
+        "Trucks were stopped on Route 2034 outside the town.",
+        "Article 1234 of the code was cited by the judge.",
+    ] {
+        let found = tag_text(text, "2024-05-01");
+        assert!(
+            found.iter().all(|t| t.value.len() != 4),
+            "{text}: {found:#?}"
+        );
+    }
+    // A year after other nouns is still a year.
+    let found = tag_text("The law of 1998 was repealed.", "2024-05-01");
+    assert!(found.iter().any(|t| t.value == "1998"), "{found:#?}");
+    let found = tag_text("The council met in 1998.", "2024-05-01");
+    assert!(found.iter().any(|t| t.value == "1998"), "{found:#?}");
+}
+
+#[test]
 fn twenty_four_hour_clock_times_are_times_of_the_day() {
     // 2024-05-01 is a Wednesday.
     let cases = [

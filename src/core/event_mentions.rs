@@ -7,7 +7,7 @@
 
 use crate::core::article::{Analysis, Article};
 use crate::core::nlp::events::{self, EventClass};
-use crate::core::nlp::{self, ParsedSentence};
+use crate::core::nlp::{self, CLAUSE_RELATIONS, ParsedSentence};
 use crate::core::taxonomy::{self, Family};
 use std::collections::HashMap;
 
@@ -573,18 +573,6 @@ const PARTICLES: &[&str] = &[
     "about", "along", "away", "back", "down", "in", "off", "on", "out", "over", "through", "up",
 ];
 
-/// Relations that start a clause of its own: a time or argument is not taken across them.
-const CLAUSE_RELATIONS: &[&str] = &[
-    "ccomp",
-    "xcomp",
-    "advcl",
-    "acl",
-    "parataxis",
-    "conj",
-    "csubj",
-    "root",
-];
-
 /// Relations of the words kept in an argument phrase around its head.
 const PHRASE_RELATIONS: &[&str] = &[
     "det",
@@ -649,10 +637,7 @@ impl<'a> Tree<'a> {
     }
 
     fn head(&self, i: usize) -> Option<usize> {
-        self.s.tokens[i]
-            .head
-            .checked_sub(1)
-            .filter(|&h| h < self.s.tokens.len())
+        self.s.head_of(i)
     }
 
     fn rel(&self, i: usize) -> &'static str {
@@ -857,7 +842,24 @@ impl<'a> Tree<'a> {
 /// Finds the event mentions of one analysed article. Each sentence outside boilerplate is
 /// parsed, read and let go: a corpus's parse is never held whole.
 pub fn mentions(article: &Article, analysis: &Analysis) -> Vec<EventMention> {
-    mentions_where(article, analysis, |_| true)
+    mentions_where(article, analysis, |_| true).mentions
+}
+
+/// An article's event mentions with the parses of the sentences they were read from.
+#[derive(Debug, Default)]
+pub struct ReadSentences {
+    /// The mentions, in text order.
+    pub mentions: Vec<EventMention>,
+    /// (sentence index, its parse) of each sentence read, in text order.
+    parses: Vec<(usize, ParsedSentence)>,
+}
+
+impl ReadSentences {
+    /// The parse of sentence `index`, if it was read.
+    pub fn parse_of(&self, index: usize) -> Option<&ParsedSentence> {
+        let at = self.parses.binary_search_by_key(&index, |p| p.0).ok()?;
+        Some(&self.parses[at].1)
+    }
 }
 
 /// Sentences longer than this (in bytes) are not read for the timeline: a run-on "sentence"
@@ -867,7 +869,7 @@ pub const MAX_EVENT_SENTENCE_BYTES: usize = 2_000;
 /// The event mentions of the sentences that may name an event the taxonomy files under a
 /// family other than statements ([`may_name_event`]), up to [`MAX_EVENT_SENTENCE_BYTES`] long;
 /// the other sentences are not parsed.
-pub fn known_event_mentions(article: &Article, analysis: &Analysis) -> Vec<EventMention> {
+pub fn known_event_mentions(article: &Article, analysis: &Analysis) -> ReadSentences {
     mentions_where(article, analysis, |s| {
         s.len() <= MAX_EVENT_SENTENCE_BYTES && may_name_event(s)
     })
@@ -936,12 +938,13 @@ fn mentions_where(
     article: &Article,
     analysis: &Analysis,
     keep: impl Fn(&str) -> bool,
-) -> Vec<EventMention> {
+) -> ReadSentences {
     let (Ok(model), Ok(recognizer)) = (nlp::model(), events::recognizer()) else {
-        return Vec::new();
+        return ReadSentences::default();
     };
     let text = &article.text;
     let mut out = Vec::new();
+    let mut parses = Vec::new();
     let mut antecedent: Option<(usize, Argument)> = None;
     // Read only when a "he" or "she" follows a named agent.
     let titled = std::cell::OnceCell::new();
@@ -954,9 +957,8 @@ fn mentions_where(
         let Some(parse) = model.parse(text, std::slice::from_ref(sentence)).pop() else {
             continue;
         };
-        let parse = &parse;
-        let tree = Tree::new(text, parse, analysis, si);
-        let found = recognizer.recognize(text, parse);
+        let tree = Tree::new(text, &parse, analysis, si);
+        let found = recognizer.recognize(text, &parse);
         let first = out.len();
         for &(w, class) in &found {
             out.push(mention(&tree, si, w, class, &found));
@@ -970,8 +972,12 @@ fn mentions_where(
             .filter_map(|m| m.agent.as_ref())
             .find(|a| !a.pronoun)
             .map(|a| (si, a.clone()));
+        parses.push((si, parse));
     }
-    out
+    ReadSentences {
+        mentions: out,
+        parses,
+    }
 }
 
 /// Whether a person is a man or a woman, as the text tells.

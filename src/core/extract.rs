@@ -7,10 +7,12 @@ use crate::core::dates::DateRange;
 use crate::core::document::{Participant, Role, Stance};
 use crate::core::event_mentions::{self, EventMention, Tense};
 use crate::core::nlp::events::EventClass;
+use crate::core::nlp::{CLAUSE_RELATIONS, ParsedSentence};
 use crate::core::segment::{self, quote_spans};
 use crate::core::taxonomy::{self, Family};
 use crate::core::timex::lexicon::{self, Tok, TokKind};
 use crate::core::timex::{Granularity, Timex, TimexType};
+use chrono::NaiveDate;
 use std::sync::Arc;
 
 /// What kind of thing happened.
@@ -438,7 +440,8 @@ impl Mention {
 pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) -> Vec<Mention> {
     let text = &article.text;
     let mut out: Vec<Mention> = Vec::new();
-    let parsed = event_mentions::known_event_mentions(article, analysis);
+    let read = event_mentions::known_event_mentions(article, analysis);
+    let parsed = &read.mentions;
     let mut next_parsed = 0;
     // The paragraph's long quotations, found once per paragraph (a paragraph of 700,000
     // sentences is read in linear time).
@@ -568,6 +571,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                         toks: &toks,
                         found: &found,
                         claimed: &claimed,
+                        parse: read.parse_of(si),
                     };
                     time_link(analysis, si, trigger_tok.start, quoted, &triggers, k)
                 })
@@ -676,6 +680,7 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
             toks: &toks,
             found: &found,
             claimed: &claimed,
+            parse: read.parse_of(si),
             hedged,
             terms: &shared_terms,
         };
@@ -698,6 +703,17 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                     out[m].reported_by = Some(r);
                 }
             }
+        }
+    }
+    for m in &mut out {
+        let trigger = m.trigger.0;
+        if let Some(link) = m.time.as_mut() {
+            since_widened(
+                link,
+                trigger,
+                read.parse_of(link.timex.sentence),
+                article.published,
+            );
         }
     }
     out
@@ -734,6 +750,7 @@ fn time_link(
         toks,
         found,
         claimed,
+        parse,
     } = *triggers;
     let usable = |t: &&Timex| usable_time(t);
     let distance = |t: &Timex, at: usize| {
@@ -757,6 +774,7 @@ fn time_link(
         .filter(|t| t.sentence == sentence)
         .filter(usable)
         .filter(|t| t.quoted == trigger_quote.is_some())
+        .filter(|t| parse.is_none_or(|p| !in_another_clause(p, t, pos)))
         .filter(|t| {
             // An opening time ("This month, …") covers the whole sentence; any other goes to
             // the trigger it is nearest to.
@@ -817,6 +835,56 @@ fn time_link(
         })
 }
 
+/// Whether the parse puts temporal expression `t` in a clause that does not hold the event
+/// word at byte `pos`: a relative clause ("the time of Vargas, who ruled from 1930 to 1945"), a
+/// reported or intended one, a comparison ("just as they did in 1884"), a parenthetical. Such a
+/// time is its own clause's. A clause of "when" or "while" tells the time of the clause it
+/// hangs from, and is no boundary.
+fn in_another_clause(parse: &ParsedSentence, t: &Timex, pos: usize) -> bool {
+    let (Some(time), Some(event)) = (parse.head_within(t.start, t.end), parse.word_at(pos)) else {
+        return false;
+    };
+    let mut clause = time;
+    for _ in 0..parse.tokens.len() {
+        let opens = CLAUSE_RELATIONS
+            .iter()
+            .any(|r| parse.tokens[clause].deprel.starts_with(r));
+        let same_time = parse.tokens[clause].deprel == "advcl"
+            && ["when", "while"]
+                .iter()
+                .any(|w| parse.introduced_by(clause, w).is_some());
+        if opens && !same_time {
+            break;
+        }
+        match parse.head_of(clause) {
+            Some(h) => clause = h,
+            None => break,
+        }
+    }
+    !parse.dominates(clause, event)
+}
+
+/// A time introduced by "since" ("besieged since June", "three wars since 1947", "the worst
+/// downturn since the 1930s") begins the span in which the event at byte `trigger` happened,
+/// which runs on to when the article was written: the link's range is widened to end on the
+/// publication day. The time of what "since" introduces is that event's own ("since the
+/// treaty was signed in 1997": the signing's).
+fn since_widened(
+    link: &mut TimeLink,
+    trigger: usize,
+    parse: Option<&ParsedSentence>,
+    published: Option<NaiveDate>,
+) {
+    let since = parse.is_some_and(|p| {
+        p.head_within(link.timex.start, link.timex.end)
+            .and_then(|x| p.introduced_by(x, "since"))
+            .is_some_and(|introduced| p.word_at(trigger) != Some(introduced))
+    });
+    if let Some(day) = published.filter(|&day| since && day > link.range.latest) {
+        link.range.latest = day;
+    }
+}
+
 /// The usable temporal expression the parse attaches to a mention (quoted ones only for a
 /// mention inside the same quote), as its own time.
 fn attached_time(analysis: &Analysis, em: &EventMention, quote: Option<usize>) -> Option<TimeLink> {
@@ -853,6 +921,8 @@ struct SentenceFacts<'a> {
     found: &'a [(usize, EventKind)],
     /// The times the parse attaches to its events ([`Triggers::claimed`]).
     claimed: &'a [(usize, usize)],
+    /// Its parse, if it was read.
+    parse: Option<&'a ParsedSentence>,
     hedged: bool,
     terms: &'a Arc<[String]>,
 }
@@ -866,6 +936,8 @@ struct Triggers<'a> {
     /// (byte offset of a temporal expression, byte offset of the event word the parse
     /// attaches it to).
     claimed: &'a [(usize, usize)],
+    /// The sentence's parse, if any.
+    parse: Option<&'a ParsedSentence>,
 }
 
 /// The kind of the disaster or illness that struck or killed, when the doer of a strike or a
@@ -954,6 +1026,7 @@ fn from_parse(
                 toks,
                 found: &found,
                 claimed: facts.claimed,
+                parse: facts.parse,
             };
             time_link(analysis, facts.index, em.trigger.0, quote, &triggers, k)
         }

@@ -50,6 +50,18 @@ pub struct Token {
     pub deprel: &'static str,
 }
 
+/// Relations that start a clause of its own: a time or argument is not taken across them.
+pub const CLAUSE_RELATIONS: &[&str] = &[
+    "ccomp",
+    "xcomp",
+    "advcl",
+    "acl",
+    "parataxis",
+    "conj",
+    "csubj",
+    "root",
+];
+
 /// A sentence's words with their parse.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParsedSentence {
@@ -95,6 +107,63 @@ impl ParsedSentence {
     /// The root word, if any.
     pub fn root(&self) -> Option<usize> {
         self.tokens.iter().position(|t| t.head == 0)
+    }
+
+    /// The head of word `i`, if it has one.
+    pub fn head_of(&self, i: usize) -> Option<usize> {
+        self.tokens[i]
+            .head
+            .checked_sub(1)
+            .filter(|&h| h < self.tokens.len())
+    }
+
+    /// Whether word `a` is word `b` or one of its heads.
+    pub fn dominates(&self, a: usize, b: usize) -> bool {
+        let mut at = b;
+        for _ in 0..=self.tokens.len() {
+            if at == a {
+                return true;
+            }
+            match self.head_of(at) {
+                Some(h) => at = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The word that begins at byte `start`.
+    pub fn word_at(&self, start: usize) -> Option<usize> {
+        self.tokens.binary_search_by_key(&start, |t| t.start).ok()
+    }
+
+    /// The word of bytes `[start, end)` whose head lies outside them (the first if several):
+    /// the head of the phrase they hold.
+    pub fn head_within(&self, start: usize, end: usize) -> Option<usize> {
+        let inside = |i: usize| self.tokens[i].start >= start && self.tokens[i].end <= end;
+        (0..self.tokens.len()).find(|&i| inside(i) && self.head_of(i).is_none_or(|h| !inside(h)))
+    }
+
+    /// The word that a case or subordinating word of this lemma introduces, if it is word `i`
+    /// or a phrase or clause that holds `i` as a nominal or oblique dependent: "since" of
+    /// "since 1947", of "since independence in 1947", of "since gaining independence in 1947".
+    pub fn introduced_by(&self, i: usize, lemma: &str) -> Option<usize> {
+        let mut at = i;
+        for _ in 0..4 {
+            let introduces = |c: usize| {
+                matches!(self.tokens[c].deprel, "case" | "mark")
+                    && self.tokens[c].lemma.eq_ignore_ascii_case(lemma)
+            };
+            if self.children(at).any(introduces) {
+                return Some(at);
+            }
+            let nominal = matches!(
+                self.tokens[at].deprel.split(':').next(),
+                Some("nmod" | "obl" | "compound" | "nummod" | "amod")
+            );
+            at = self.head_of(at).filter(|_| nominal)?;
+        }
+        None
     }
 }
 

@@ -790,6 +790,10 @@ impl Grammar<'_> {
         {
             return None;
         }
+        // "resolution 1593", "Flight 1549": the number of a thing.
+        if prev.is_some_and(lex::is_numbered_noun) {
+            return None;
+        }
         // "1,995" or "3.1995" (not "1994, 1995": a list of years has a space).
         if matches!(prev, Some("," | "."))
             && i >= 2

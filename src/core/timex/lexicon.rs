@@ -273,6 +273,43 @@ pub fn is_clock_word(word: &str) -> bool {
     is_time_zone(word) || matches!(word, "local" | "hours" | "hrs" | "h" | "z")
 }
 
+/// Nouns that a number names one of ("resolution 1593", "Flight 1549", "Route 2200", "Article
+/// 1234"): a four-digit number after one is that thing's number, not a year.
+pub fn is_numbered_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "resolution"
+            | "resolutions"
+            | "flight"
+            | "flights"
+            | "article"
+            | "section"
+            | "chapter"
+            | "paragraph"
+            | "clause"
+            | "page"
+            | "route"
+            | "highway"
+            | "interstate"
+            | "road"
+            | "room"
+            | "suite"
+            | "apartment"
+            | "platform"
+            | "gate"
+            | "bus"
+            | "train"
+            | "channel"
+            | "number"
+            | "item"
+            | "exhibit"
+            | "form"
+            | "bay"
+            | "pier"
+            | "berth"
+    )
+}
+
 /// Words that make a sentence look forward in time.
 pub fn is_future_cue(word: &str) -> bool {
     matches!(
