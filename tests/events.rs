@@ -507,6 +507,29 @@ fn a_time_after_since_bounds_an_event_and_a_relative_clause_keeps_its_time() {
     );
 }
 
+/// Soldiers or a town captured in fighting are drawn with the fighting; goods the authorities
+/// seize are not; power seized is politics (texts written for this test).
+#[test]
+fn a_capture_in_fighting_is_drawn_with_the_fighting() {
+    let conflict = sightline::core::taxonomy::Family::Conflict.label();
+    let doc = read_one(
+        b"date 2024-06-15\nRebel fighters captured two soldiers near the border on Friday.",
+    );
+    assert_eq!(event_of_kind(&doc, "seizure").lane, conflict);
+    let doc = read_one(
+        b"date 2024-06-15\nCustoms officers seized a shipment of cocaine at the port on Friday.",
+    );
+    assert_ne!(event_of_kind(&doc, "seizure").lane, conflict);
+    // Power seized is a coup.
+    let doc = read_one(b"date 2024-06-15\nThe army seized power in the capital on Friday.");
+    assert!(
+        doc.events.iter().all(|e| e.kind != "seizure"),
+        "{:#?}",
+        doc.events
+    );
+    event_of_kind(&doc, "politics");
+}
+
 #[test]
 fn a_time_before_a_reporting_clause_dates_the_reported_event() {
     // "… on Tuesday, officials said": Tuesday is when the attack happened, not when they spoke.

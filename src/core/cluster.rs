@@ -868,6 +868,23 @@ fn canonical_names<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<String, 
         .collect()
 }
 
+/// The lane an event is drawn in: its kind's, except a seizure whose passages read it as a
+/// capture in fighting ("rebels captured the town", "militants captured two soldiers"), drawn
+/// with the fighting.
+fn lane_of(kind: EventKind, ms: &[&Mention]) -> &'static str {
+    let in_fighting = |m: &Mention| {
+        m.sense
+            .as_deref()
+            .and_then(taxonomy::sense)
+            .is_some_and(|s| s.family == taxonomy::Family::Conflict)
+    };
+    if kind == EventKind::Seizure && ms.iter().any(|&m| in_fighting(m)) {
+        taxonomy::Family::Conflict.label()
+    } else {
+        kind.lane()
+    }
+}
+
 /// Each event's salience: more independent sources and passages, a more precise date, and
 /// participants the story often names make an event more central to the story; an event dated
 /// over a year after every article that tells it had not happened when they were written (a
@@ -1115,7 +1132,7 @@ fn base_event(
         id: EventId::default(),
         title: title(&ms, articles),
         kind: kind.as_str().to_string(),
-        lane: kind.lane().to_string(),
+        lane: lane_of(kind, &ms).to_string(),
         earliest,
         latest,
         best: None,

@@ -666,7 +666,12 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                 anaphoric,
                 tense: Tense::None,
                 reported_by: None,
-                sense: None,
+                // What was seized is told by the sense the parse reads: a capture in fighting
+                // or a seizure by the authorities ([`EventKind::Seizure`] has both).
+                sense: parsed
+                    .filter(|_| kind == EventKind::Seizure)
+                    .and_then(|m| m.sense())
+                    .map(|s| s.group.to_string()),
                 field: parsed.and_then(|m| done_by_disaster(kind, m)),
                 headline: headline_phrase,
             });
