@@ -507,6 +507,34 @@ fn a_time_after_since_bounds_an_event_and_a_relative_clause_keeps_its_time() {
     );
 }
 
+/// An army's attack and its withdrawal from the same town on the same day are two happenings,
+/// not one attack told in other words; a raid told in one article and an attack in another
+/// still are one (texts written for this test; 2024-06-07 is a Friday).
+#[test]
+fn a_withdrawal_is_no_attack_told_in_other_words() {
+    let doc = read_two(
+        b"date 2024-06-10\nThe army attacked the rebels in the northern town of Kavala on Friday.",
+        b"date 2024-06-12\nThe withdrawal of the army from the northern town of Kavala on Friday angered the rebels.",
+    );
+    let quoting = |word: &str| {
+        event_where(&doc, |e| e.evidence.iter().any(|x| x.quote.contains(word)))
+            .id
+            .clone()
+    };
+    assert_ne!(
+        quoting("attacked"),
+        quoting("withdrawal"),
+        "{:#?}",
+        doc.events
+    );
+    let doc = read_two(
+        b"date 2024-06-10\nThe army attacked the rebels in the northern town of Kavala on Friday.",
+        b"date 2024-06-12\nThe army raided the rebels in the northern town of Kavala on Friday.",
+    );
+    let attack = event_of_kind(&doc, "strike");
+    assert_eq!(attack.sources, 2, "{:#?}", doc.events);
+}
+
 /// Soldiers or a town captured in fighting are drawn with the fighting; goods the authorities
 /// seize are not; power seized is politics (texts written for this test).
 #[test]

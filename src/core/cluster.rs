@@ -518,9 +518,20 @@ fn similarity(
 /// Senses of the economy family that say which way a figure moved.
 const FIGURE_SENSES: [&str; 3] = ["rise", "fall", "cut"];
 
-/// Senses of armed action that last (a war, a revolution, an uprising): neither is an attack
-/// told in other words, nor one another.
-const LASTING_CONFLICT_SENSES: [&str; 2] = ["war", "revolt"];
+/// Senses of armed action that one attack may be told in ("raided", "shelled", "opened fire",
+/// "bombed", "the offensive"); any other sense of the conflict family (a war, an uprising, a
+/// withdrawal, an occupation, a ceasefire, a deployment) is a happening of its own, neither an
+/// attack told in other words nor one another.
+const ATTACK_SENSES: [&str; 8] = [
+    "attack",
+    "bomb",
+    "detonate",
+    "fight",
+    "invade",
+    "retaliate",
+    "shell",
+    "shoot",
+];
 
 /// Whether mentions of these senses may be one happening, where both sides have any: for a
 /// generic kind ([`EventKind::Occurrence`]), for politics and for justice, whose senses are
@@ -543,8 +554,8 @@ where
         EventKind::Occurrence | EventKind::Politics | EventKind::Justice => true,
         EventKind::Economy => senses.clone().any(is_figure) || group.iter().any(is_figure),
         EventKind::Strike => {
-            let lasting = |s: &String| LASTING_CONFLICT_SENSES.contains(&s.as_str());
-            senses.clone().any(lasting) || group.iter().any(lasting)
+            let own = |s: &String| !ATTACK_SENSES.contains(&s.as_str());
+            senses.clone().any(own) || group.iter().any(own)
         }
         _ => false,
     };

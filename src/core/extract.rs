@@ -666,11 +666,17 @@ pub fn mentions(article_index: usize, article: &Article, analysis: &Analysis) ->
                 anaphoric,
                 tense: Tense::None,
                 reported_by: None,
-                // What was seized is told by the sense the parse reads: a capture in fighting
-                // or a seizure by the authorities ([`EventKind::Seizure`] has both).
+                // The sense the parse reads tells what was seized (a capture in fighting or a
+                // seizure by the authorities: [`EventKind::Seizure`] has both) and which armed
+                // action a strike word tells (an attack, or a happening of its own such as a
+                // withdrawal, which groups only with its own sense).
                 sense: parsed
-                    .filter(|_| kind == EventKind::Seizure)
                     .and_then(|m| m.sense())
+                    .filter(|s| match kind {
+                        EventKind::Seizure => true,
+                        EventKind::Strike => s.family == Family::Conflict,
+                        _ => false,
+                    })
                     .map(|s| s.group.to_string()),
                 field: parsed.and_then(|m| done_by_disaster(kind, m)),
                 headline: headline_phrase,
