@@ -58,7 +58,12 @@ pub fn calendar_ticks(lo: f64, hi: f64, min_step: f64, most: usize) -> Vec<(f64,
         }
         return ticks;
     }
-    let months = (step / 30.4).round().max(1.0) as i32;
+    // Steps of a year or more are whole years: a century is 1,200 months, not 1,201.
+    let months = if step >= STEPS[4] {
+        (step / STEPS[4]).round().max(1.0) as i32 * 12
+    } else {
+        (step / 30.4).round().max(1.0) as i32
+    };
     let mut year = first.year();
     let mut month0 = if months >= 12 {
         0
@@ -437,6 +442,17 @@ mod tests {
         assert_eq!(months[0], "Feb 2025");
         let decades = labelled("1900-01-01", "2000-01-01", 12);
         assert!(decades.iter().all(|l| l.ends_with('0')), "{decades:?}");
+        // Half-centuries and centuries stay on the first of January of their years.
+        let centuries = labelled("0600-01-01", "2008-12-31", 14);
+        assert_eq!(centuries.first().map(String::as_str), Some("0600"));
+        assert!(centuries.iter().all(|l| l.ends_with("00")), "{centuries:?}");
+        let halves = labelled("1400-01-01", "2008-12-31", 13);
+        assert!(
+            halves
+                .iter()
+                .all(|l| l.ends_with("00") || l.ends_with("50")),
+            "{halves:?}"
+        );
         assert!(marker_radius(40) <= MARKER_MAX_RADIUS && marker_radius(0) > 0.0);
     }
 }
