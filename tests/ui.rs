@@ -1405,14 +1405,67 @@ fn autosave_runs_on_a_timer_with_no_input() {
     assert_eq!(&kept.document, harness.state().session.document());
 }
 
+/// A background event centuries before the story ("the fortress built in 1650") does not squash
+/// the story into a sliver of the overview strip: the strip spans the story and counts that
+/// event at its left end; Fit all still shows it.
 #[test]
-fn the_overview_strip_has_dates_and_no_label_hides_a_marker() {
-    let harness = harness();
+fn the_overview_strip_spans_the_story_and_counts_background_before_it() {
+    let mut doc =
+        sightline::core::pipeline::read(sightline::core::ingest::seed_articles().articles, "seeds")
+            .document;
+    let background = doc.events.len() - 1;
+    let year = |y: i32, m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(y, m, d);
+    doc.events[background].earliest = year(1650, 1, 1);
+    doc.events[background].latest = year(1650, 12, 31);
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("background.timeline.json");
+    sightline::core::persist::save(&doc, &path).expect("saved");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .build_eframe(move |_cc| SightlineApp::new(std::slice::from_ref(&path)));
+    harness.run();
+    let labels = overview_labels(&harness);
+    assert!(
+        labels.iter().all(|l| !l.starts_with("16")),
+        "the strip's dates are the story's years: {labels:?}"
+    );
+    // The seeds have background of their own (a failed operation of 2020): one more now.
+    let earlier = |labels: &[String]| -> usize {
+        labels
+            .iter()
+            .find_map(|l| l.strip_suffix(" earlier")?.parse().ok())
+            .unwrap_or(0)
+    };
+    assert_eq!(
+        earlier(&labels),
+        earlier(&overview_labels(&self::harness())) + 1,
+        "{labels:?}"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Fit all")
+        .click();
+    harness.run();
+    let (lo, _) = plot_x_bounds(&harness);
+    assert!(lo < sightline::core::view::x_of(year(1650, 1, 1).expect("a day")));
+}
+
+/// The labels drawn on the overview strip: its dates, and how many events lie before or after
+/// it.
+fn overview_labels(harness: &Harness<'static, SightlineApp>) -> Vec<String> {
     let strip = harness.get_by_label("Overview").rect();
-    let dates: Vec<String> = harness
+    harness
         .get_all_by_role(Role::Label)
         .filter(|n| strip.contains(n.rect().center()))
         .filter_map(|n| n.value())
+        .collect()
+}
+
+#[test]
+fn the_overview_strip_has_dates_and_no_label_hides_a_marker() {
+    let harness = harness();
+    let dates: Vec<String> = overview_labels(&harness)
+        .into_iter()
+        .filter(|l| !l.ends_with(" earlier") && !l.ends_with(" later"))
         .collect();
     assert!(dates.len() >= 2, "{dates:?}");
     assert!(

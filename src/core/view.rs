@@ -317,6 +317,27 @@ pub fn focus_bounds(doc: &Document) -> Option<(f64, f64)> {
     })
 }
 
+/// How many interquartile ranges beyond the middle half of the events' days the story's span
+/// reaches ([`story_span`]; Tukey's far-out fences).
+const STORY_SPAN_FENCE: f64 = 3.0;
+
+/// The least interquartile range [`story_span`] assumes, in days: a story told in one week
+/// still spans its months around it.
+const STORY_SPAN_MIN_IQR: f64 = 30.0;
+
+/// The stretch of time the story is told in, from the days of its events (plot x, any order):
+/// the middle half of them widened by [`STORY_SPAN_FENCE`] times its length on each side, no
+/// wider than the days themselves, so that background centuries before the story ("the 1820s",
+/// "seventh-century Arabia") do not squash it into a sliver. `None` without days.
+pub fn story_span(days: &mut [f64]) -> Option<(f64, f64)> {
+    days.sort_by(f64::total_cmp);
+    let (first, last) = (*days.first()?, *days.last()?);
+    let quartile = |q: f64| days[((days.len() - 1) as f64 * q).round() as usize];
+    let (q1, q3) = (quartile(0.25), quartile(0.75));
+    let reach = (q3 - q1).max(STORY_SPAN_MIN_IQR) * STORY_SPAN_FENCE;
+    Some(((q1 - reach).max(first), (q3 + reach).min(last)))
+}
+
 /// The lane name of untagged events when lanes are by tag.
 pub const UNTAGGED: &str = "untagged";
 
@@ -510,6 +531,25 @@ mod tests {
 
     fn seeds() -> Document {
         crate::core::pipeline::read(crate::core::ingest::seed_articles().articles, "seeds").document
+    }
+
+    #[test]
+    fn the_story_span_leaves_out_background_centuries_but_not_the_story() {
+        let x = |s: &str| x_of(s.parse().expect("date"));
+        let mut days: Vec<f64> = (0..40)
+            .map(|i| x("2006-01-01") + f64::from(i) * 20.0)
+            .chain([x("0650-06-01"), x("1871-03-18"), x("2024-01-01")])
+            .collect();
+        let (lo, hi) = story_span(&mut days).expect("days");
+        assert!(lo > x("2000-01-01") && lo <= x("2006-01-01"), "{lo}");
+        assert!(hi >= x("2008-02-20") && hi < x("2024-01-01"), "{hi}");
+        // A story of a few days keeps every day.
+        let mut week: Vec<f64> = (0..5).map(|i| x("2025-12-26") + f64::from(i)).collect();
+        assert_eq!(
+            story_span(&mut week),
+            Some((x("2025-12-26"), x("2025-12-30")))
+        );
+        assert_eq!(story_span(&mut []), None);
     }
 
     #[test]

@@ -5,8 +5,8 @@ use super::{View, lane_color, sources_label};
 use crate::command::Command;
 use crate::core::document::{ArticleId, Document};
 use crate::core::layout;
-use crate::core::view::focus_bounds;
 use crate::core::view::{LaneMode, lanes_of, main_participants, marker_x, span};
+use crate::core::view::{focus_bounds, story_span};
 use egui_plot::{
     GridInput, GridMark, Line, LineStyle, MarkerShape, Plot, PlotBounds, PlotPoint, Points, Text,
 };
@@ -73,8 +73,13 @@ pub struct TimelineIndex {
     long: Vec<Entry>,
     /// The first and last day any shown event may fall on.
     extent: Option<(f64, f64)>,
-    /// Events per column of the overview strip across `extent`.
+    /// The stretch the overview strip shows: where the story is told ([`story_span`]), not
+    /// the background centuries before it.
+    span: Option<(f64, f64)>,
+    /// Events per column of the overview strip across `span`.
     overview: Vec<u32>,
+    /// How many entries lie before and after `span`.
+    outside: (usize, usize),
     /// Every entry (by position in `short`, then `long`), from the most salient event down.
     by_salience: Vec<u32>,
     /// Per lane, the middles of its entries' spans (plot x), sorted: the density of a lane in
@@ -149,14 +154,23 @@ impl TimelineIndex {
         let lo = all().map(|e| e.start).fold(f64::INFINITY, f64::min);
         let hi = all().map(|e| e.end).fold(f64::NEG_INFINITY, f64::max);
         if lo.is_finite() && hi.is_finite() {
+            index.extent = Some((lo - 1.0, hi + 1.0));
+        }
+        let mut middles: Vec<f64> = all().map(|e| e.start.midpoint(e.end)).collect();
+        if let Some((lo, hi)) = story_span(&mut middles) {
             let (lo, hi) = (lo - 1.0, hi + 1.0);
             let mut bins = vec![0u32; OVERVIEW_BINS];
-            for e in all() {
-                let at =
-                    ((e.start.midpoint(e.end) - lo) / (hi - lo) * OVERVIEW_BINS as f64) as usize;
-                bins[at.min(OVERVIEW_BINS - 1)] += 1;
+            for &middle in &middles {
+                if middle < lo {
+                    index.outside.0 += 1;
+                } else if middle > hi {
+                    index.outside.1 += 1;
+                } else {
+                    let at = ((middle - lo) / (hi - lo) * OVERVIEW_BINS as f64) as usize;
+                    bins[at.min(OVERVIEW_BINS - 1)] += 1;
+                }
             }
-            index.extent = Some((lo, hi));
+            index.span = Some((lo, hi));
             index.overview = bins;
         }
         index.lane_marks = vec![Vec::new(); index.lanes.len()];
@@ -691,8 +705,10 @@ fn wheel_motion(input: &egui::InputState) -> WheelMotion {
     motion
 }
 
-/// The overview strip: every shown event across its whole extent as a histogram, with the
-/// window the timeline shows outlined. Clicking or dragging on it moves the window there.
+/// The overview strip: the shown events across the stretch the story is told in as a
+/// histogram, with the window the timeline shows outlined, and at its ends how many events lie
+/// before or after that stretch ("Fit all" shows them). Clicking or dragging on it moves the
+/// window there.
 fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, window: (f64, f64)) {
     let (rect, response) = ui.allocate_exact_size(
         egui::vec2(ui.available_width(), OVERVIEW_HEIGHT),
@@ -700,7 +716,7 @@ fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, window: (f64, f64)) {
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Overview"));
     let response = response.on_hover_text("Overview: click or drag to move the timeline");
-    let Some((lo, hi)) = view.timeline.extent else {
+    let Some((lo, hi)) = view.timeline.span else {
         return;
     };
     let painter = ui.painter_at(rect);
@@ -764,6 +780,31 @@ fn overview_ui(ui: &mut egui::Ui, view: &View<'_>, window: (f64, f64)) {
                     .sense(egui::Sense::hover()),
             );
         }
+    }
+    // Background before the story and forecasts after it, counted at the strip's ends.
+    let (before, after) = view.timeline.outside;
+    for (count, text, left) in [
+        (before, format!("{before} earlier"), true),
+        (after, format!("{after} later"), false),
+    ] {
+        if count == 0 {
+            continue;
+        }
+        let size = painter
+            .layout_no_wrap(text.clone(), font.clone(), egui::Color32::PLACEHOLDER)
+            .size();
+        let x = if left {
+            bars.left() + 3.0
+        } else {
+            bars.right() - size.x - 4.0
+        };
+        ui.put(
+            egui::Rect::from_min_size(egui::pos2(x, bars.top() + 1.0), size + egui::vec2(1.0, 0.0)),
+            egui::Label::new(egui::RichText::new(text).small())
+                .selectable(false)
+                .sense(egui::Sense::hover()),
+        )
+        .on_hover_text("Outside the stretch the story is told in: Fit all shows them");
     }
     let (a, b) = (
         to_x(window.0).max(rect.left()),
