@@ -42,6 +42,10 @@ const CENTRALITY_WEIGHT: f64 = 0.2;
 /// How much an event that had not happened when it was reported counts (see
 /// [`rate_salience`]).
 const EXPECTED_WEIGHT: f64 = 0.5;
+/// How much more salient an event of a day is per step of the day's coverage, the logarithm
+/// of how many of the collection's articles came out that day or the next (see
+/// [`rate_salience`]).
+const COVERAGE_WEIGHT: f64 = 0.1;
 /// An event dated more than this many days after its last report is a target or forecast
 /// ("cut emissions by 2050"), not a scheduled hearing or vote, which news dates days or months
 /// ahead and timelines keep.
@@ -897,15 +901,29 @@ fn lane_of(kind: EventKind, ms: &[&Mention]) -> &'static str {
 }
 
 /// Each event's salience: more independent sources and passages, a more precise date, and
-/// participants the story often names make an event more central to the story; an event dated
-/// over a year after every article that tells it had not happened when they were written (a
-/// target, a forecast) and counts [`EXPECTED_WEIGHT`] as much; scaled so that the most salient
-/// event has 1.
+/// participants the story often names make an event more central to the story; so does the
+/// coverage of an event's day, how many articles of the collection came out that day or the
+/// next ([`COVERAGE_WEIGHT`]): news of a happening comes out on its day and the next, and a
+/// story's peaks of coverage are its big days, whose telling the grouping may have split into
+/// several events; an event dated over a year after every article that tells it had not
+/// happened when they were written (a target, a forecast) and counts [`EXPECTED_WEIGHT`] as
+/// much; scaled so that the most salient event has 1.
 fn rate_salience(events: &mut [Event], articles: &[Article]) {
     let published: HashMap<&str, NaiveDate> = articles
         .iter()
         .filter_map(|a| Some((a.id.as_str(), a.published?)))
         .collect();
+    let mut published_on: HashMap<NaiveDate, usize> = HashMap::default();
+    for &day in published.values() {
+        *published_on.entry(day).or_default() += 1;
+    }
+    let out_on = |day: Option<NaiveDate>| day.and_then(|d| published_on.get(&d)).copied();
+    let coverage = |e: &Event| match e.earliest {
+        Some(day) if e.latest == Some(day) => {
+            out_on(Some(day)).unwrap_or(0) + out_on(day.succ_opt()).unwrap_or(0)
+        }
+        _ => 0,
+    };
     let expected = |e: &Event| {
         let last_report = e
             .evidence
@@ -949,6 +967,7 @@ fn rate_salience(events: &mut [Event], articles: &[Article]) {
         ((1.0 + e.sources as f64).ln() + 0.5 * (1.0 + e.evidence.len() as f64).ln())
             * (0.5 + 0.5 * precision)
             * (1.0 + CENTRALITY_WEIGHT * centrality)
+            * (1.0 + COVERAGE_WEIGHT * (coverage(e) as f64).ln_1p())
             * if expected(e) { EXPECTED_WEIGHT } else { 1.0 }
     };
     let scores: Vec<f64> = events.iter().zip(centrality).map(raw).collect();
@@ -1342,6 +1361,47 @@ mod tests {
             "a month ahead is a schedule, not a target: {scheduled}"
         );
         assert!(target < past, "{target} {past}");
+    }
+
+    /// Of two events told alike, the one on a day the story's coverage peaked (three articles
+    /// that day and the next, against one) is the more salient; a month-long event takes no
+    /// day's coverage.
+    #[test]
+    fn an_event_of_a_day_of_much_coverage_is_more_salient() {
+        let articles: Vec<Article> = ["2010-06-01", "2010-06-02", "2010-06-02", "2010-06-20"]
+            .iter()
+            .enumerate()
+            .map(|(i, day)| {
+                let text = format!("date {day}\nText.\n");
+                parse_file(&format!("{i}.txt"), Format::Text, text.as_bytes())
+                    .expect("parses")
+                    .remove(0)
+            })
+            .collect();
+        let told = |from: &str, to: &str, by: usize| Event {
+            earliest: from.parse().ok(),
+            latest: to.parse().ok(),
+            evidence: vec![Evidence {
+                article: articles[by].id.clone(),
+                start: 0,
+                end: 4,
+                quote: "Text".into(),
+                stance: Stance::Supports,
+                hedged: false,
+                context: None,
+            }],
+            sources: 1,
+            ..Event::default()
+        };
+        let mut events = [
+            told("2010-06-01", "2010-06-01", 0),
+            told("2010-06-20", "2010-06-20", 3),
+            told("2010-06-01", "2010-06-30", 3),
+        ];
+        rate_salience(&mut events, &articles);
+        let [peak, quiet, month] = events.map(|e| e.salience);
+        assert!(peak > quiet, "{peak} {quiet}");
+        assert!(quiet > month, "{quiet} {month}");
     }
 
     #[test]
