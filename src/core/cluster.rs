@@ -1218,7 +1218,7 @@ fn headline_mention<'a>(ms: &[&'a Mention]) -> Option<&'a Mention> {
     }
     // How much of what the mentions say a phrase says: the share of mentions using each of its
     // words, summed (so that "Both imams appointed by the leader", which one article wrote,
-    // loses to "Election of President Rouhani", which most of them tell), in hundredths.
+    // loses to "Election of President Haddad", which most of them tell), in hundredths.
     let central = |p: &str| {
         let words: HashSet<String> = title_words(p).collect();
         let shared: usize = words

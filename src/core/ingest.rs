@@ -1218,7 +1218,7 @@ fn repair_misread_punctuation(text: String) -> (String, usize) {
     if !text.contains("â€") {
         return (text, 0);
     }
-    // A clitic after an apostrophe ("s" of "Iran’s", "t" of "can’t").
+    // A clitic after an apostrophe ("s" of "Peru’s", "t" of "can’t").
     let clitic = |rest: &str| {
         ["s", "t", "d", "m", "re", "ve", "ll"].iter().any(|c| {
             rest.strip_prefix(c)

@@ -191,7 +191,7 @@ pub fn sense_with(
 }
 
 /// The disaster or illness `cause` (a lemma) names, if it names one: fire and blasts may be
-/// weapons ("killed by Israeli fire", "a bomb killed six") and are left out.
+/// weapons ("killed by army fire", "a bomb killed six") and are left out.
 pub fn disaster_cause(cause: &str) -> Option<Sense> {
     self::sense(&cause.to_lowercase()).filter(|c| {
         matches!(c.family, Family::Disaster | Family::Health)
