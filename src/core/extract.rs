@@ -847,10 +847,10 @@ fn time_link(
 }
 
 /// Whether the parse puts temporal expression `t` in a clause that does not hold the event
-/// word at byte `pos`: a relative clause ("the time of Vargas, who ruled from 1930 to 1945"), a
-/// reported or intended one, a comparison ("just as they did in 1884"), a parenthetical. Such a
-/// time is its own clause's. A clause of "when" or "while" tells the time of the clause it
-/// hangs from, and is no boundary.
+/// word at byte `pos`: a relative clause ("the era of a king who ruled from 1930 to 1945"), a
+/// reported or intended one, a comparison ("just as their fathers did in 1884"), a
+/// parenthetical. Such a time is its own clause's. A clause of "when" or "while" tells the
+/// time of the clause it hangs from, and is no boundary.
 fn in_another_clause(parse: &ParsedSentence, t: &Timex, pos: usize) -> bool {
     let (Some(time), Some(event)) = (parse.head_within(t.start, t.end), parse.word_at(pos)) else {
         return false;
@@ -875,8 +875,8 @@ fn in_another_clause(parse: &ParsedSentence, t: &Timex, pos: usize) -> bool {
     !parse.dominates(clause, event)
 }
 
-/// A time introduced by "since" ("besieged since June", "three wars since 1947", "the worst
-/// downturn since the 1930s") begins the span in which the event at byte `trigger` happened,
+/// A time introduced by "since" ("besieged since June", "two floods since 1998", "the worst
+/// drought since the 1950s") begins the span in which the event at byte `trigger` happened,
 /// which runs on to when the article was written: the link's range is widened to end on the
 /// publication day. The time of what "since" introduces is that event's own ("since the
 /// treaty was signed in 1997": the signing's).

@@ -146,7 +146,7 @@ impl ParsedSentence {
 
     /// The word that a case or subordinating word of this lemma introduces, if it is word `i`
     /// or a phrase or clause that holds `i` as a nominal or oblique dependent: "since" of
-    /// "since 1947", of "since independence in 1947", of "since gaining independence in 1947".
+    /// "since 1998", of "since the flood in 1998", of "since leaving office in 1998".
     pub fn introduced_by(&self, i: usize, lemma: &str) -> Option<usize> {
         let mut at = i;
         for _ in 0..4 {
