@@ -8,7 +8,7 @@ use crate::core::document::{
     DateStep, Document, Event, EventId, Evidence, FORMAT, Origin, Participant, Role, Span, Stance,
     VERSION,
 };
-use crate::core::event_mentions::Tense;
+use crate::core::event_mentions::{self, Tense};
 use crate::core::extract::{self, EventKind, Mention};
 use crate::core::taxonomy;
 use chrono::NaiveDate;
@@ -988,8 +988,7 @@ fn words_around(text: &str, m: &Mention) -> String {
     let last = after.len().min(AFTER + 1);
     let mut words: Vec<&str> = before[first..].to_vec();
     words.extend(&after[..last]);
-    let mut line = words.join(" ");
-    line = line
+    let mut line = event_mentions::join_split_words(&words)
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_string();
     if first > 0 {

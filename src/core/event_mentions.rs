@@ -399,7 +399,7 @@ fn possessive_form(phrase: &str) -> String {
 /// hyphen written apart between two words ("multi - billion", "rebel - held", "Diaz - Lopez"),
 /// a currency sign and its amount ("£ 2bn"), brackets and what they hold ("( £ 5.3 m )"); a
 /// dash before a name ("said so - Maria Lopez") stays apart.
-fn join_split_words(words: &[&str]) -> String {
+pub(crate) fn join_split_words(words: &[&str]) -> String {
     let first = |w: &str| w.chars().next().unwrap_or(' ');
     let hyphen_joins = |at: usize| {
         let (Some(before), Some(after)) = (at.checked_sub(1).map(|b| words[b]), words.get(at + 1))
@@ -413,7 +413,8 @@ fn join_split_words(words: &[&str]) -> String {
                 || first(after).is_ascii_digit()
                 || upper(before) && upper(after))
     };
-    let currency = |w: &str| matches!(w, "£" | "$" | "€" | "¥");
+    // "£", "US$", "(£": a word ending in a currency sign.
+    let currency = |w: &str| w.ends_with(['£', '$', '€', '¥']);
     // Whether word `i` is written against the one before it.
     let joins = |i: usize| {
         let before = words[i - 1];
@@ -1726,6 +1727,8 @@ mod tests {
             "R65 m (£5.3 m) expansion"
         );
         assert_eq!(join("$ and £ rates"), "$ and £ rates");
+        assert_eq!(join("a fee (£ 5.3 m)"), "a fee (£5.3 m)");
+        assert_eq!(join("US$ 40 m"), "US$40 m");
     }
 
     #[test]

@@ -1336,8 +1336,9 @@ fn describe(
     while shown_first < k && matches!(toks[shown_first].lower.as_str(), "being" | "having") {
         shown_first += 1;
     }
-    // Typographic quotes and shouting ("“TOTAL EMBARGO”") do not belong in a briefing line.
-    let phrase = text[toks[shown_first].start..toks[shown].end]
+    // Typographic quotes and shouting ("“TOTAL EMBARGO”") do not belong in a briefing line;
+    // what an archive wrote apart ("£ 2bn", "pro - government") is joined.
+    let words: Vec<String> = text[toks[shown_first].start..toks[shown].end]
         .split_whitespace()
         .map(|w| {
             let w = w.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’'));
@@ -1347,8 +1348,9 @@ fn describe(
                 w.to_string()
             }
         })
-        .collect::<Vec<_>>()
-        .join(" ");
+        .collect();
+    let phrase =
+        event_mentions::join_split_words(&words.iter().map(String::as_str).collect::<Vec<_>>());
     let mut terms: Vec<String> = toks[first..=last]
         .iter()
         .enumerate()
