@@ -535,6 +535,29 @@ fn a_withdrawal_is_no_attack_told_in_other_words() {
     assert_eq!(attack.sources, 2, "{:#?}", doc.events);
 }
 
+/// A ruling or a decision is titled with what was ruled or decided, not left dangling on
+/// "rules" (texts written for this test).
+#[test]
+fn a_ruling_is_titled_with_what_it_ruled() {
+    let doc =
+        read_one(b"date 2024-03-05\nA federal judge ruled on Monday that the new tax was illegal.");
+    let title = event_where(&doc, |e| {
+        e.evidence.iter().any(|x| x.quote.contains("ruled"))
+    })
+    .title
+    .to_lowercase();
+    assert!(title.contains("tax was illegal"), "{title}");
+    let doc = read_one(
+        b"date 2024-03-05\nThe court decided on Friday that the election results were valid.",
+    );
+    let title = event_where(&doc, |e| {
+        e.evidence.iter().any(|x| x.quote.contains("decided"))
+    })
+    .title
+    .to_lowercase();
+    assert!(title.contains("results were valid"), "{title}");
+}
+
 /// Soldiers or a town captured in fighting are drawn with the fighting; goods the authorities
 /// seize are not; power seized is politics (texts written for this test).
 #[test]

@@ -1503,9 +1503,45 @@ fn mention(
     }
 }
 
+/// What a verb with no object sets out to do or says is so: its "to" infinitive
+/// ([`infinitive`]), else the subject and predicate of the clause it governs ("ruled that the
+/// tax was illegal": "the tax was illegal"), at most [`MAX_CLAUSE_COMPLEMENT_WORDS`] words, so
+/// that a headline does not end on "rules" or "decides".
+fn complement(tree: &Tree, w: usize) -> Option<String> {
+    infinitive(tree, w).or_else(|| {
+        let c = tree.child(w, "ccomp")?;
+        let subject = tree.argument(tree.child(c, "nsubj")?);
+        let t = &tree.s.tokens;
+        let object = tree.child(c, "obj");
+        // A whole clause only: what a thing is ("the tax was illegal") or who did what to whom
+        // ("he threatened her"); a verb without its object ("had received") would dangle.
+        let complete = match t[c].upos {
+            "VERB" => object.is_some(),
+            "ADJ" | "NOUN" | "PROPN" => tree.child(c, "cop").is_some(),
+            _ => false,
+        };
+        if !complete {
+            return None;
+        }
+        let object = object
+            .map(|o| format!(" {}", headline_phrase(&tree.argument(o).text)))
+            .unwrap_or_default();
+        // A subject after its predicate ("so said the judge") reads as no clause.
+        if subject.end > t[c].start {
+            return None;
+        }
+        let said = format!("{}{object}", &tree.text[subject.start..t[c].end]);
+        (said.split_whitespace().count() <= MAX_CLAUSE_COMPLEMENT_WORDS)
+            .then(|| headline_phrase(&said))
+    })
+}
+
+/// The most words of a clause [`complement`] gives a headline.
+const MAX_CLAUSE_COMPLEMENT_WORDS: usize = 7;
+
 /// A verb's "to" infinitive with its own object, as written from the first of its "to" and
 /// "not" ("to suspend the country's president", "not to run").
-fn complement(tree: &Tree, w: usize) -> Option<String> {
+fn infinitive(tree: &Tree, w: usize) -> Option<String> {
     // The parse may read it as a purpose clause ("voted on Thursday to suspend him").
     let (c, to) = tree.children[w]
         .iter()
