@@ -917,11 +917,9 @@ fn rate_salience(events: &mut [Event], articles: &[Article]) {
     for &day in published.values() {
         *published_on.entry(day).or_default() += 1;
     }
-    let out_on = |day: Option<NaiveDate>| day.and_then(|d| published_on.get(&d)).copied();
+    let out_on = |day: NaiveDate| published_on.get(&day).copied().unwrap_or(0);
     let coverage = |e: &Event| match e.earliest {
-        Some(day) if e.latest == Some(day) => {
-            out_on(Some(day)).unwrap_or(0) + out_on(day.succ_opt()).unwrap_or(0)
-        }
+        Some(day) if e.latest == Some(day) => out_on(day) + day.succ_opt().map_or(0, out_on),
         _ => 0,
     };
     let expected = |e: &Event| {
@@ -1327,12 +1325,9 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn a_target_years_after_its_reports_ranks_below_what_happened_and_what_is_scheduled() {
-        let article = parse_file("a.txt", Format::Text, b"date 2010-06-01\nText.\n")
-            .expect("parses")
-            .remove(0);
-        let dated = |from: &str, to: &str| Event {
+    /// An event dated `from` to `to` with one passage of `article`.
+    fn told_in(article: &Article, from: &str, to: &str) -> Event {
+        Event {
             earliest: from.parse().ok(),
             latest: to.parse().ok(),
             evidence: vec![Evidence {
@@ -1346,7 +1341,15 @@ mod tests {
             }],
             sources: 1,
             ..Event::default()
-        };
+        }
+    }
+
+    #[test]
+    fn a_target_years_after_its_reports_ranks_below_what_happened_and_what_is_scheduled() {
+        let article = parse_file("a.txt", Format::Text, b"date 2010-06-01\nText.\n")
+            .expect("parses")
+            .remove(0);
+        let dated = |from: &str, to: &str| told_in(&article, from, to);
         let mut events = [
             dated("2010-05-01", "2010-05-31"),
             dated("2010-07-01", "2010-07-31"),
@@ -1377,21 +1380,7 @@ mod tests {
                     .remove(0)
             })
             .collect();
-        let told = |from: &str, to: &str, by: usize| Event {
-            earliest: from.parse().ok(),
-            latest: to.parse().ok(),
-            evidence: vec![Evidence {
-                article: articles[by].id.clone(),
-                start: 0,
-                end: 4,
-                quote: "Text".into(),
-                stance: Stance::Supports,
-                hedged: false,
-                context: None,
-            }],
-            sources: 1,
-            ..Event::default()
-        };
+        let told = |from: &str, to: &str, by: usize| told_in(&articles[by], from, to);
         let mut events = [
             told("2010-06-01", "2010-06-01", 0),
             told("2010-06-20", "2010-06-20", 3),

@@ -411,7 +411,9 @@ pub struct Mention {
     /// Index (in the same list) of the reporting mention in the same sentence that reports it.
     pub reported_by: Option<usize>,
     /// The lexicon group of its event word as the parse read it ("die" for "passed away"),
-    /// for kinds too general to group by alone ([`EventKind::Occurrence`]).
+    /// for kinds too general to group by alone ([`EventKind::Occurrence`], and the armed
+    /// actions a strike word names: an attack or a withdrawal), and for what a seizure was (a
+    /// capture in fighting is drawn with the fighting).
     pub sense: Option<String>,
     /// The kind its object files a generic word's happening under ("won the election":
     /// politics), while the mention groups as the plain word ("won outright" is the same win).
